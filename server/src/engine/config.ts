@@ -1,0 +1,333 @@
+/**
+ * Workspace configuration (copydesk.json, JSONC) and its layering:
+ * built-in defaults < packs (in listed order) < copydesk.json.
+ * Parsing never throws: problems come back with offsets into the file they are in, and a
+ * broken file contributes nothing (the caller falls back to the other layers).
+ */
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { msg } from './messages';
+import {
+	COUNT_UNITS, FIELD_NAMES, HASHTAG_STYLES, applyMode, builtinPlatforms,
+	type FieldSpec, type PlatformProfile,
+} from './platforms';
+import type { InputProblem, SeveritySetting } from './types';
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** A rule's setting: its severity (undefined = the rule's default) and options. */
+export interface RuleSetting {
+	severity?: SeveritySetting;
+	options: Record<string, unknown>;
+}
+
+/** One layer of configuration as written in a file (copydesk.json or a pack's rules). */
+export interface ConfigLayer {
+	/** Where the layer comes from, for messages and sources ("copydesk.json", "pack @acme/brand"). */
+	origin: string;
+	defaultPlatform?: string;
+	drafts?: string[];
+	ignore?: string[];
+	packs?: string[];
+	rules?: Record<string, RuleSetting>;
+	platforms?: Record<string, Record<string, unknown>>;
+	/** Anything else a later feature reads (e.g. terms), kept as written. */
+	extra?: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+	platforms: Record<string, PlatformProfile>;
+	/** Default mode per platform (e.g. weibo: long), from `platforms.<id>.mode`. */
+	platformModes: Record<string, string>;
+	defaultPlatform?: string;
+	drafts: string[];
+	ignore: string[];
+	packs: string[];
+	rules: Record<string, RuleSetting>;
+	extra: Record<string, unknown>;
+	/** Problems met while resolving (e.g. a platform extending an unknown one). */
+	problems: { origin: string; message: string }[];
+}
+
+const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets'];
+const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks',
+	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', ...FIELD_NAMES];
+const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];
+
+/** Plain JS value of a JSONC node. */
+function valueOf(n: JsonNode | undefined): unknown {
+	if (!n) {
+		return undefined;
+	}
+	switch (n.type) {
+		case 'object':
+			return Object.fromEntries((n.children ?? []).map((p) => [p.children?.[0]?.value, valueOf(p.children?.[1])]));
+		case 'array':
+			return (n.children ?? []).map(valueOf);
+		default:
+			return n.value;
+	}
+}
+
+function props(n: JsonNode): [string, JsonNode, JsonNode][] {
+	return (n.children ?? []).filter((p) => p.children?.length === 2).map((p) => [String(p.children![0].value), p.children![0], p.children![1]]);
+}
+
+export interface ParsedLayer {
+	layer?: ConfigLayer;
+	problems: InputProblem[];
+}
+
+/**
+ * Parses and checks one configuration file. `knownRules` validates rule ids and option
+ * types. With JSON syntax errors the layer is undefined: nothing of a broken file applies.
+ */
+export function parseConfigLayer(text: string, origin: string, knownRules: Record<string, { options?: Record<string, { default: unknown }> }>): ParsedLayer {
+	const errors: ParseError[] = [];
+	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+	const problems: InputProblem[] = [];
+	if (errors.length || !root) {
+		const e = errors[0];
+		const start = e ? e.offset : 0;
+		problems.push({ start, end: start + Math.max(1, e?.length ?? 1), message: msg('config.json', { detail: e ? printParseErrorCode(e.error) : 'empty file' }), severity: 'error' });
+		return { problems };
+	}
+	const bad = (n: JsonNode, path: string, detail: string, severity: 'error' | 'warning' = 'error') =>
+		problems.push({ start: n.offset, end: n.offset + n.length, message: msg('config.invalid', { path, detail }), severity });
+	if (root.type !== 'object') {
+		bad(root, '(root)', msg('config.type', { type: 'object' }));
+		return { problems };
+	}
+	const layer: ConfigLayer = { origin, extra: {} };
+	const strings = (n: JsonNode, path: string): string[] | undefined => {
+		const v = valueOf(n);
+		if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+			bad(n, path, msg('config.type', { type: 'string[]' }));
+			return undefined;
+		}
+		return v as string[];
+	};
+	for (const [key, keyNode, vn] of props(root)) {
+		switch (key) {
+			case '$schema':
+				break;
+			case 'defaultPlatform':
+				if (typeof vn.value === 'string') {
+					layer.defaultPlatform = vn.value;
+				} else {
+					bad(vn, key, msg('config.type', { type: 'string' }));
+				}
+				break;
+			case 'drafts':
+			case 'ignore':
+			case 'packs':
+				layer[key] = strings(vn, key);
+				break;
+			case 'rules':
+				if (vn.type !== 'object') {
+					bad(vn, key, msg('config.type', { type: 'object' }));
+					break;
+				}
+				layer.rules = {};
+				for (const [id, idNode, rv] of props(vn)) {
+					const rule = knownRules[id];
+					if (!rule) {
+						bad(idNode, `rules.${id}`, msg('config.unknownRule', { id }), 'warning');
+						continue;
+					}
+					const setting: RuleSetting = { options: {} };
+					if (rv.type === 'string') {
+						if (!SEVERITY_SETTINGS.includes(rv.value)) {
+							bad(rv, `rules.${id}`, msg('config.severity'));
+							continue;
+						}
+						setting.severity = rv.value;
+					} else if (rv.type === 'object') {
+						for (const [opt, optKey, ov] of props(rv)) {
+							if (opt === 'severity') {
+								if (!SEVERITY_SETTINGS.includes(ov.value)) {
+									bad(ov, `rules.${id}.severity`, msg('config.severity'));
+								} else {
+									setting.severity = ov.value;
+								}
+								continue;
+							}
+							const spec = rule.options?.[opt];
+							if (!spec) {
+								bad(optKey, `rules.${id}.${opt}`, msg('config.unknownKey', { key: opt }), 'warning');
+								continue;
+							}
+							const value = valueOf(ov);
+							const want = Array.isArray(spec.default) ? 'array' : typeof spec.default;
+							const got = Array.isArray(value) ? 'array' : typeof value;
+							if (spec.default !== undefined && spec.default !== null && want !== got) {
+								bad(ov, `rules.${id}.${opt}`, msg('config.type', { type: want }));
+								continue;
+							}
+							setting.options[opt] = value;
+						}
+					} else {
+						bad(rv, `rules.${id}`, msg('config.severity'));
+						continue;
+					}
+					layer.rules[id] = setting;
+				}
+				break;
+			case 'platforms':
+				if (vn.type !== 'object') {
+					bad(vn, key, msg('config.type', { type: 'object' }));
+					break;
+				}
+				layer.platforms = {};
+				for (const [id, , pv] of props(vn)) {
+					if (pv.type !== 'object') {
+						bad(pv, `platforms.${id}`, msg('config.type', { type: 'object' }));
+						continue;
+					}
+					const ok = checkPlatform(pv, `platforms.${id}`, bad);
+					if (ok) {
+						layer.platforms[id.toLowerCase()] = valueOf(pv) as Record<string, unknown>;
+					}
+				}
+				break;
+			default:
+				if (TOP_KEYS.includes(key)) {
+					layer.extra![key] = valueOf(vn);
+				} else {
+					bad(keyNode, key, msg('config.unknownKey', { key }), 'warning');
+				}
+		}
+	}
+	return { layer, problems };
+}
+
+type Bad = (n: JsonNode, path: string, detail: string, severity?: 'error' | 'warning') => void;
+
+function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
+	let ok = true;
+	const num = (n: JsonNode, p: string) => {
+		if (n.type !== 'number' || n.value < 0) {
+			bad(n, p, msg('config.type', { type: 'number ≥ 0' }));
+			ok = false;
+		}
+	};
+	for (const [k, kn, v] of props(pv)) {
+		const p = `${path}.${k}`;
+		if (!PLATFORM_KEYS.includes(k)) {
+			bad(kn, p, msg('config.unknownKey', { key: k }), 'warning');
+		} else if (['limit', 'warn', 'fold', 'byteLimit', 'url', 'maxHashtags', 'maxLinks'].includes(k)) {
+			num(v, p);
+		} else if (k === 'unit' && !COUNT_UNITS.includes(v.value)) {
+			bad(v, p, msg('config.platformUnit', { allowed: COUNT_UNITS.join(', ') }));
+			ok = false;
+		} else if (k === 'hashtag' && !HASHTAG_STYLES.includes(v.value)) {
+			bad(v, p, msg('config.platformUnit', { allowed: HASHTAG_STYLES.join(', ') }));
+			ok = false;
+		} else if ((FIELD_NAMES as readonly string[]).includes(k)) {
+			if (v.type !== 'object') {
+				bad(v, p, msg('config.type', { type: 'object' }));
+				ok = false;
+				continue;
+			}
+			for (const [fk, fkn, fv] of props(v)) {
+				if (!FIELD_KEYS.includes(fk)) {
+					bad(fkn, `${p}.${fk}`, msg('config.unknownKey', { key: fk }), 'warning');
+				} else {
+					num(fv, `${p}.${fk}`);
+				}
+			}
+		} else if (['extends', 'locale', 'mode'].includes(k) && v.type !== 'string') {
+			bad(v, p, msg('config.type', { type: 'string' }));
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/** Applies one platform override (or custom platform definition) to the table. */
+function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<string, string>, id: string, o: Record<string, unknown>, origin: string, problems: ResolvedConfig['problems']): void {
+	const baseId = typeof o.extends === 'string' ? o.extends.toLowerCase() : id;
+	const base = table[baseId];
+	if (typeof o.extends === 'string' && !base) {
+		problems.push({ origin, message: msg('config.extends', { id, base: o.extends }) });
+		return;
+	}
+	const start: PlatformProfile = base
+		? { ...base, id, sources: { ...base.sources }, custom: base.custom || id !== baseId }
+		: { id, name: { en: id, 'zh-cn': id }, locale: 'en', unit: 'char', mention: 'full', hashtag: 'x', body: {}, sources: {}, custom: true };
+	const p = start;
+	const note = (key: string) => {
+		p.sources[key] = { source: origin, confidence: 'confirmed' };
+	};
+	if (typeof o.name === 'string') {
+		p.name = { en: o.name, 'zh-cn': o.name };
+	} else if (o.name && typeof o.name === 'object') {
+		const n = o.name as Record<string, string>;
+		p.name = { en: n.en ?? n['zh-cn'] ?? id, 'zh-cn': n['zh-cn'] ?? n.en ?? id };
+	}
+	for (const k of ['locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks'] as const) {
+		if (o[k] !== undefined) {
+			(p as unknown as Record<string, unknown>)[k] = o[k];
+			note(k);
+		}
+	}
+	// `limit`, `warn`, `fold`, `byteLimit` at the top level are shorthands for the body.
+	const fields: Record<string, FieldSpec> = {};
+	for (const k of FIELD_KEYS) {
+		if (typeof o[k] === 'number') {
+			fields.body = { ...fields.body, [k]: o[k] };
+		}
+	}
+	for (const f of FIELD_NAMES) {
+		if (o[f] && typeof o[f] === 'object') {
+			fields[f] = { ...fields[f], ...(o[f] as FieldSpec) };
+		}
+	}
+	for (const [f, spec] of Object.entries(fields)) {
+		p[f as keyof Pick<PlatformProfile, 'body'>] = { ...(p[f as 'body'] ?? {}), ...spec };
+		for (const k of Object.keys(spec)) {
+			note(`${f}.${k}`);
+		}
+	}
+	if (o.modes && typeof o.modes === 'object') {
+		p.modes = { ...(p.modes ?? {}), ...(o.modes as PlatformProfile['modes']) };
+	}
+	if (typeof o.mode === 'string') {
+		modes[id] = o.mode;
+	}
+	table[id] = p;
+}
+
+/** Layers are applied in order: later layers win. */
+export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
+	const out: ResolvedConfig = {
+		platforms: { ...builtinPlatforms() }, platformModes: {}, drafts: [], ignore: [], packs: [], rules: {}, extra: {}, problems: [],
+	};
+	for (const l of layers) {
+		if (l.defaultPlatform) {
+			out.defaultPlatform = l.defaultPlatform;
+		}
+		if (l.drafts) {
+			out.drafts = l.drafts;
+		}
+		if (l.ignore) {
+			out.ignore = [...out.ignore, ...l.ignore];
+		}
+		if (l.packs) {
+			out.packs = l.packs;
+		}
+		for (const [id, s] of Object.entries(l.rules ?? {})) {
+			const prev = out.rules[id];
+			out.rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
+		}
+		for (const [id, o] of Object.entries(l.platforms ?? {})) {
+			applyPlatform(out.platforms, out.platformModes, id, o, l.origin, out.problems);
+		}
+		Object.assign(out.extra, l.extra ?? {});
+	}
+	return out;
+}
+
+/** The profile to check a post against: the platform with its mode applied. */
+export function profileFor(config: ResolvedConfig, id: string, mode?: string): PlatformProfile {
+	return applyMode(config.platforms[id], mode ?? config.platformModes[id]);
+}

@@ -1,0 +1,250 @@
+/**
+ * Counting text the way each platform counts it.
+ *
+ * `countText` gives the platform's number and the offset of the first character past a
+ * limit. It walks the text once as a sequence of tokens (URLs, mentions, emoji and single
+ * characters or grapheme clusters), each with a cost in the platform's unit. For X the
+ * number comes from twitter-text's `parseTweet` (config v3) plus a correction for emoji
+ * newer than its emoji parser; the walk then only explains the number.
+ */
+import twitter from 'twitter-text';
+import type { PlatformProfile } from '../platforms';
+import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findMentions, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
+
+export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
+export const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
+
+export interface CountResult {
+	/** The platform's number for the text. */
+	count: number;
+	/** Offset (UTF-16, into the text) of the first character past `limit`, when over it. */
+	overflowAt?: number;
+}
+
+export interface TokenCost {
+	category: TokenCategory;
+	start: number;
+	end: number;
+	/** Cost in the platform's unit (0.5 for a half-width character on Weibo). */
+	cost: number;
+}
+
+// @types/twitter-text does not declare `configs`; the package exports it (v1, v2, v3, defaults = v3).
+const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).configs.defaults as {
+	ranges: { start: number; end: number; weight: number }[];
+	scale: number;
+	defaultWeight: number;
+	transformedURLLength: number;
+	maxWeightedTweetLength: number;
+};
+
+function xWeight(cp: number): number {
+	for (const r of X_CONFIG.ranges) {
+		if (cp >= r.start && cp <= r.end) {
+			return r.weight / X_CONFIG.scale;
+		}
+	}
+	return X_CONFIG.defaultWeight / X_CONFIG.scale;
+}
+
+/** Cost of one code point in a per-code-point unit. */
+function codePointCost(cp: number, p: PlatformProfile): number {
+	switch (p.unit) {
+		case 'weibo':
+			return cp <= 0x80 ? 0.5 : 1;
+		case 'x':
+			return xWeight(cp);
+		case 'utf16':
+			return cp > 0xffff ? 2 : 1;
+		case 'utf8':
+			return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		default:
+			return 1;
+	}
+}
+
+/** Cost of a run of plain text (no URL, mention or emoji inside). */
+function plainCost(text: string, p: PlatformProfile): number {
+	if (p.unit === 'grapheme') {
+		return graphemeBoundaries(text).length - 1;
+	}
+	let c = 0;
+	for (const ch of text) {
+		c += codePointCost(ch.codePointAt(0)!, p);
+	}
+	return c;
+}
+
+function categoryOf(ch: string): TokenCategory {
+	const cp = ch.codePointAt(0)!;
+	if (cp < 0x80) {
+		return 'ascii';
+	}
+	if (HAN.test(ch)) {
+		return 'han';
+	}
+	if (CJK_OTHER.test(ch) || CJK_PUNCT.test(ch)) {
+		return 'cjk';
+	}
+	return 'other';
+}
+
+interface Special extends Span {
+	category: 'url' | 'mention' | 'emoji';
+	cost: number;
+}
+
+function specialTokens(text: string, p: PlatformProfile): Special[] {
+	const out: Special[] = [];
+	const urls: Span[] = p.unit === 'x'
+		? twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url }))
+		: findUrls(text);
+	for (const u of urls) {
+		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
+	}
+	const taken = (s: Span) => out.some((o) => o.start < s.end && s.start < o.end);
+	if (p.mention === 'local') {
+		for (const m of findMentions(text)) {
+			if (!taken(m)) {
+				out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
+			}
+		}
+	}
+	for (const e of findEmoji(text)) {
+		if (!taken(e)) {
+			const cost = p.emoji === 'utf8' ? utf8Length(e.text)
+				: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
+					: p.unit === 'grapheme' ? 1
+						: plainCost(e.text, p);
+			out.push({ ...e, category: 'emoji', cost });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Walks the text token by token. `visit` sees every token with its cost; the walk stops
+ * early when it returns false.
+ */
+export function walkTokens(text: string, p: PlatformProfile, visit: (t: TokenCost) => boolean | void): void {
+	const specials = specialTokens(text, p);
+	let i = 0;
+	const plain = (end: number): boolean => {
+		if (p.unit === 'grapheme') {
+			const slice = text.slice(i, end);
+			const b = graphemeBoundaries(slice);
+			for (let k = 0; k + 1 < b.length; k++) {
+				const s = i + b[k];
+				if (visit({ category: categoryOf(slice.slice(b[k], b[k + 1])), start: s, end: i + b[k + 1], cost: 1 }) === false) {
+					return false;
+				}
+			}
+			i = end;
+			return true;
+		}
+		while (i < end) {
+			const cp = text.codePointAt(i)!;
+			const len = cp > 0xffff ? 2 : 1;
+			const ch = text.slice(i, i + len);
+			if (visit({ category: categoryOf(ch), start: i, end: i + len, cost: codePointCost(cp, p) }) === false) {
+				return false;
+			}
+			i += len;
+		}
+		return true;
+	};
+	for (const s of specials) {
+		if (!plain(s.start)) {
+			return;
+		}
+		if (visit({ category: s.category, start: s.start, end: s.end, cost: s.cost }) === false) {
+			return;
+		}
+		i = s.end;
+	}
+	plain(text.length);
+}
+
+/** Rounds a platform's raw total to the number the platform shows. */
+function finish(total: number, p: PlatformProfile): number {
+	return p.unit === 'weibo' ? Math.ceil(total) : Math.round(total * 100) / 100;
+}
+
+const xEmojiCost = new Map<string, number>();
+
+/** X: twitter-text's number, with every emoji counted 2 as X documents. */
+function countX(text: string): number {
+	let w = twitter.parseTweet(text).weightedLength;
+	const urls = twitter.extractUrlsWithIndices(text);
+	for (const e of findEmoji(text)) {
+		if (urls.some((u) => u.indices[0] < e.end && e.start < u.indices[1])) {
+			continue;
+		}
+		let c = xEmojiCost.get(e.text);
+		if (c === undefined) {
+			c = twitter.parseTweet(e.text).weightedLength;
+			xEmojiCost.set(e.text, c);
+		}
+		w += 2 - c;
+	}
+	return w;
+}
+
+function overflowX(text: string, p: PlatformProfile, limit: number): number | undefined {
+	const r = twitter.parseTweet(text);
+	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text)) {
+		// No emoji that twitter-text undercounts: its valid range is the answer.
+		return r.validRangeEnd + 1 < text.length ? r.validRangeEnd + 1 : undefined;
+	}
+	// Otherwise walk the tokens (URLs whole, every emoji 2) to where the total passes the limit.
+	let total = 0;
+	let at: number | undefined;
+	walkTokens(text, p, (t) => {
+		total += t.cost;
+		if (total > limit) {
+			at = t.start;
+			return false;
+		}
+		return true;
+	});
+	return at;
+}
+
+/** The platform's count of `text`, and where it first goes past `limit`. */
+export function countText(text: string, p: PlatformProfile, limit?: number): CountResult {
+	if (p.unit === 'x') {
+		const count = countX(text);
+		return { count, overflowAt: limit !== undefined && count > limit ? overflowX(text, p, limit) : undefined };
+	}
+	let total = 0;
+	let overflowAt: number | undefined;
+	walkTokens(text, p, (t) => {
+		total += t.cost;
+		if (overflowAt === undefined && limit !== undefined && total > limit) {
+			overflowAt = t.start;
+		}
+	});
+	return { count: finish(total, p), overflowAt };
+}
+
+export interface Breakdown {
+	count: number;
+	rows: { category: TokenCategory; items: number; cost: number }[];
+}
+
+/** What each kind of character costs in the text: for the hover that explains a count. */
+export function explainCount(input: string, p: PlatformProfile): Breakdown {
+	// X counts the NFC form of the text (as twitter-text does).
+	const text = p.unit === 'x' ? input.normalize('NFC') : input;
+	const rows = new Map<TokenCategory, { items: number; cost: number }>();
+	walkTokens(text, p, (t) => {
+		const r = rows.get(t.category) ?? { items: 0, cost: 0 };
+		r.items++;
+		r.cost += t.cost;
+		rows.set(t.category, r);
+	});
+	return {
+		count: countText(text, p).count,
+		rows: TOKEN_CATEGORIES.filter((c) => rows.has(c)).map((c) => ({ category: c, ...rows.get(c)! })),
+	};
+}

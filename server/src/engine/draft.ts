@@ -1,0 +1,306 @@
+/**
+ * Parses a draft file: YAML front matter, `<!-- post … -->` markers that split a campaign
+ * file into posts, and HTML comments (which platforms never see, so they are not counted).
+ * Parsing never throws: what is wrong becomes an InputProblem with its range.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { msg } from './messages';
+import { TextView } from './textview';
+import type { InputProblem } from './types';
+
+export const INDUSTRIES = ['general', 'medical', 'health', 'finance', 'education', 'realestate'] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+/** A value and where it stands in the source. `exact`: the source slice is the value itself. */
+export interface Located<T> {
+	value: T;
+	start: number;
+	end: number;
+	exact: boolean;
+}
+
+export interface PostSettings {
+	platforms?: Located<string>[];
+	locale?: Located<string>;
+	mode?: Located<string>;
+	title?: Located<string>;
+	digest?: Located<string>;
+	author?: Located<string>;
+	industry?: Located<Industry>;
+	sponsored?: Located<boolean>;
+}
+export const SETTING_KEYS = ['platform', 'platforms', 'locale', 'mode', 'title', 'digest', 'author', 'industry', 'sponsored'] as const;
+
+export interface Comment {
+	start: number;
+	end: number;
+	/** The text between `<!--` and `-->`, trimmed. */
+	body: string;
+}
+
+export interface Post {
+	index: number;
+	/** Source range of the post: from its marker (or the body start) to the next marker. */
+	start: number;
+	end: number;
+	/** The marker comment that starts the post, if any. */
+	marker?: Comment;
+	/** Effective settings: the marker's over the front matter's. */
+	settings: PostSettings;
+	/** The body without HTML comments, trimmed. */
+	body: TextView;
+}
+
+export interface Draft {
+	text: string;
+	/** Source range of the front matter block including its fences, if any. */
+	frontMatter?: { start: number; end: number; settings: PostSettings };
+	posts: Post[];
+	comments: Comment[];
+	problems: InputProblem[];
+	/** True when the front matter or a post marker names a platform. */
+	declaresPlatform: boolean;
+}
+
+const FM_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const MARKER = /^post(?:\s+([\s\S]*))?$/;
+const ATTR = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/gy;
+
+function located<T>(value: T, start: number, end: number, exact: boolean): Located<T> {
+	return { value, start, end, exact };
+}
+
+/** Source range of a YAML scalar's text: inside the quotes for quoted scalars. */
+function scalarRange(node: YamlNode, base: number, src: string): { start: number; end: number; exact: boolean } {
+	const [s, e] = node.range ?? [0, 0];
+	let start = base + s;
+	let end = base + e;
+	const raw = src.slice(start, end);
+	if ((raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'"))) {
+		start++;
+		end--;
+	}
+	const value = isScalar(node) ? String(node.value) : '';
+	return { start, end, exact: src.slice(start, end) === value };
+}
+
+type Raw = { key: string; value: unknown; start: number; end: number; exact: boolean; items?: Located<unknown>[] };
+
+/** Turns raw key/values into typed settings, reporting what does not fit. */
+function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings {
+	const s: PostSettings = {};
+	const bad = (r: Raw, key: string, args: Record<string, string | number> = {}) =>
+		problems.push({ start: r.start, end: r.end, message: msg(key, { key: r.key, ...args }), severity: 'error' });
+	for (const r of raws) {
+		switch (r.key) {
+			case 'platform':
+			case 'platforms': {
+				const items = r.items ?? [{ value: r.value, start: r.start, end: r.end, exact: r.exact }];
+				const list: Located<string>[] = [];
+				for (const it of items) {
+					if (typeof it.value === 'string' && it.value.trim()) {
+						// "weibo, x" in one scalar is a list too.
+						let off = 0;
+						for (const part of it.value.split(',')) {
+							const trimmed = part.trim();
+							const lead = part.length - part.trimStart().length;
+							if (trimmed) {
+								const st = it.exact ? it.start + off + lead : it.start;
+								list.push(located(trimmed, st, it.exact ? st + trimmed.length : it.end, it.exact));
+							}
+							off += part.length + 1;
+						}
+					} else {
+						bad({ ...r, start: it.start, end: it.end }, 'fm.platformType');
+					}
+				}
+				s.platforms = [...(s.platforms ?? []), ...list];
+				break;
+			}
+			case 'locale':
+			case 'mode':
+			case 'title':
+			case 'digest':
+			case 'author':
+				if (typeof r.value === 'string' || typeof r.value === 'number') {
+					s[r.key] = located(String(r.value), r.start, r.end, r.exact);
+				} else if (r.value !== null && r.value !== undefined) {
+					bad(r, 'fm.stringType');
+				}
+				if (r.key === 'locale' && s.locale && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.locale.value)) {
+					bad(r, 'fm.localeFormat', { value: s.locale.value });
+					delete s.locale;
+				}
+				break;
+			case 'industry':
+				if (typeof r.value === 'string' && (INDUSTRIES as readonly string[]).includes(r.value)) {
+					s.industry = located(r.value as Industry, r.start, r.end, r.exact);
+				} else {
+					bad(r, 'fm.industry', { value: String(r.value), allowed: INDUSTRIES.join(', ') });
+				}
+				break;
+			case 'sponsored':
+				if (typeof r.value === 'boolean') {
+					s.sponsored = located(r.value, r.start, r.end, r.exact);
+				} else if (r.value === 'true' || r.value === 'false') {
+					s.sponsored = located(r.value === 'true', r.start, r.end, r.exact);
+				} else {
+					bad(r, 'fm.boolean');
+				}
+				break;
+			default:
+				// Other keys (date, tags, …) belong to the writer's own tooling: left alone.
+				break;
+		}
+	}
+	return s;
+}
+
+function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontMatter'] | undefined {
+	const open = FM_OPEN.exec(text);
+	if (!open) {
+		return undefined;
+	}
+	const bodyStart = open[0].length;
+	FM_CLOSE.lastIndex = bodyStart;
+	const close = FM_CLOSE.exec(text);
+	if (!close) {
+		problems.push({ start: 0, end: open[0].trimEnd().length, message: msg('fm.unclosed'), severity: 'error' });
+		return undefined;
+	}
+	const yamlText = text.slice(bodyStart, close.index);
+	const end = close.index + close[0].length;
+	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+	for (const err of doc.errors) {
+		const s = bodyStart + (err.pos?.[0] ?? 0);
+		const e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
+		problems.push({ start: s, end: Math.min(e, close.index), message: msg('fm.yaml', { detail: err.message.split('\n')[0] }), severity: 'error' });
+	}
+	const raws: Raw[] = [];
+	const contents = doc.contents;
+	if (contents && !isMap(contents)) {
+		if (!(isScalar(contents) && (contents.value === null || contents.value === ''))) {
+			problems.push({ start: bodyStart, end: close.index, message: msg('fm.notMap'), severity: 'error' });
+		}
+	} else if (isMap(contents)) {
+		for (const pair of contents.items) {
+			const key = isScalar(pair.key) ? String(pair.key.value) : '';
+			const v = pair.value as YamlNode | null;
+			if (!key || !v) {
+				continue;
+			}
+			if (isSeq(v)) {
+				const items = v.items.map((it) => {
+					const n = it as YamlNode;
+					const r = scalarRange(n, bodyStart, text);
+					return located(isScalar(n) ? n.value : undefined, r.start, r.end, r.exact);
+				});
+				const [s, e] = v.range ?? [0, 0];
+				raws.push({ key, value: items.map((i) => i.value), start: bodyStart + s, end: bodyStart + e, exact: false, items });
+			} else {
+				const r = scalarRange(v, bodyStart, text);
+				raws.push({ key, value: isScalar(v) ? v.value : undefined, ...r });
+			}
+		}
+	}
+	return { start: 0, end, settings: toSettings(raws, problems) };
+}
+
+function parseMarker(c: Comment, text: string, problems: InputProblem[]): PostSettings | undefined {
+	const m = MARKER.exec(c.body);
+	if (!m) {
+		return undefined;
+	}
+	const attrs = m[1] ?? '';
+	const attrStart = text.indexOf(attrs, c.start + 4);
+	const raws: Raw[] = [];
+	ATTR.lastIndex = 0;
+	let pos = 0;
+	while (pos < attrs.length) {
+		const ws = /\s*/y;
+		ws.lastIndex = pos;
+		ws.exec(attrs);
+		pos = ws.lastIndex;
+		if (pos >= attrs.length) {
+			break;
+		}
+		ATTR.lastIndex = pos;
+		const a = ATTR.exec(attrs);
+		if (!a) {
+			const rest = attrs.slice(pos).split(/\s/)[0];
+			problems.push({ start: attrStart + pos, end: attrStart + pos + Math.max(1, rest.length), message: msg('marker.attr', { text: rest }), severity: 'error' });
+			pos += Math.max(1, rest.length);
+			continue;
+		}
+		const value = a[2] ?? a[3] ?? a[4];
+		const valueOffset = a[0].length - value.length - (a[4] === undefined ? 1 : 0);
+		const start = attrStart + pos + valueOffset;
+		const key = a[1];
+		if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+			problems.push({ start: attrStart + pos, end: attrStart + pos + key.length, message: msg('marker.unknownKey', { key, allowed: SETTING_KEYS.join(', ') }), severity: 'warning' });
+		} else {
+			const typed = key === 'sponsored' ? value === 'true' ? true : value === 'false' ? false : value : value;
+			raws.push({ key, value: typed, start, end: start + value.length, exact: true });
+		}
+		pos = ATTR.lastIndex;
+	}
+	return toSettings(raws, problems);
+}
+
+function merge(base: PostSettings, over: PostSettings): PostSettings {
+	const out: PostSettings = { ...base };
+	for (const [k, v] of Object.entries(over)) {
+		if (v !== undefined) {
+			(out as Record<string, unknown>)[k] = v;
+		}
+	}
+	return out;
+}
+
+export function parseDraft(text: string): Draft {
+	const problems: InputProblem[] = [];
+	const fm = parseFrontMatter(text, problems);
+	const bodyStart = fm?.end ?? (text.startsWith('\uFEFF') ? 1 : 0);
+	const comments: Comment[] = [];
+	COMMENT.lastIndex = bodyStart;
+	let lastEnd = bodyStart;
+	for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
+		comments.push({ start: m.index, end: m.index + m[0].length, body: m[1].trim() });
+		lastEnd = m.index + m[0].length;
+	}
+	const unclosed = text.indexOf('<!--', lastEnd);
+	if (unclosed >= 0) {
+		problems.push({ start: unclosed, end: unclosed + 4, message: msg('comment.unclosed'), severity: 'warning' });
+	}
+
+	const base = fm?.settings ?? {};
+	const markers: { comment: Comment; settings: PostSettings }[] = [];
+	for (const c of comments) {
+		const s = parseMarker(c, text, problems);
+		if (s) {
+			markers.push({ comment: c, settings: s });
+		}
+	}
+	const posts: Post[] = [];
+	const makePost = (start: number, end: number, settings: PostSettings, marker?: Comment) => {
+		const bodyFrom = marker ? marker.end : start;
+		posts.push({ index: posts.length, start, end, marker, settings, body: new TextView(text, bodyFrom, end, comments) });
+	};
+	if (!markers.length) {
+		makePost(bodyStart, text.length, base);
+	} else {
+		// Text before the first marker is a post of its own only when it has content.
+		const pre = new TextView(text, bodyStart, markers[0].comment.start, comments);
+		if (pre.text.length) {
+			makePost(bodyStart, markers[0].comment.start, base);
+		}
+		markers.forEach((mk, i) => {
+			const end = i + 1 < markers.length ? markers[i + 1].comment.start : text.length;
+			makePost(mk.comment.start, end, merge(base, mk.settings), mk.comment);
+		});
+	}
+	const declaresPlatform = !!base.platforms?.length || markers.some((m) => m.settings.platforms?.length);
+	return { text, frontMatter: fm, posts, comments, problems, declaresPlatform };
+}

@@ -1,0 +1,89 @@
+/**
+ * Markdown explanations of counts, for hovers and finding details: what each kind of
+ * character costs on the platform, and where the limit comes from.
+ */
+import { explainCount } from './counting/count';
+import { language, msg } from './messages';
+import { platformName, sourceOf, type FieldName, type PlatformProfile } from './platforms';
+import type { FieldCount, Target } from './rule';
+import { countHan } from './text';
+
+function fmt(n: number): string {
+	return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+export function fieldLabel(field: FieldName): string {
+	return msg(`field.${field}`);
+}
+
+/** "Weibo" for the body, "WeChat Official Account title" for other fields. */
+export function targetLabel(p: PlatformProfile, field: FieldName): string {
+	const name = platformName(p, langOf());
+	return field === 'body' ? name : `${name} ${fieldLabel(field)}`;
+}
+
+const langOf = language;
+
+export function explainField(target: Target, fc: FieldCount): string {
+	const p = target.platform;
+	const b = explainCount(fc.text, p);
+	const lines: string[] = [];
+	const limit = fc.limit ?? fc.warn;
+	lines.push(msg('hover.title', { target: targetLabel(p, fc.field), count: fmt(b.count), limit: limit ?? '—' }));
+	lines.push('');
+	const notes = [msg('hover.counting', { unit: msg(`unit.${p.unit}`) })];
+	if (p.url !== undefined) {
+		notes.push(msg('hover.urlCost', { cost: p.url }));
+	}
+	if (p.emoji === 'utf8') {
+		notes.push(msg('hover.emojiUtf8'));
+	}
+	if (p.mention === 'local') {
+		notes.push(msg('hover.mentionLocal'));
+	}
+	lines.push(notes.join(' '));
+	if (b.rows.length) {
+		lines.push('');
+		lines.push(`| ${msg('hover.table.kind')} | ${msg('hover.table.items')} | ${msg('hover.table.cost')} |`);
+		lines.push('|---|---:|---:|');
+		for (const r of b.rows) {
+			lines.push(`| ${msg(`cat.${r.category}`)} | ${r.items} | ${fmt(r.cost)} |`);
+		}
+	}
+	if (fc.byteLimit !== undefined) {
+		lines.push('');
+		lines.push(msg('hover.bytes', { bytes: fc.byteCount ?? 0, limit: fc.byteLimit }));
+	}
+	const key = fc.limit !== undefined ? `${fc.field}.limit` : `${fc.field}.warn`;
+	const src = sourceOf(p, key, target.mode);
+	if (src) {
+		lines.push('');
+		lines.push(msg('hover.source', { source: src.source, confidence: msg(`confidence.${src.confidence}`) }));
+	}
+	return lines.join('\n');
+}
+
+/** Share of Han characters among the post's words (a run of Latin letters counts as one word). */
+export interface HanShare {
+	han: number;
+	otherWords: number;
+	otherLetters: number;
+	share: number;
+}
+
+const NON_TEXT = /https?:\/\/\S+|@[\p{L}\p{N}_\-.]+|#[^#\s]+#?|\p{RGI_Emoji}/gv;
+const OTHER_WORD = /[\p{L}\p{M}]+/gu;
+
+export function hanShare(text: string, unit: 'word' | 'letter' = 'word'): HanShare {
+	const clean = text.replace(NON_TEXT, ' ');
+	const han = countHan(clean);
+	const rest = clean.replace(/\p{Script=Han}/gu, ' ');
+	let otherWords = 0;
+	let otherLetters = 0;
+	for (const m of rest.matchAll(OTHER_WORD)) {
+		otherWords++;
+		otherLetters += [...m[0]].length;
+	}
+	const other = unit === 'word' ? otherWords : otherLetters;
+	return { han, otherWords, otherLetters, share: han + other === 0 ? 1 : han / (han + other) };
+}

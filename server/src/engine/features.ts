@@ -1,0 +1,132 @@
+/**
+ * Editor features computed from a lint result, in offsets: the summary of each post (for
+ * CodeLens and the status bar) and the hover at an offset. The server only converts
+ * offsets to positions.
+ */
+import { explainField, hanShare } from './explain';
+import type { LintResult } from './lint';
+import { language, msg } from './messages';
+import { platformName } from './platforms';
+import type { FieldCount, Target } from './rule';
+import type { Finding } from './types';
+
+export interface PostSummary {
+	post: number;
+	/** Where the lens goes: the marker line, or the first line of the body. */
+	anchor: number;
+	start: number;
+	end: number;
+	platforms: { id: string; name: string; count: number; limit?: number; valid: boolean; fields: FieldCount[] }[];
+	/** Share of Han characters, when the post is in a Chinese locale. */
+	hanPercent?: number;
+	/** One line: "微博 132/140 · X 250/280 · 汉字 92%". */
+	title: string;
+}
+
+function fmt(n: number): string {
+	return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+export function bodyOf(t: Target): FieldCount | undefined {
+	return t.counts.find((c) => c.field === 'body');
+}
+
+export function isValidCount(c: FieldCount): boolean {
+	return (c.limit === undefined || c.count <= c.limit) && (c.byteLimit === undefined || (c.byteCount ?? 0) <= c.byteLimit);
+}
+
+export function summarize(result: LintResult): PostSummary[] {
+	const lang = language();
+	const out: PostSummary[] = [];
+	for (const post of result.draft.posts) {
+		const ts = result.targets.filter((t) => t.post.index === post.index);
+		if (!ts.length) {
+			continue;
+		}
+		const platforms = ts.map((t) => {
+			const b = bodyOf(t)!;
+			return {
+				id: t.platform.id, name: platformName(t.platform, lang), count: b.count, limit: b.limit ?? b.warn,
+				valid: t.counts.every(isValidCount), fields: t.counts,
+			};
+		});
+		const zh = ts.some((t) => t.locale.toLowerCase().startsWith('zh'));
+		const hanPercent = zh ? Math.round(hanShare(post.body.text).share * 100) : undefined;
+		const parts = platforms.map((p) => {
+			const extra = p.fields.filter((f) => f.field !== 'body' && (f.limit ?? f.warn) !== undefined)
+				.map((f) => msg('lens.fields', { field: msg(`field.${f.field}`), count: fmt(f.count), limit: (f.warn ?? f.limit)! }));
+			return [msg('lens.count', { platform: p.name, count: fmt(p.count), limit: p.limit ?? '∞' }), ...extra].join(' ');
+		});
+		if (hanPercent !== undefined) {
+			parts.push(msg('lens.han', { percent: hanPercent }));
+		}
+		out.push({
+			post: post.index,
+			anchor: post.marker?.start ?? post.body.toSource(0),
+			start: post.start,
+			end: post.end,
+			platforms,
+			hanPercent,
+			title: parts.join(' · '),
+		});
+	}
+	return out;
+}
+
+/** The post whose range holds the offset (the last post when past the end). */
+export function postAt(result: LintResult, offset: number): number | undefined {
+	const posts = result.draft.posts;
+	for (const p of posts) {
+		if (offset >= p.start && offset <= p.end) {
+			return p.index;
+		}
+	}
+	return posts.length && offset >= (result.draft.frontMatter?.end ?? 0) ? posts[posts.length - 1].index : undefined;
+}
+
+/** Markdown for a hover at `offset`: the findings there, or the count of the field there. */
+export function hoverAt(result: LintResult, offset: number): { markdown: string; start: number; end: number } | undefined {
+	const here = (f: Finding) => offset >= f.start && offset <= f.end && f.explain;
+	const hits = result.findings.filter(here);
+	if (hits.length) {
+		const start = Math.min(...hits.map((f) => f.start));
+		const end = Math.max(...hits.map((f) => f.end));
+		return { markdown: hits.map((f) => f.explain!).join('\n\n---\n\n'), start, end };
+	}
+	// A field (title, digest, author) or the body under the cursor: explain its count.
+	for (const t of result.targets) {
+		for (const fc of t.counts) {
+			if (fc.field !== 'body' && offset >= fc.start && offset <= fc.end) {
+				const md = result.targets.filter((x) => x.post.index === t.post.index)
+					.map((x) => x.counts.find((c) => c.field === fc.field)).filter((c): c is FieldCount => !!c)
+					.map((c) => explainField(result.targets.find((x) => x.counts.includes(c))!, c));
+				return { markdown: md.join('\n\n---\n\n'), start: fc.start, end: fc.end };
+			}
+		}
+	}
+	const post = result.draft.posts.find((p) => p.body.text.length && offset >= p.body.toSource(0) && offset <= p.body.srcEnd);
+	if (!post) {
+		return undefined;
+	}
+	const md = result.targets.filter((t) => t.post.index === post.index).map((t) => explainField(t, bodyOf(t)!));
+	return md.length ? { markdown: md.join('\n\n---\n\n'), start: post.body.toSource(0), end: post.body.srcEnd } : undefined;
+}
+
+/** The status bar text for the post at `offset`. */
+export function statusAt(result: LintResult, offset: number): { text: string; tooltip: string; over: boolean } | undefined {
+	const idx = postAt(result, offset);
+	const ts = result.targets.filter((t) => t.post.index === idx);
+	if (!ts.length) {
+		return undefined;
+	}
+	const lang = language();
+	const parts = ts.map((t) => {
+		const b = bodyOf(t)!;
+		return { name: platformName(t.platform, lang), count: fmt(b.count), limit: b.limit ?? b.warn ?? '∞', over: !isValidCount(b) };
+	});
+	return {
+		text: parts.map((p) => msg('status.count', { platform: p.name, count: p.count, limit: p.limit })).join(' · '),
+		tooltip: parts.map((p) => msg('status.tooltip', { platform: p.name, count: p.count, limit: p.limit })).join('\n'),
+		over: parts.some((p) => p.over),
+	};
+}

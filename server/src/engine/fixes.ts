@@ -1,0 +1,53 @@
+/**
+ * Applying fixes. Edits that overlap an edit already taken are skipped (a later pass picks
+ * them up), so applying is safe in any order and `fixAll` reaches a fixed point.
+ */
+import type { Finding, TextEdit } from './types';
+
+/** Applies non-overlapping edits; overlapping ones after the first are dropped. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+	let out = '';
+	let pos = 0;
+	for (const e of sorted) {
+		if (e.start < pos) {
+			continue;
+		}
+		out += text.slice(pos, e.start) + e.newText;
+		pos = e.end;
+	}
+	return out + text.slice(pos);
+}
+
+/** The preferred fix of every finding (or the first fix when none is preferred). */
+export function preferredEdits(findings: readonly Finding[], ruleIds?: ReadonlySet<string>): TextEdit[] {
+	const edits: TextEdit[] = [];
+	for (const f of findings) {
+		if (ruleIds && !ruleIds.has(f.rule)) {
+			continue;
+		}
+		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
+		if (fix) {
+			edits.push(...fix.edits);
+		}
+	}
+	return edits;
+}
+
+/**
+ * Applies fixes until nothing changes (at most `maxPasses` times): `relint` re-checks the
+ * new text. Returns the final text and how many passes changed it.
+ */
+export function fixAll(text: string, relint: (t: string) => readonly Finding[], ruleIds?: ReadonlySet<string>, maxPasses = 10): { text: string; passes: number } {
+	let current = text;
+	let passes = 0;
+	for (; passes < maxPasses; passes++) {
+		const edits = preferredEdits(relint(current), ruleIds);
+		const next = edits.length ? applyEdits(current, edits) : current;
+		if (next === current) {
+			break;
+		}
+		current = next;
+	}
+	return { text: current, passes };
+}

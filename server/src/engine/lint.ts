@@ -1,0 +1,331 @@
+/**
+ * Runs the rules over a draft: parses it, works out each post's targets (one per platform),
+ * measures every field, runs each enabled rule on each target, and returns findings with
+ * source offsets. A cache keyed by each post's own text and settings lets an edit re-check
+ * only the post it touches.
+ */
+import { profileFor, type ResolvedConfig } from './config';
+import { countText } from './counting/count';
+import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
+import { language, msg } from './messages';
+import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
+import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
+import { ruleById, rules as allRules } from './rules';
+import { utf8Length } from './text';
+import { TextView } from './textview';
+import type { Finding, Fix, Severity } from './types';
+
+export interface LintInput {
+	text: string;
+	config: ResolvedConfig;
+	/** The file matched the config's `drafts` globs: a draft even without a platform in it. */
+	matchedDraftGlob?: boolean;
+	/** Only these rule ids (for tests and `--rule`). */
+	only?: readonly string[];
+}
+
+export interface LintResult {
+	draft: Draft;
+	isDraft: boolean;
+	targets: Target[];
+	findings: Finding[];
+}
+
+interface CacheEntry {
+	findings: Finding[];
+	targets: Target[];
+}
+
+/**
+ * Per-document cache. Entries hold findings relative to their post's start, so a post that
+ * only moved (an edit above it) is reused as it is.
+ */
+export class LintCache {
+	private config?: ResolvedConfig;
+	private entries = new Map<string, CacheEntry>();
+	hits = 0;
+	misses = 0;
+
+	/** Called once per lint: drops everything when the config changed. */
+	begin(config: ResolvedConfig): Map<string, CacheEntry> {
+		if (config !== this.config) {
+			this.entries.clear();
+			this.config = config;
+		}
+		const used = new Map<string, CacheEntry>();
+		const old = this.entries;
+		this.entries = used;
+		return old;
+	}
+
+	get(old: Map<string, CacheEntry>, key: string): CacheEntry | undefined {
+		const e = old.get(key) ?? this.entries.get(key);
+		if (e) {
+			this.hits++;
+			this.entries.set(key, e);
+		} else {
+			this.misses++;
+		}
+		return e;
+	}
+
+	set(key: string, e: CacheEntry): void {
+		this.entries.set(key, e);
+	}
+}
+
+/** Text of a field as the platform counts it, and how its offsets map to the source. */
+interface FieldText {
+	text: string;
+	start: number;
+	end: number;
+	toSource(i: number): number;
+}
+
+function fieldText(draft: Draft, post: Post, field: FieldName): FieldText | undefined {
+	if (field === 'body') {
+		const b = post.body;
+		return { text: b.text, start: b.toSource(0), end: b.srcEnd, toSource: (i) => b.toSource(i) };
+	}
+	const loc = post.settings[field] as Located<string> | undefined;
+	if (!loc) {
+		return undefined;
+	}
+	if (loc.exact) {
+		const v = new TextView(draft.text, loc.start, loc.end);
+		return { text: loc.value, start: loc.start, end: loc.end, toSource: (i) => (v.text === loc.value ? loc.start + i : loc.start) };
+	}
+	return { text: loc.value, start: loc.start, end: loc.end, toSource: () => loc.start };
+}
+
+function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount | undefined {
+	const ft = fieldText(draft, post, field);
+	if (!ft) {
+		return undefined;
+	}
+	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
+	const lowest = breached.length ? Math.min(...breached) : undefined;
+	const r = countText(ft.text, p, lowest);
+	const fc: FieldCount = { field, count: r.count, limit: spec.limit, warn: spec.warn, fold: spec.fold, start: ft.start, end: ft.end, text: ft.text };
+	if (r.overflowAt !== undefined) {
+		// Report past the highest limit breached: past `limit` when over it, else past `warn`.
+		const over = spec.limit !== undefined && r.count > spec.limit && spec.limit !== lowest
+			? countText(ft.text, p, spec.limit).overflowAt ?? r.overflowAt
+			: r.overflowAt;
+		fc.overflowAt = ft.toSource(over);
+	}
+	if (spec.fold !== undefined && r.count > spec.fold) {
+		const f = countText(ft.text, p, spec.fold).overflowAt;
+		if (f !== undefined) {
+			fc.foldAt = ft.toSource(f);
+		}
+	}
+	if (spec.byteLimit !== undefined) {
+		fc.byteCount = utf8Length(ft.text);
+		fc.byteLimit = spec.byteLimit;
+		if (fc.byteCount > spec.byteLimit) {
+			const at = countText(ft.text, { ...p, unit: 'utf8', url: undefined, emoji: undefined, mention: 'full' }, spec.byteLimit).overflowAt;
+			if (at !== undefined) {
+				fc.byteOverflowAt = ft.toSource(at);
+			}
+		}
+	}
+	return fc;
+}
+
+const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];
+
+function measureTarget(draft: Draft, post: Post, p: PlatformProfile): FieldCount[] {
+	const out: FieldCount[] = [];
+	for (const f of FIELDS) {
+		const spec = p[f];
+		if (f === 'body' || spec) {
+			const fc = measureField(draft, post, p, f, spec ?? {});
+			if (fc) {
+				out.push(fc);
+			}
+		}
+	}
+	return out;
+}
+
+function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+}
+
+function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
+	const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
+	return { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) };
+}
+
+/** The platforms a post names, resolved; unknown ones become findings. */
+function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[]): Target[] {
+	const s: PostSettings = post.settings;
+	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
+	if (!ids.length && config.defaultPlatform) {
+		ids = [{ id: config.defaultPlatform }];
+	}
+	const out: Target[] = [];
+	const seen = new Set<string>();
+	for (const { id, at } of ids) {
+		const canon = canonicalPlatformId(id, config.platforms);
+		if (!canon) {
+			findings.push({
+				rule: 'front-matter', severity: 'error', post: post.index,
+				start: at?.start ?? post.start, end: at?.end ?? post.start,
+				message: msg('platform.unknown', { id, known: Object.keys(config.platforms).join(', ') }),
+			});
+			continue;
+		}
+		if (seen.has(canon)) {
+			continue;
+		}
+		seen.add(canon);
+		const mode = s.mode?.value;
+		const base = config.platforms[canon];
+		if (mode && !base.modes?.[mode]) {
+			findings.push({
+				rule: 'front-matter', severity: 'warning', post: post.index, start: s.mode!.start, end: s.mode!.end,
+				message: msg('platform.unknownMode', { platform: platformName(base, language()), mode, modes: Object.keys(base.modes ?? {}).join(', ') || '—' }),
+			});
+		}
+		const p = profileFor(config, canon, mode && base.modes?.[mode] ? mode : undefined);
+		out.push({
+			post, platform: p, mode: mode && base.modes?.[mode] ? mode : config.platformModes[canon],
+			locale: s.locale?.value ?? p.locale,
+			industry: s.industry?.value ?? 'general',
+			sponsored: s.sponsored?.value ?? false,
+			settings: s,
+			counts: measureTarget(draft, post, p),
+		});
+	}
+	return out;
+}
+
+function cacheKey(draft: Draft, post: Post, only?: readonly string[]): string {
+	const rel = Object.fromEntries(Object.entries(post.settings).map(([k, v]) => [k, Array.isArray(v)
+		? v.map((x: Located<unknown>) => [x.value, x.start - post.start])
+		: [(v as Located<unknown>).value, (v as Located<unknown>).start - post.start, (v as Located<unknown>).end - post.start]]));
+	return JSON.stringify([draft.text.slice(post.start, post.end), rel, post.index, only ?? null]);
+}
+
+function shift<T extends { start: number; end: number }>(x: T, d: number): T {
+	return { ...x, start: x.start + d, end: x.end + d };
+}
+
+function rebaseFinding(f: Finding, d: number): Finding {
+	return d === 0 ? f : {
+		...shift(f, d),
+		fixes: f.fixes?.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) })),
+	};
+}
+
+function rebaseTarget(t: Target, post: Post, d: number): Target {
+	return d === 0 ? { ...t, post } : {
+		...t, post,
+		counts: t.counts.map((c) => ({
+			...shift(c, d),
+			overflowAt: c.overflowAt === undefined ? undefined : c.overflowAt + d,
+			foldAt: c.foldAt === undefined ? undefined : c.foldAt + d,
+			byteOverflowAt: c.byteOverflowAt === undefined ? undefined : c.byteOverflowAt + d,
+		})),
+	};
+}
+
+function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[]): void {
+	const body = target.post.body;
+	const lang = language();
+	const toFinding = (r: RuleReport, map: (i: number) => number, mapRange: (s: number, e: number) => { start: number; end: number }): Finding => {
+		const range = mapRange(r.start, r.end);
+		const fixes: Fix[] | undefined = r.fixes
+			?.filter((fx) => fx.edits.every((e) => map === identity || body.isContiguous(e.start, e.end)))
+			.map((fx) => ({
+				title: fx.title, preferred: fx.preferred,
+				edits: fx.edits.map((e) => {
+					const er = e.end > e.start ? mapRange(e.start, e.end) : { start: map(e.start), end: map(e.start) };
+					return { start: er.start, end: er.end, newText: e.newText };
+				}),
+			}));
+		return {
+			rule: rule.meta.id, severity: r.severity ?? severity, message: r.message, ...range,
+			platform: target.platform.id, post: target.post.index, explain: r.explain,
+			...(fixes?.length ? { fixes } : {}),
+		};
+	};
+	const ctx: RuleContext = {
+		target, draft, body, text: body.text, config, lang,
+		options: optionsOf(rule, config),
+		t: (key, args) => msg(`${rule.meta.id}.${key}`, args, lang),
+		report: (r) => out.push(toFinding(r, (i) => body.toSource(i), (s, e) => body.rangeToSource(s, e))),
+		reportSource: (r) => out.push(toFinding(r, identity, (s, e) => ({ start: s, end: e }))),
+	};
+	rule.check(ctx);
+}
+
+const identity = (i: number) => i;
+
+function dedupe(findings: Finding[]): Finding[] {
+	const seen = new Set<string>();
+	return findings.filter((f) => {
+		const k = `${f.rule}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+		if (seen.has(k)) {
+			return false;
+		}
+		seen.add(k);
+		return true;
+	});
+}
+
+export function lint(input: LintInput, cache?: LintCache): LintResult {
+	const { text, config } = input;
+	const draft = parseDraft(text);
+	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
+	if (!isDraft) {
+		return { draft, isDraft, targets: [], findings: [] };
+	}
+	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
+	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
+		.map((r) => ({ rule: r, severity: severityOf(r, config) }))
+		.filter((x): x is { rule: Rule; severity: Severity } => x.severity !== 'off');
+	const targets: Target[] = [];
+	const old = cache?.begin(config);
+	for (const post of draft.posts) {
+		const key = cache ? cacheKey(draft, post, input.only) : '';
+		const hit = cache && old ? cache.get(old, key) : undefined;
+		if (hit) {
+			const d = post.start - hit.targets[0]?.post.start;
+			const delta = Number.isFinite(d) ? d : 0;
+			findings.push(...hit.findings.map((f) => rebaseFinding(f, delta)));
+			targets.push(...hit.targets.map((t) => rebaseTarget(t, post, delta)));
+			continue;
+		}
+		const postFindings: Finding[] = [];
+		const postTargets = targetsOf(draft, post, config, postFindings);
+		if (!postTargets.length && !(post.settings.platforms?.length)) {
+			postFindings.push({ rule: 'front-matter', severity: 'warning', post: post.index, start: post.marker?.start ?? 0, end: post.marker?.end ?? 0, message: msg('platform.none') });
+		}
+		for (const target of postTargets) {
+			for (const { rule, severity } of active) {
+				try {
+					runRule(rule, target, draft, config, severity, postFindings);
+				} catch (e) {
+					// One rule's failure never hides the others' findings.
+					postFindings.push({
+						rule: rule.meta.id, severity: 'warning', post: post.index, platform: target.platform.id,
+						start: post.body.toSource(0), end: post.body.toSource(0),
+						message: msg('rule.crashed', { rule: rule.meta.id, detail: e instanceof Error ? e.message : String(e) }),
+					});
+				}
+			}
+		}
+		const deduped = dedupe(postFindings);
+		findings.push(...deduped);
+		targets.push(...postTargets);
+		// Entries without targets (no platform) are cached with the post's start as a base.
+		if (cache && postTargets.length) {
+			cache.set(key, { findings: deduped, targets: postTargets });
+		}
+	}
+	findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+	return { draft, isDraft, targets, findings };
+}

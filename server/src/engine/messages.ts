@@ -1,0 +1,47 @@
+/**
+ * The engine's interface strings in English and Simplified Chinese. Core strings live in
+ * l10n/*.json; each rule brings its own in its `meta.messages`, registered by the rule
+ * registry. One process speaks one language, set once by its host (the language server
+ * from the client's display language, the CLI from --lang or the environment).
+ */
+import en from './l10n/en.json';
+import zhCn from './l10n/zh-cn.json';
+
+export type Lang = 'en' | 'zh-cn';
+export const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+export type Catalog = Record<string, string>;
+
+const catalogs: Record<Lang, Catalog> = { en: { ...en }, 'zh-cn': { ...zhCn } };
+let current: Lang = 'en';
+
+/** Maps a BCP-47 tag or POSIX locale (zh_CN.UTF-8, zh-Hans, zh-cn) to an interface language. */
+export function toLang(locale: string | undefined): Lang {
+	const l = (locale ?? '').toLowerCase().replace('_', '-');
+	// Simplified Chinese is the one Chinese interface; every other Chinese locale reads it better than English.
+	return l.startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+export function setLanguage(lang: Lang): void {
+	current = lang;
+}
+
+export function language(): Lang {
+	return current;
+}
+
+/** Adds strings (a rule's messages) to both catalogs. */
+export function registerMessages(messages: Record<Lang, Catalog>): void {
+	for (const l of LANGS) {
+		Object.assign(catalogs[l], messages[l]);
+	}
+}
+
+export function catalog(lang: Lang): Readonly<Catalog> {
+	return catalogs[lang];
+}
+
+/** A localized string with `{name}` placeholders filled. Missing keys show the key itself. */
+export function msg(key: string, args: Record<string, string | number> = {}, lang: Lang = current): string {
+	const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
+	return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}

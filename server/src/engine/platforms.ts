@@ -1,0 +1,119 @@
+/**
+ * Platform profiles: the built-in data (data/platforms.json) merged with the workspace
+ * config's overrides and custom platforms. Profiles are plain data; the counting code in
+ * counting/ reads the building blocks (unit, url, emoji, mention) and the field limits.
+ */
+import builtin from './data/platforms.json';
+
+/** How a platform measures text. */
+export type CountUnit = 'weibo' | 'x' | 'char' | 'grapheme' | 'utf16' | 'utf8';
+export const COUNT_UNITS: readonly CountUnit[] = ['weibo', 'x', 'char', 'grapheme', 'utf16', 'utf8'];
+
+/** Hashtag / topic syntax family. */
+export type HashtagStyle = 'weibo' | 'x' | 'xiaohongshu' | 'douyin' | 'instagram' | 'threads' | 'none';
+export const HASHTAG_STYLES: readonly HashtagStyle[] = ['weibo', 'x', 'xiaohongshu', 'douyin', 'instagram', 'threads', 'none'];
+
+export type FieldName = 'body' | 'title' | 'digest' | 'author';
+export const FIELD_NAMES: readonly FieldName[] = ['body', 'title', 'digest', 'author'];
+
+export interface FieldSpec {
+	/** Over this is an error. */
+	limit?: number;
+	/** Over this is a warning (a softer limit below `limit`). */
+	warn?: number;
+	/** A second limit in UTF-8 bytes (Bluesky). */
+	byteLimit?: number;
+	/** Where the feed folds the text ("全文", "see more"). */
+	fold?: number;
+}
+
+export type Confidence = 'confirmed' | 'secondary' | 'uncertain';
+export interface SourceNote {
+	source: string;
+	confidence: Confidence;
+}
+
+export interface PlatformProfile {
+	id: string;
+	name: { en: string; 'zh-cn': string };
+	locale: string;
+	unit: CountUnit;
+	/** Fixed cost of a URL in the platform's unit; undefined = the URL's own text counts. */
+	url?: number;
+	/** 'utf8': an emoji costs its UTF-8 byte length (Threads). Otherwise the unit decides. */
+	emoji?: 'utf8';
+	/** 'local': a mention counts only its local part (Mastodon). */
+	mention: 'full' | 'local' | 'none';
+	hashtag: HashtagStyle;
+	maxHashtags?: number;
+	maxLinks?: number;
+	body: FieldSpec;
+	title?: FieldSpec;
+	digest?: FieldSpec;
+	author?: FieldSpec;
+	modes?: Record<string, Partial<Pick<PlatformProfile, FieldName>>>;
+	sources: Record<string, SourceNote>;
+	/** True for platforms defined by copydesk.json or a pack. */
+	custom?: boolean;
+}
+
+type RawProfile = Omit<PlatformProfile, 'id'>;
+
+const BUILTIN: Record<string, PlatformProfile> = Object.fromEntries(
+	Object.entries((builtin as unknown as { platforms: Record<string, RawProfile> }).platforms)
+		.map(([id, p]) => [id, { id, ...p }]),
+);
+
+export function builtinPlatforms(): Record<string, PlatformProfile> {
+	return BUILTIN;
+}
+
+/** Common aliases writers type in front matter. */
+const ALIASES: Record<string, string> = {
+	twitter: 'x',
+	'sina-weibo': 'weibo',
+	'微博': 'weibo',
+	'微信': 'wechat',
+	'公众号': 'wechat',
+	xhs: 'xiaohongshu',
+	red: 'xiaohongshu',
+	'小红书': 'xiaohongshu',
+	'抖音': 'douyin',
+	tiktok: 'douyin',
+	bsky: 'bluesky',
+	fb: 'facebook',
+	ig: 'instagram',
+};
+
+export function canonicalPlatformId(id: string, known: Record<string, PlatformProfile>): string | undefined {
+	const key = id.trim().toLowerCase();
+	if (known[key]) {
+		return key;
+	}
+	const alias = ALIASES[key] ?? ALIASES[id.trim()];
+	return alias && known[alias] ? alias : undefined;
+}
+
+/** A profile with the chosen mode applied: the fields to check now. */
+export function applyMode(profile: PlatformProfile, mode: string | undefined): PlatformProfile {
+	const m = mode ? profile.modes?.[mode] : undefined;
+	if (!m) {
+		return profile;
+	}
+	const out: PlatformProfile = { ...profile };
+	for (const f of FIELD_NAMES) {
+		if (m[f]) {
+			out[f] = { ...(profile[f] ?? {}), ...m[f] };
+		}
+	}
+	return out;
+}
+
+export function platformName(p: PlatformProfile, lang: string): string {
+	return lang.startsWith('zh') ? p.name['zh-cn'] : p.name.en;
+}
+
+/** The source note for a number of the profile, looked up with mode-specific keys first. */
+export function sourceOf(p: PlatformProfile, key: string, mode?: string): SourceNote | undefined {
+	return (mode ? p.sources[`modes.${mode}.${key}`] : undefined) ?? p.sources[key];
+}

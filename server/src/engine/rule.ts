@@ -1,0 +1,108 @@
+/**
+ * The shape of a rule module. One module per rule in rules/, named by its id, exporting
+ * `{ meta, check }`. Rules see one post on one platform at a time (a "target") and report
+ * offsets into the post body's text view; the engine maps them to the source.
+ */
+import type { ResolvedConfig } from './config';
+import type { Draft, Industry, Post, PostSettings } from './draft';
+import type { Catalog, Lang } from './messages';
+import type { FieldName, PlatformProfile } from './platforms';
+import type { TextView } from './textview';
+import type { Severity, TextEdit } from './types';
+
+export type RuleCategory = 'count' | 'localization' | 'compliance' | 'tone' | 'meta';
+
+export interface RuleOption {
+	/** The default value; its type is the option's type. */
+	default: unknown;
+	description: Record<Lang, string>;
+}
+
+export interface RuleMeta {
+	/** Public id: config keys, disable comments, CLI output. Never rename. */
+	id: string;
+	category: RuleCategory;
+	description: Record<Lang, string>;
+	defaultSeverity: Severity;
+	/** True when the rule offers fixes that `--fix` and "fix all" apply. */
+	fixable: boolean;
+	options?: Record<string, RuleOption>;
+	/** The rule's strings; a key `k` is used as `t('k')` inside the rule. */
+	messages: Record<Lang, Catalog>;
+}
+
+/** The measured length of one field of a post on one platform. */
+export interface FieldCount {
+	field: FieldName;
+	count: number;
+	limit?: number;
+	warn?: number;
+	fold?: number;
+	byteCount?: number;
+	byteLimit?: number;
+	/** Source offsets of the field's text. */
+	start: number;
+	end: number;
+	/** Source offset of the first character past the breached limit (warn or limit). */
+	overflowAt?: number;
+	/** Source offset of the first character past the fold point. */
+	foldAt?: number;
+	/** Source offset of the first byte past byteLimit. */
+	byteOverflowAt?: number;
+	/** The field's text as counted (comments removed, trimmed). */
+	text: string;
+}
+
+/** One post checked for one platform. */
+export interface Target {
+	post: Post;
+	platform: PlatformProfile;
+	mode?: string;
+	/** Effective locale: the post's, else the platform's default. */
+	locale: string;
+	industry: Industry;
+	sponsored: boolean;
+	settings: PostSettings;
+	counts: FieldCount[];
+}
+
+export interface FixSpec {
+	title: string;
+	/** Offsets into the body text view. */
+	edits: TextEdit[];
+	preferred?: boolean;
+}
+
+export interface RuleReport {
+	/** Offsets into the body text view (or the source, with reportSource). */
+	start: number;
+	end: number;
+	message: string;
+	severity?: Severity;
+	fixes?: FixSpec[];
+	/** Markdown for the hover. */
+	explain?: string;
+}
+
+export interface RuleContext {
+	readonly target: Target;
+	readonly draft: Draft;
+	/** The post body as the platform sees it (comments removed, trimmed). */
+	readonly body: TextView;
+	readonly text: string;
+	/** The rule's options: config values over the defaults. */
+	readonly options: Record<string, unknown>;
+	readonly config: ResolvedConfig;
+	readonly lang: Lang;
+	/** The rule's own message `key`, localized. */
+	t(key: string, args?: Record<string, string | number>): string;
+	/** Report a range of the body view. */
+	report(r: RuleReport): void;
+	/** Report a range given in source offsets (front matter fields, markers). Fix edits are source offsets too. */
+	reportSource(r: RuleReport): void;
+}
+
+export interface Rule {
+	meta: RuleMeta;
+	check(ctx: RuleContext): void;
+}

@@ -1,0 +1,38 @@
+/**
+ * The rule registry: every rule module, in the order rules run. Adds each rule's strings to
+ * the message catalogs and checks that ids are unique. Add a rule here, with its docs page
+ * docs/rules/<id>.md and its fixtures under test/fixtures/<id>/.
+ */
+import { registerMessages, type Catalog, type Lang } from '../messages';
+import type { Rule } from '../rule';
+import cjkDensity from './cjk-density';
+import platformFold from './platform-fold';
+import platformLimit from './platform-limit';
+
+export const rules: readonly Rule[] = [
+	platformLimit,
+	platformFold,
+	cjkDensity,
+];
+
+const byId = new Map<string, Rule>();
+for (const r of rules) {
+	if (byId.has(r.meta.id)) {
+		throw new Error(`Duplicate rule id ${r.meta.id}`);
+	}
+	byId.set(r.meta.id, r);
+	const prefixed = (c: Catalog) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${r.meta.id}.${k}`, v]));
+	registerMessages({ en: prefixed(r.meta.messages.en), 'zh-cn': prefixed(r.meta.messages['zh-cn']) } as Record<Lang, Catalog>);
+}
+
+export function ruleById(id: string): Rule | undefined {
+	return byId.get(id);
+}
+
+/** Ids of findings that do not come from a rule module: input problems in drafts and config. */
+export const PSEUDO_RULES = ['front-matter', 'config'] as const;
+
+/** Where a rule's documentation lives. */
+export function docsUrl(id: string): string {
+	return `https://github.com/copydesk/copydesk/blob/main/docs/rules/${id}.md`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Core types of the Copydesk engine. The engine is pure: it imports nothing from
+ * `vscode`, `vscode-languageserver*` or `node:*`, so the language server, the CLI and
+ * the tests all call it directly. Every position it returns is a UTF-16 offset into the
+ * text it was given; adapters turn offsets into lines and columns.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A replacement of the source text between two offsets. */
+export interface TextEdit {
+	start: number;
+	end: number;
+	newText: string;
+}
+
+/** One way to fix a finding. `title` is already localized. */
+export interface Fix {
+	title: string;
+	edits: TextEdit[];
+	/** Preferred fixes are the ones "fix all" and `--fix` apply. */
+	preferred?: boolean;
+}
+
+/** A row of a hover explanation: a label and its value, both localized. */
+export interface ExplainRow {
+	label: string;
+	value: string;
+}
+
+/** What a rule or the parser reports: offsets into the whole file. */
+export interface Finding {
+	rule: string;
+	severity: Severity;
+	message: string;
+	start: number;
+	end: number;
+	/** The platform the finding is about, when it depends on one. */
+	platform?: string;
+	/** Index of the post in the draft (0-based), when the finding belongs to a post. */
+	post?: number;
+	fixes?: Fix[];
+	/** Markdown shown on hover, already localized. */
+	explain?: string;
+}
+
+/** A problem with input (front matter, config, pack): reported as a diagnostic, never thrown. */
+export interface InputProblem {
+	start: number;
+	end: number;
+	message: string;
+	severity?: Severity;
+}
