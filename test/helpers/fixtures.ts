@@ -65,7 +65,7 @@ export function describeFixtures(ruleId: string): void {
 					const a = actual[i];
 					assert.deepEqual([a.line, a.column, a.endLine, a.endColumn, a.severity], [e.line, e.column, e.endLine, e.endColumn, e.severity], `${f} finding ${i}: ${a.message}`);
 					if (e.message !== undefined) {
-						assert.ok(a.message.includes(e.message), `${f} finding ${i}: "${a.message}" should include "${e.message}"`);
+						assert.ok(a.message!.includes(e.message), `${f} finding ${i}: "${a.message}" should include "${e.message}"`);
 					}
 					if (e.platform !== undefined) {
 						assert.equal(a.platform, e.platform);

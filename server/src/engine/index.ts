@@ -3,7 +3,7 @@
  * so the language server, the CLI, the benchmarks and the tests all use it directly.
  */
 export * from './types';
-export { lint, LintCache, type LintInput, type LintResult } from './lint';
+export { lint, measureRaw, LintCache, type LintInput, type LintResult } from './lint';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';
 export { parseConfigLayer, resolveConfig, profileFor, SEVERITY_SETTINGS, type ConfigLayer, type ResolvedConfig, type RuleSetting } from './config';
 export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_UNITS, HASHTAG_STYLES, type PlatformProfile, type FieldName } from './platforms';
@@ -11,6 +11,6 @@ export { countText, explainCount, walkTokens, type CountResult } from './countin
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
-export { applyEdits, fixAll } from './fixes';
+export { applyEdits, fixAll, preferredEdits } from './fixes';
 export { TextView } from './textview';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';

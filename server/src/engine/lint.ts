@@ -100,9 +100,10 @@ function fieldText(draft: Draft, post: Post, field: FieldName): FieldText | unde
 
 function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount | undefined {
 	const ft = fieldText(draft, post, field);
-	if (!ft) {
-		return undefined;
-	}
+	return ft ? measureFieldText(ft, p, field, spec) : undefined;
+}
+
+function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount {
 	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
 	const lowest = breached.length ? Math.min(...breached) : undefined;
 	const r = countText(ft.text, p, lowest);
@@ -131,6 +132,12 @@ function measureField(draft: Draft, post: Post, p: PlatformProfile, field: Field
 		}
 	}
 	return fc;
+}
+
+/** Measures a whole text as one body (no front matter, markers or comments): `copydesk count --raw`. */
+export function measureRaw(text: string, p: PlatformProfile): FieldCount {
+	const v = new TextView(text, 0, text.length);
+	return measureFieldText({ text: v.text, start: v.toSource(0), end: v.srcEnd, toSource: (i) => v.toSource(i) }, p, 'body', p.body);
 }
 
 const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];

@@ -1,0 +1,103 @@
+/**
+ * The Copydesk extension client: starts the language server, shows the count of the post
+ * under the cursor in the status bar, and registers the commands. Everything else (checks,
+ * counts, hovers, CodeLens, fixes) is the server's.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CommandIds, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+const SELECTOR = [
+	{ scheme: 'file', language: 'markdown' },
+	{ scheme: 'file', language: 'plaintext' },
+	{ scheme: 'untitled', language: 'markdown' },
+	{ scheme: 'untitled', language: 'plaintext' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const serverModule = context.asAbsolutePath('server/out/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module: serverModule, transport: TransportKind.ipc },
+		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+	};
+	const output = vscode.window.createOutputChannel('Copydesk', { log: true });
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: SELECTOR,
+		outputChannel: output,
+		initializationOptions: { lang: vscode.env.language },
+		synchronize: {
+			fileEvents: [
+				vscode.workspace.createFileSystemWatcher('**/copydesk.json'),
+				vscode.workspace.createFileSystemWatcher('**/copydesk-pack.json'),
+				vscode.workspace.createFileSystemWatcher('**/packs/**'),
+			],
+		},
+	};
+	client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
+
+	const status = vscode.window.createStatusBarItem('copydesk.count', vscode.StatusBarAlignment.Right, 100);
+	status.name = vscode.l10n.t('Copydesk post count');
+	context.subscriptions.push(status, output);
+
+	let pending: ReturnType<typeof setTimeout> | undefined;
+	const refreshStatus = () => {
+		if (pending) {
+			clearTimeout(pending);
+		}
+		pending = setTimeout(() => void updateStatus(status), 50);
+	};
+	context.subscriptions.push(
+		vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+		vscode.window.onDidChangeTextEditorSelection(refreshStatus),
+		vscode.commands.registerCommand(CommandIds.fixAll, () =>
+			vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+		vscode.commands.registerCommand(CommandIds.openRuleDocs, async (rule: string, uri: string) => {
+			const target = vscode.Uri.parse(uri ?? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`).toString());
+			await vscode.commands.executeCommand('markdown.showPreview', target);
+		}),
+		vscode.commands.registerCommand(CommandIds.showOutput, () => output.show()),
+		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
+			await client?.restart();
+			refreshStatus();
+		}),
+	);
+
+	await client.start();
+	context.subscriptions.push(client.onNotification(ResultsChangedNotification.method, (p: ResultsChangedNotification.Params) => {
+		if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) {
+			refreshStatus();
+		}
+	}));
+	refreshStatus();
+}
+
+async function updateStatus(status: vscode.StatusBarItem): Promise<void> {
+	const editor = vscode.window.activeTextEditor;
+	if (!client || !editor || !vscode.languages.match(SELECTOR, editor.document)) {
+		status.hide();
+		return;
+	}
+	try {
+		const r = await client.sendRequest<StatusRequest.Result>(StatusRequest.method, {
+			uri: editor.document.uri.toString(),
+			position: editor.selection.active,
+		} satisfies StatusRequest.Params);
+		if (!r) {
+			status.hide();
+			return;
+		}
+		status.text = `$(pencil) ${r.text}`;
+		status.tooltip = r.tooltip;
+		status.backgroundColor = r.over ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+		status.show();
+	} catch {
+		status.hide();
+	}
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * Turning the CLI's path arguments (files, folders, globs) into the list of files to check.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { DRAFT_EXTENSIONS } from '../node/workspace';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.tmp']);
+
+function walk(dir: string, out: string[]): void {
+	let entries: fs.Dirent[];
+	try {
+		entries = fs.readdirSync(dir, { withFileTypes: true });
+	} catch {
+		return;
+	}
+	for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) {
+			if (!SKIP_DIRS.has(e.name)) {
+				walk(p, out);
+			}
+		} else if (e.isFile() && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+			out.push(p);
+		}
+	}
+}
+
+export interface Expanded {
+	files: string[];
+	/** Arguments that matched nothing: a usage problem. */
+	unmatched: string[];
+}
+
+/** Files named, files under folders named, and files matching globs (relative to cwd). */
+export function expandPaths(args: readonly string[], cwd: string): Expanded {
+	const files = new Set<string>();
+	const unmatched: string[] = [];
+	for (const a of args) {
+		const abs = path.resolve(cwd, a);
+		let st: fs.Stats | undefined;
+		try {
+			st = fs.statSync(abs);
+		} catch {
+			st = undefined;
+		}
+		if (st?.isFile()) {
+			files.add(abs);
+		} else if (st?.isDirectory()) {
+			const found: string[] = [];
+			walk(abs, found);
+			found.forEach((f) => files.add(f));
+		} else if (picomatch.scan(a).isGlob) {
+			const scan = picomatch.scan(a);
+			const base = path.resolve(cwd, scan.base || '.');
+			const isMatch = picomatch(a, { dot: false });
+			const found: string[] = [];
+			walk(base, found);
+			const hits = found.filter((f) => isMatch(path.relative(cwd, f).split(path.sep).join('/')));
+			if (!hits.length) {
+				unmatched.push(a);
+			}
+			hits.forEach((f) => files.add(f));
+		} else {
+			unmatched.push(a);
+		}
+	}
+	return { files: [...files], unmatched };
+}

@@ -1,0 +1,336 @@
+/**
+ * The `copydesk` command line: check drafts (the same engine and config as the editor),
+ * count posts, list platforms. Exit codes: 0 no error-level finding, 1 at least one,
+ * 2 a usage or configuration problem.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+	builtinPlatforms, canonicalPlatformId, isValidCount, lint, measureRaw, msg, platformName, profileFor, setLanguage, toLang,
+	type FieldCount, type Finding, type LintResult, type ResolvedConfig,
+} from '../engine';
+import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
+import { LineIndex } from '../positions';
+import { expandPaths } from './files';
+import { counts, formatGithub, formatJson, formatSarif, formatText, type Row } from './formats';
+
+export interface Io {
+	cwd: string;
+	stdout: (s: string) => void;
+	stderr: (s: string) => void;
+	readStdin: () => string;
+	env: Record<string, string | undefined>;
+}
+
+export const VERSION = '0.1.0';
+
+class UsageError extends Error { }
+
+const COMMON: ParseArgsConfig['options'] = {
+	help: { type: 'boolean', short: 'h' },
+	lang: { type: 'string' },
+	config: { type: 'string', short: 'c' },
+	platform: { type: 'string', short: 'p' },
+	format: { type: 'string', short: 'f' },
+};
+
+function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
+	try {
+		return parseArgs({ args, options: { ...COMMON, ...extra }, allowPositionals: true, strict: true });
+	} catch (e) {
+		throw new UsageError(e instanceof Error ? e.message : String(e));
+	}
+}
+
+function rel(io: Io, file: string): string {
+	const r = path.relative(io.cwd, file);
+	return (r.startsWith('..') ? file : r).split(path.sep).join('/');
+}
+
+/** Loads configs once per copydesk.json; `--config` applies to every file. */
+class Configs {
+	private cache = new Map<string, LoadedConfig>();
+	constructor(private io: Io, private explicit?: string, private platform?: string) { }
+
+	for(file: string): LoadedConfig {
+		const cfgFile = this.explicit ?? findConfigFile(path.dirname(file));
+		const key = cfgFile ?? '(none)';
+		let loaded = this.cache.get(key);
+		if (!loaded) {
+			loaded = loadConfig(cfgFile, cfgFile ? path.dirname(cfgFile) : this.io.cwd, {
+				after: this.platform ? [{ origin: '--platform', defaultPlatform: this.platform }] : [],
+			});
+			this.cache.set(key, loaded);
+		}
+		return loaded;
+	}
+
+	all(): LoadedConfig[] {
+		return [...this.cache.values()];
+	}
+}
+
+/** Config problems as rows (they also make the exit code 2 when they are errors). */
+function configRows(io: Io, configs: Configs): Row[] {
+	const rows: Row[] = [];
+	for (const l of configs.all()) {
+		for (const f of l.files) {
+			const idx = new LineIndex(f.text);
+			for (const p of f.problems) {
+				const s = idx.position(p.start);
+				const e = idx.position(p.end);
+				rows.push({ file: rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: p.severity ?? 'error', rule: 'config', message: p.message });
+			}
+		}
+	}
+	return rows;
+}
+
+function toRows(io: Io, file: string, text: string, findings: readonly Finding[]): Row[] {
+	const idx = new LineIndex(text);
+	return findings.map((f) => {
+		const s = idx.position(f.start);
+		const e = idx.position(f.end);
+		return {
+			file: rel(io, file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
+		};
+	});
+}
+
+function checkPlatformArg(id: string | undefined, config: ResolvedConfig = { platforms: builtinPlatforms() } as ResolvedConfig): void {
+	if (id && !canonicalPlatformId(id, config.platforms)) {
+		throw new UsageError(msg('platform.unknown', { id, known: Object.keys(config.platforms).join(', ') }));
+	}
+}
+
+function lintFile(file: string, text: string, loaded: LoadedConfig, forcePlatform: boolean): LintResult {
+	return lint({ text, config: loaded.config, matchedDraftGlob: forcePlatform || matchesDrafts(loaded, file) });
+}
+
+function cmdCheck(args: string[], io: Io): number {
+	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' } });
+	if (values.help) {
+		io.stdout(msg('cli.help.check'));
+		return 0;
+	}
+	const format = (values.format as string | undefined) ?? 'text';
+	if (!['text', 'json', 'sarif', 'github'].includes(format)) {
+		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json, sarif, github' }));
+	}
+	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+	if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
+	}
+	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
+	if (configFile && !fs.existsSync(configFile)) {
+		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
+	}
+	checkPlatformArg(values.platform as string | undefined);
+	const { files, unmatched } = expandPaths(positionals.length ? positionals : ['.'], io.cwd);
+	if (unmatched.length) {
+		throw new UsageError(msg('cli.noMatch', { paths: unmatched.join(', ') }));
+	}
+	const configs = new Configs(io, configFile, values.platform as string | undefined);
+	const rows: Row[] = [];
+	let checked = 0;
+	for (const file of files) {
+		const loaded = configs.for(file);
+		if (isIgnored(loaded, file)) {
+			continue;
+		}
+		const text = fs.readFileSync(file, 'utf8');
+		const result = lintFile(file, text, loaded, !!values.platform);
+		if (result.isDraft) {
+			checked++;
+			rows.push(...toRows(io, file, text, result.findings));
+		}
+	}
+	const cfgRows = configRows(io, configs);
+	const cfgErrors = cfgRows.filter((r) => r.severity === 'error');
+	const all = [...cfgRows, ...rows];
+	switch (format) {
+		case 'json':
+			io.stdout(formatJson(all));
+			break;
+		case 'sarif':
+			io.stdout(formatSarif(all, VERSION));
+			break;
+		case 'github':
+			if (all.length) {
+				io.stdout(formatGithub(all));
+			}
+			break;
+		default:
+			io.stdout(formatText(all, checked));
+	}
+	if (cfgErrors.length) {
+		io.stderr(msg('cli.configBroken'));
+		return 2;
+	}
+	const c = counts(rows);
+	if (c.error > 0) {
+		return 1;
+	}
+	if (maxWarnings !== undefined && c.warning > maxWarnings) {
+		io.stderr(msg('cli.tooManyWarnings', { count: c.warning, max: maxWarnings }));
+		return 1;
+	}
+	return 0;
+}
+
+interface CountRow {
+	file: string;
+	post: number;
+	platform: string;
+	field: string;
+	count: number;
+	limit: number | null;
+	valid: boolean;
+	overflowOffset: number | null;
+}
+
+function cmdCount(args: string[], io: Io): number {
+	const { values, positionals } = parse(args, { raw: { type: 'boolean' } });
+	if (values.help) {
+		io.stdout(msg('cli.help.count'));
+		return 0;
+	}
+	const format = (values.format as string | undefined) ?? 'text';
+	if (!['text', 'json'].includes(format)) {
+		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
+	}
+	if (positionals.length > 1) {
+		throw new UsageError(msg('cli.oneInput'));
+	}
+	const input = positionals[0] ?? '-';
+	const file = input === '-' ? path.join(io.cwd, '(stdin)') : path.resolve(io.cwd, input);
+	let text: string;
+	try {
+		text = input === '-' ? io.readStdin() : fs.readFileSync(file, 'utf8');
+	} catch {
+		throw new UsageError(msg('cli.cannotRead', { file: input }));
+	}
+	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : findConfigFile(path.dirname(file));
+	const loaded = loadConfig(configFile, path.dirname(file), { after: values.platform ? [{ origin: '--platform', defaultPlatform: values.platform as string }] : [] });
+	checkPlatformArg(values.platform as string | undefined, loaded.config);
+	const platform = values.platform as string | undefined;
+	const rows: CountRow[] = [];
+	const row = (post: number, platform: string, c: FieldCount): CountRow => ({
+		file: input === '-' ? '-' : rel(io, file), post, platform, field: c.field,
+		count: c.count, limit: c.limit ?? c.warn ?? null, valid: isValidCount(c) && (c.warn === undefined || c.count <= c.warn),
+		overflowOffset: c.overflowAt ?? null,
+	});
+	if (values.raw) {
+		const id = platform ?? loaded.config.defaultPlatform;
+		if (!id) {
+			throw new UsageError(msg('cli.rawNeedsPlatform'));
+		}
+		const canon = canonicalPlatformId(id, loaded.config.platforms)!;
+		rows.push(row(1, canon, measureRaw(text, profileFor(loaded.config, canon))));
+	} else {
+		const config = platform ? { ...loaded.config, defaultPlatform: canonicalPlatformId(platform, loaded.config.platforms) } : loaded.config;
+		const result = lint({ text, config, matchedDraftGlob: !!platform || matchesDrafts(loaded, file), only: [] });
+		if (!result.isDraft || !result.targets.length) {
+			throw new UsageError(msg('cli.notDraft', { file: input }));
+		}
+		for (const t of result.targets) {
+			for (const c of t.counts) {
+				rows.push(row(t.post.index + 1, t.platform.id, c));
+			}
+		}
+	}
+	if (format === 'json') {
+		io.stdout(JSON.stringify({ counts: rows }, null, 2));
+	} else {
+		const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
+		for (const r of rows) {
+			const name = platformName(loaded.config.platforms[r.platform], lang);
+			const status = r.valid ? msg('cli.count.ok') : msg('cli.count.over');
+			io.stdout(`${rows.some((x) => x.post > 1) ? `#${r.post} ` : ''}${name} ${msg(`field.${r.field}`)}: ${r.count}/${r.limit ?? '∞'} ${status}`);
+		}
+	}
+	return rows.every((r) => r.valid) ? 0 : 1;
+}
+
+function cmdPlatforms(args: string[], io: Io): number {
+	const { values } = parse(args);
+	if (values.help) {
+		io.stdout(msg('cli.help.platforms'));
+		return 0;
+	}
+	const format = (values.format as string | undefined) ?? 'text';
+	if (!['text', 'json'].includes(format)) {
+		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
+	}
+	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : findConfigFile(io.cwd);
+	const loaded = loadConfig(configFile, io.cwd);
+	const ps = Object.values(loaded.config.platforms);
+	if (format === 'json') {
+		io.stdout(JSON.stringify({ platforms: ps }, null, 2));
+		return 0;
+	}
+	const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
+	for (const p of ps) {
+		const fields = (['body', 'title', 'digest', 'author'] as const).filter((f) => p[f]).map((f) => {
+			const s = p[f]!;
+			const lim = [s.warn !== undefined ? `${s.warn}~` : '', s.limit ?? '∞'].join('');
+			return `${msg(`field.${f}`)} ${lim}${s.fold ? ` (${msg('cli.fold', { fold: s.fold })})` : ''}${s.byteLimit ? ` + ${s.byteLimit} B` : ''}`;
+		});
+		io.stdout(`${p.id.padEnd(12)} ${platformName(p, lang)}${p.custom ? ` (${msg('cli.custom')})` : ''}`);
+		io.stdout(`  ${fields.join(' · ')} · ${msg(`unit.${p.unit}`)}${p.url !== undefined ? ` · URL ${p.url}` : ''}`);
+		for (const [k, s] of Object.entries(p.sources)) {
+			io.stdout(`  ${k}: ${s.source} [${msg(`confidence.${s.confidence}`)}]`);
+		}
+		io.stdout('');
+	}
+	return 0;
+}
+
+export function main(argv: string[], io: Io): number {
+	// --lang wins over the environment's locale.
+	const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+	const lang = langArg >= 0 ? (argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1]) : undefined;
+	setLanguage(toLang(lang ?? io.env.COPYDESK_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG));
+	const [cmd, ...rest] = argv;
+	try {
+		switch (cmd) {
+			case 'check':
+				return cmdCheck(rest, io);
+			case 'count':
+				return cmdCount(rest, io);
+			case 'platforms':
+				return cmdPlatforms(rest, io);
+			case '--version':
+			case '-v':
+				io.stdout(VERSION);
+				return 0;
+			case undefined:
+			case 'help':
+			case '--help':
+			case '-h':
+				io.stdout(msg('cli.help'));
+				return cmd === undefined ? 2 : 0;
+			default:
+				throw new UsageError(msg('cli.unknownCommand', { cmd }));
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`copydesk: ${e.message}`);
+			io.stderr(msg('cli.seeHelp'));
+			return 2;
+		}
+		throw e;
+	}
+}
+
+export function nodeIo(): Io {
+	return {
+		cwd: process.cwd(),
+		stdout: (s) => process.stdout.write(s + '\n'),
+		stderr: (s) => process.stderr.write(s + '\n'),
+		readStdin: () => fs.readFileSync(0, 'utf8'),
+		env: process.env,
+	};
+}

@@ -1,0 +1,113 @@
+/**
+ * Loading a workspace's configuration from disk, shared by the language server and the CLI:
+ * finds copydesk.json, parses it, and resolves the layers. A broken file is reported as
+ * problems in that file and contributes nothing; the rest keeps working.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { msg, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+
+export const CONFIG_FILE = 'copydesk.json';
+
+export const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
+
+/** Problems found in one file (copydesk.json, a pack manifest…), with offsets into its text. */
+export interface FileProblems {
+	file: string;
+	text: string;
+	problems: InputProblem[];
+}
+
+export interface LoadedConfig {
+	/** The folder copydesk.json is in (globs are relative to it), or the folder searched. */
+	root: string;
+	configFile?: string;
+	config: ResolvedConfig;
+	/** Problems per file; every file that was read is listed, with [] when it is fine. */
+	files: FileProblems[];
+}
+
+/** Finds copydesk.json in `dir` or its ancestors, stopping at `stopAt` (inclusive) when given. */
+export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+	let d = path.resolve(dir);
+	const stop = stopAt ? path.resolve(stopAt) : undefined;
+	for (;;) {
+		const f = path.join(d, CONFIG_FILE);
+		if (fs.existsSync(f)) {
+			return f;
+		}
+		const up = path.dirname(d);
+		if (up === d || d === stop) {
+			return undefined;
+		}
+		d = up;
+	}
+}
+
+/**
+ * Reads and resolves a configuration. `overrides` are layers applied after the file (editor
+ * settings apply before it: the team's file wins over one writer's settings).
+ */
+export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined } = {}): LoadedConfig {
+	const read = opts.readFile ?? ((f: string) => {
+		try {
+			return fs.readFileSync(f, 'utf8');
+		} catch {
+			return undefined;
+		}
+	});
+	const files: FileProblems[] = [];
+	const layers: ConfigLayer[] = [...(opts.before ?? [])];
+	if (configFile) {
+		const text = read(configFile);
+		if (text === undefined) {
+			files.push({ file: configFile, text: '', problems: [{ start: 0, end: 0, message: msg('config.json', { detail: 'cannot read the file' }), severity: 'error' }] });
+		} else {
+			const parsed = parseConfigLayer(text, path.basename(configFile), knownRules);
+			files.push({ file: configFile, text, problems: parsed.problems });
+			if (parsed.layer) {
+				layers.push(parsed.layer);
+			}
+		}
+	}
+	layers.push(...(opts.after ?? []));
+	const config = resolveConfig(layers);
+	for (const p of config.problems) {
+		const target = files.find((f) => f.file === configFile);
+		target?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
+	}
+	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files };
+}
+
+/** True when `file` matches the config's `drafts` globs (relative to the config's folder). */
+export function matchesDrafts(loaded: LoadedConfig, file: string): boolean {
+	return matchesAny(loaded.config.drafts, loaded.root, file);
+}
+
+export function isIgnored(loaded: LoadedConfig, file: string): boolean {
+	return matchesAny(loaded.config.ignore, loaded.root, file);
+}
+
+const matchers = new Map<string, (p: string) => boolean>();
+
+function matchesAny(globs: readonly string[], root: string, file: string): boolean {
+	if (!globs.length) {
+		return false;
+	}
+	const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+	if (rel.startsWith('../')) {
+		return false;
+	}
+	return globs.some((g) => {
+		let m = matchers.get(g);
+		if (!m) {
+			m = picomatch(g, { dot: true });
+			matchers.set(g, m);
+		}
+		return m(rel);
+	});
+}
+
+/** Files a draft can be: Markdown and plain text. */
+export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'];

@@ -1,0 +1,369 @@
+/**
+ * The Copydesk language server: a thin adapter between LSP and the engine. It checks the
+ * unsaved buffer as the user types (debounced; the engine's per-post cache re-checks only
+ * the post an edit touches), publishes diagnostics, and answers hover, CodeLens, code
+ * actions and the status bar request. Configuration comes from copydesk.json (watched) over
+ * the editor's settings; a broken file is a diagnostic in that file, never a dead server.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+	CodeActionKind, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind,
+	type CodeAction, type Connection, type Diagnostic, type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+	applyEdits, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage, statusAt, summarize, toLang,
+	type ConfigLayer, type Finding, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
+} from './engine';
+import { CONFIG_FILE, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
+import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	info: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+interface DocState {
+	cache: LintCache;
+	version?: number;
+	result?: LintResult;
+	timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Where a rule's documentation page is: the copy shipped beside the server bundle. */
+export function ruleDocsUri(rule: string): string {
+	return pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules', `${rule}.md`)).toString();
+}
+
+function uriToPath(uri: string): string | undefined {
+	return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export function startServer(connection: Connection): void {
+	const documents = new TextDocuments(TextDocument);
+	const states = new Map<string, DocState>();
+	const settingsCache = new Map<string, Promise<ClientSettings>>();
+	// Loaded configs by the config file's path (or by the folder when there is none).
+	const configs = new Map<string, LoadedConfig>();
+	// Config files we published problems for, so fixing them clears the diagnostics.
+	const publishedConfigFiles = new Set<string>();
+	let folders: string[] = [];
+	let canPullConfig = false;
+
+	connection.onInitialize((params) => {
+		const init = (params.initializationOptions ?? {}) as { lang?: string };
+		setLanguage(toLang(init.lang ?? params.locale));
+		folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+		if (!folders.length && params.rootUri) {
+			const p = uriToPath(params.rootUri);
+			if (p) {
+				folders = [p];
+			}
+		}
+		canPullConfig = !!params.capabilities.workspace?.configuration;
+		return {
+			capabilities: {
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+				hoverProvider: true,
+				codeLensProvider: { resolveProvider: false },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+				executeCommandProvider: { commands: [] },
+			},
+			serverInfo: { name: 'copydesk', version: '0.1.0' },
+		};
+	});
+
+	async function settingsFor(uri: string): Promise<ClientSettings> {
+		if (!canPullConfig) {
+			return DEFAULT_SETTINGS;
+		}
+		let s = settingsCache.get(uri);
+		if (!s) {
+			s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'copydesk' })
+				.then((v: Partial<ClientSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
+				.catch(() => DEFAULT_SETTINGS);
+			settingsCache.set(uri, s);
+		}
+		return s;
+	}
+
+	/** The editor's settings as a config layer under copydesk.json. */
+	function settingsLayer(s: ClientSettings): ConfigLayer {
+		const rules: Record<string, RuleSetting> = {};
+		for (const [id, sev] of Object.entries(s.rules ?? {})) {
+			if (ruleById(id) && ['off', 'hint', 'info', 'warning', 'error'].includes(sev)) {
+				rules[id] = { severity: sev as SeveritySetting, options: {} };
+			}
+		}
+		return { origin: 'VS Code settings', defaultPlatform: s.defaultPlatform || undefined, rules };
+	}
+
+	function folderOf(file: string | undefined): string | undefined {
+		if (!file) {
+			return folders[0];
+		}
+		return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+	}
+
+	function configFor(file: string | undefined, s: ClientSettings): LoadedConfig {
+		const folder = folderOf(file);
+		const cfgFile = file ? findConfigFile(path.dirname(file), folder) : folder ? findConfigFile(folder, folder) : undefined;
+		const key = `${cfgFile ?? folder ?? '(none)'}\u0000${JSON.stringify(settingsLayer(s))}`;
+		let loaded = configs.get(key);
+		if (!loaded) {
+			loaded = loadConfig(cfgFile, folder ?? (file ? path.dirname(file) : process.cwd()), { before: [settingsLayer(s)] });
+			configs.set(key, loaded);
+			publishConfigProblems(loaded);
+		}
+		return loaded;
+	}
+
+	function publishConfigProblems(loaded: LoadedConfig): void {
+		for (const f of loaded.files) {
+			const doc = TextDocument.create(pathToFileURL(f.file).toString(), 'json', 0, f.text);
+			const diagnostics: Diagnostic[] = f.problems.map((p) => ({
+				range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
+				severity: SEVERITY[p.severity ?? 'error'],
+				source: 'copydesk',
+				code: 'config',
+				codeDescription: { href: ruleDocsUri('config') },
+				message: p.message,
+			}));
+			if (diagnostics.length || publishedConfigFiles.has(f.file)) {
+				void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+				if (diagnostics.length) {
+					publishedConfigFiles.add(f.file);
+				} else {
+					publishedConfigFiles.delete(f.file);
+				}
+			}
+		}
+	}
+
+	function stateOf(uri: string): DocState {
+		let s = states.get(uri);
+		if (!s) {
+			s = { cache: new LintCache() };
+			states.set(uri, s);
+		}
+		return s;
+	}
+
+	/** Lints the document's current text (reusing the last result when nothing changed). */
+	async function resultFor(doc: TextDocument): Promise<LintResult | undefined> {
+		const settings = await settingsFor(doc.uri);
+		if (!settings.enable) {
+			return undefined;
+		}
+		const st = stateOf(doc.uri);
+		if (st.result && st.version === doc.version) {
+			return st.result;
+		}
+		const file = uriToPath(doc.uri);
+		const loaded = configFor(file, settings);
+		if (file && isIgnored(loaded, file)) {
+			return undefined;
+		}
+		const result = lint({ text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file) }, st.cache);
+		st.result = result;
+		st.version = doc.version;
+		return result;
+	}
+
+	function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+		return {
+			range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+			severity: SEVERITY[f.severity],
+			source: 'copydesk',
+			code: f.rule,
+			codeDescription: { href: ruleDocsUri(f.rule) },
+			message: f.message,
+		};
+	}
+
+	async function validate(doc: TextDocument): Promise<void> {
+		let result: LintResult | undefined;
+		try {
+			result = await resultFor(doc);
+		} catch (e) {
+			// The engine contains rule failures itself; this is the last line of defence.
+			connection.console.error(`Copydesk could not check ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+			return;
+		}
+		if (documents.get(doc.uri)?.version !== doc.version) {
+			return;
+		}
+		void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: (result?.findings ?? []).map((f) => toDiagnostic(doc, f)) });
+		void connection.sendNotification(ResultsChangedNotification.method, { uri: doc.uri } satisfies ResultsChangedNotification.Params);
+	}
+
+	function schedule(doc: TextDocument, delay: number): void {
+		const st = stateOf(doc.uri);
+		if (st.timer) {
+			clearTimeout(st.timer);
+		}
+		st.timer = setTimeout(() => {
+			st.timer = undefined;
+			const current = documents.get(doc.uri);
+			if (current) {
+				void validate(current);
+			}
+		}, delay);
+	}
+
+	function revalidateAll(): void {
+		configs.clear();
+		for (const st of states.values()) {
+			st.result = undefined;
+		}
+		documents.all().forEach((d) => void validate(d));
+	}
+
+	documents.onDidOpen((e) => void validate(e.document));
+	documents.onDidChangeContent(async (e) => {
+		const s = await settingsFor(e.document.uri);
+		if (s.run === 'onType') {
+			schedule(e.document, s.debounce);
+		}
+	});
+	documents.onDidSave(async (e) => {
+		const s = await settingsFor(e.document.uri);
+		if (s.run === 'onSave') {
+			void validate(e.document);
+		}
+	});
+	documents.onDidClose((e) => {
+		const st = states.get(e.document.uri);
+		if (st?.timer) {
+			clearTimeout(st.timer);
+		}
+		states.delete(e.document.uri);
+		settingsCache.delete(e.document.uri);
+		void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+	});
+
+	connection.onDidChangeConfiguration(() => {
+		settingsCache.clear();
+		revalidateAll();
+	});
+
+	connection.onDidChangeWatchedFiles((e) => {
+		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/'))) {
+			revalidateAll();
+		}
+	});
+
+	connection.onHover(async (params) => {
+		const doc = documents.get(params.textDocument.uri);
+		const result = doc && (await resultFor(doc));
+		if (!doc || !result) {
+			return null;
+		}
+		const h = hoverAt(result, doc.offsetAt(params.position));
+		return h ? { contents: { kind: 'markdown', value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } } : null;
+	});
+
+	connection.onCodeLens(async (params) => {
+		const doc = documents.get(params.textDocument.uri);
+		const result = doc && (await resultFor(doc));
+		if (!doc || !result) {
+			return [];
+		}
+		return summarize(result).map((s) => {
+			const pos = doc.positionAt(s.anchor);
+			return { range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, command: { title: s.title, command: '' } };
+		});
+	});
+
+	connection.onRequest(StatusRequest.method, async (params: StatusRequest.Params): Promise<StatusRequest.Result> => {
+		const doc = documents.get(params.uri);
+		const result = doc && (await resultFor(doc));
+		if (!doc || !result) {
+			return null;
+		}
+		return statusAt(result, doc.offsetAt(params.position)) ?? null;
+	});
+
+	function lspEdits(doc: TextDocument, edits: readonly { start: number; end: number; newText: string }[]): LspTextEdit[] {
+		return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+	}
+
+	/** One edit that turns the document into `fixed`: the changed middle, common ends kept. */
+	function minimalEdit(doc: TextDocument, text: string, fixed: string): LspTextEdit[] {
+		if (fixed === text) {
+			return [];
+		}
+		let s = 0;
+		while (s < text.length && s < fixed.length && text[s] === fixed[s]) {
+			s++;
+		}
+		let e = 0;
+		while (e < text.length - s && e < fixed.length - s && text[text.length - 1 - e] === fixed[fixed.length - 1 - e]) {
+			e++;
+		}
+		return [{ range: { start: doc.positionAt(s), end: doc.positionAt(text.length - e) }, newText: fixed.slice(s, fixed.length - e) }];
+	}
+
+	async function fixedText(doc: TextDocument, rules?: ReadonlySet<string>): Promise<string | undefined> {
+		const settings = await settingsFor(doc.uri);
+		const file = uriToPath(doc.uri);
+		const loaded = configFor(file, settings);
+		const glob = !!file && matchesDrafts(loaded, file);
+		const text = doc.getText();
+		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }).findings, rules).text;
+	}
+
+	connection.onCodeAction(async (params) => {
+		const doc = documents.get(params.textDocument.uri);
+		const result = doc && (await resultFor(doc));
+		if (!doc || !result) {
+			return [];
+		}
+		const only = params.context.only;
+		const actions: CodeAction[] = [];
+		if (only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source)) {
+			const fixed = await fixedText(doc);
+			const edits = fixed === undefined ? [] : minimalEdit(doc, doc.getText(), fixed);
+			if (edits.length) {
+				actions.push({ title: msg('action.fixAll'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+			}
+			return actions;
+		}
+		const start = doc.offsetAt(params.range.start);
+		const end = doc.offsetAt(params.range.end);
+		const here = result.findings.filter((f) => f.start <= end && f.end >= start);
+		const diagnosticFor = (f: Finding) => params.context.diagnostics.find((d) => d.code === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end) ?? toDiagnostic(doc, f);
+		const rulesHere = new Set<string>();
+		for (const f of here) {
+			rulesHere.add(f.rule);
+			for (const fx of f.fixes ?? []) {
+				actions.push({
+					title: fx.title, kind: CodeActionKind.QuickFix, isPreferred: fx.preferred, diagnostics: [diagnosticFor(f)],
+					edit: { changes: { [doc.uri]: lspEdits(doc, fx.edits) } },
+				});
+			}
+		}
+		for (const rule of rulesHere) {
+			const fixable = result.findings.filter((f) => f.rule === rule && f.fixes?.length);
+			if (fixable.length > 1) {
+				const fixed = applyEdits(doc.getText(), preferredEdits(fixable));
+				const edits = minimalEdit(doc, doc.getText(), fixed);
+				if (edits.length) {
+					actions.push({ title: msg('action.fixAllRule', { rule }), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+				}
+			}
+		}
+		if (only === undefined || only.includes(CodeActionKind.QuickFix)) {
+			for (const rule of rulesHere) {
+				actions.push({ title: msg('action.docs', { rule }), kind: CodeActionKind.QuickFix, command: { title: msg('action.docs', { rule }), command: CommandIds.openRuleDocs, arguments: [rule, ruleDocsUri(rule)] } });
+			}
+		}
+		return actions;
+	});
+
+	documents.listen(connection);
+	connection.listen();
+}

@@ -1,0 +1,107 @@
+/**
+ * What the manifest's rule-dependent parts must be, derived from the rule registry and the
+ * platform table: the `copydesk.rules` setting in package.json, the JSON schema of
+ * copydesk.json, and the rule descriptions in package.nls*.json. `npx tsx test/meta/sync.ts`
+ * writes them; test/meta/manifest.test.ts fails when they drift.
+ */
+import { builtinPlatforms, COUNT_UNITS, HASHTAG_STYLES, rules } from '../../server/src/engine';
+
+const SEVERITY = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
+
+function optionSchema(def: unknown, description: string): Record<string, unknown> {
+	if (Array.isArray(def)) {
+		return { type: 'array', description, default: def };
+	}
+	if (def === null || def === undefined) {
+		return { description };
+	}
+	return { type: typeof def === 'number' ? 'number' : typeof def, description, default: def };
+}
+
+export function settingsRulesProperties(): Record<string, unknown> {
+	return Object.fromEntries(rules.map((r) => [r.meta.id, { ...SEVERITY, markdownDescription: `%rule.${r.meta.id}%` }]));
+}
+
+export function nlsRuleEntries(lang: 'en' | 'zh-cn'): Record<string, string> {
+	return Object.fromEntries(rules.map((r) => [`rule.${r.meta.id}`, r.meta.description[lang]]));
+}
+
+const FIELD = {
+	type: 'object',
+	additionalProperties: false,
+	properties: {
+		limit: { type: 'number', minimum: 0, description: 'Over this is an error.' },
+		warn: { type: 'number', minimum: 0, description: 'Over this is a warning (a recommended length below the limit).' },
+		fold: { type: 'number', minimum: 0, description: 'Where the feed folds the text ("全文", "see more").' },
+		byteLimit: { type: 'number', minimum: 0, description: 'A second limit in UTF-8 bytes.' },
+	},
+};
+
+export function configSchema(): Record<string, unknown> {
+	const ids = Object.keys(builtinPlatforms());
+	return {
+		$schema: 'http://json-schema.org/draft-07/schema#',
+		$id: 'copydesk.schema.json',
+		title: 'Copydesk workspace configuration (copydesk.json)',
+		description: 'Precedence: built-in defaults < packs (in listed order) < this file. Data only: nothing in it runs.',
+		type: 'object',
+		additionalProperties: false,
+		properties: {
+			$schema: { type: 'string' },
+			defaultPlatform: { type: 'string', description: 'Platform for drafts that name none (files matched by `drafts`).', examples: ids },
+			drafts: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files that are drafts even without `platform:` in their front matter.' },
+			ignore: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files never checked.' },
+			packs: { type: 'array', items: { type: 'string' }, description: 'Team packs: folders (relative to this file, inside the workspace) or npm package names in node_modules.' },
+			terms: { description: 'Team terminology for the `terms` rule.' },
+			snippets: { description: 'Reserved for packs.' },
+			rules: {
+				type: 'object',
+				description: 'Severity and options per rule.',
+				additionalProperties: false,
+				properties: Object.fromEntries(rules.map((r) => [r.meta.id, {
+					description: r.meta.description.en,
+					oneOf: [
+						SEVERITY,
+						{
+							type: 'object',
+							additionalProperties: false,
+							properties: {
+								severity: SEVERITY,
+								...Object.fromEntries(Object.entries(r.meta.options ?? {}).map(([k, o]) => [k, optionSchema(o.default, o.description.en)])),
+							},
+						},
+					],
+				}])),
+			},
+			platforms: {
+				type: 'object',
+				description: 'Overrides of built-in platforms (by id) and custom platforms (new ids).',
+				propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
+				additionalProperties: {
+					type: 'object',
+					additionalProperties: false,
+					properties: {
+						extends: { type: 'string', description: 'Start from this platform.', examples: ids },
+						name: { oneOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, 'zh-cn': { type: 'string' } } }] },
+						locale: { type: 'string', examples: ['zh-CN', 'zh-TW', 'zh-HK', 'en'] },
+						unit: { type: 'string', enum: [...COUNT_UNITS], description: 'How the platform counts.' },
+						url: { type: 'number', minimum: 0, description: 'Fixed cost of a link.' },
+						emoji: { type: 'string', enum: ['utf8'], description: 'utf8: an emoji costs its UTF-8 byte length.' },
+						mention: { type: 'string', enum: ['full', 'local', 'none'] },
+						hashtag: { type: 'string', enum: [...HASHTAG_STYLES] },
+						maxHashtags: { type: 'number', minimum: 0 },
+						maxLinks: { type: 'number', minimum: 0 },
+						limit: { type: 'number', minimum: 0, description: 'Body limit (shorthand for body.limit).' },
+						warn: { type: 'number', minimum: 0 },
+						fold: { type: 'number', minimum: 0, description: 'Body fold point (shorthand for body.fold).' },
+						byteLimit: { type: 'number', minimum: 0 },
+						mode: { type: 'string', description: 'Default mode, e.g. "long" for Weibo long posts.' },
+						modes: { type: 'object' },
+						sources: { type: 'object' },
+						body: FIELD, title: FIELD, digest: FIELD, author: FIELD,
+					},
+				},
+			},
+		},
+	};
+}
