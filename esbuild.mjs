@@ -26,6 +26,8 @@ const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'cjs',
+	// Prefer ESM builds: jsonc-parser's UMD build hides its requires from the bundler.
+	mainFields: ['module', 'main'],
 	target: 'node20',
 	minify: production,
 	sourcemap: !production,

@@ -208,9 +208,18 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 	return { start: 0, end, settings: toSettings(raws, problems) };
 }
 
+/** True when nothing but white space stands beside the comment on its line(s). */
+function aloneOnLine(c: Comment, text: string): boolean {
+	const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+	let lineEnd = text.indexOf('\n', c.end);
+	lineEnd = lineEnd < 0 ? text.length : lineEnd;
+	return !text.slice(lineStart, c.start).trim() && !text.slice(c.end, lineEnd).trim();
+}
+
 function parseMarker(c: Comment, text: string, problems: InputProblem[]): PostSettings | undefined {
+	// A marker is a line of its own: `<!-- post … -->` quoted inside a sentence or a code span is just text.
 	const m = MARKER.exec(c.body);
-	if (!m) {
+	if (!m || !aloneOnLine(c, text)) {
 		return undefined;
 	}
 	const attrs = m[1] ?? '';
