@@ -32,6 +32,9 @@ export interface ReportField {
 	count: number;
 	/** The limit shown: the hard limit, else the recommended length. */
 	limit?: number;
+	/** The recommended length, when the platform has one below the hard limit. */
+	recommended?: number;
+	/** Over the hard limit or the recommended length. */
 	over: boolean;
 }
 
@@ -166,7 +169,7 @@ export function buildReport(inputs: readonly ReportInput[], title: string): Repo
 					over += fits ? 0 : 1;
 					return {
 						platform: t.platform.id, name, fits,
-						fields: t.counts.map((c) => ({ field: c.field, count: c.count, limit: c.limit ?? c.warn, over: !isValidCount(c) || (c.warn !== undefined && c.count > c.warn) })),
+						fields: t.counts.map((c) => ({ field: c.field, count: c.count, limit: c.limit ?? c.warn, ...(c.limit !== undefined && c.warn !== undefined ? { recommended: c.warn } : {}), over: !isValidCount(c) || (c.warn !== undefined && c.count > c.warn) })),
 					};
 				}),
 				findings: result.findings.filter((f) => f.post === post.index).map(toFinding),

@@ -15,7 +15,8 @@ function fieldLabel(f: ReportField): string {
 
 function countText(f: ReportField): string {
 	const n = Number.isInteger(f.count) ? String(f.count) : f.count.toFixed(1);
-	return `${n}/${f.limit ?? '∞'}`;
+	const base = `${n}/${f.limit ?? '∞'}`;
+	return f.recommended !== undefined ? `${base} (${msg('report.recommended', { n: f.recommended })})` : base;
 }
 
 function exceptionRules(e: ReportException): string {
@@ -35,7 +36,7 @@ function mdFinding(f: ReportFinding): string {
 
 function mdException(e: ReportException): string {
 	const reason = e.reason ? mdEscape(e.reason) : `**${msg('report.noReason')}**`;
-	return `- \`${exceptionRules(e)}\` — ${msg('report.line', { line: e.line })}: ${reason}`;
+	return `- \`${exceptionRules(e)}\` — ${msg('report.fact', { label: msg('report.line', { line: e.line }), value: reason })}`;
 }
 
 function mdPost(p: ReportPost): string[] {
@@ -43,13 +44,13 @@ function mdPost(p: ReportPost): string[] {
 	const names = p.targets.map((t) => t.name).join(' · ') || msg('report.noPlatform');
 	out.push(`### ${msg('report.postHeading', { n: p.index + 1, line: p.line })} — ${mdEscape(names)}`, '');
 	if (p.title) {
-		out.push(`${msg('field.title')}: ${mdEscape(p.title)}`, '');
+		out.push(msg('report.fact', { label: msg('field.title'), value: mdEscape(p.title) }), '');
 	}
 	const rows = p.targets.flatMap((t) => t.fields.map((f) => [mdEscape(t.name), fieldLabel(f), countText(f), f.over ? `✖ ${msg('report.overLimit')}` : `✔ ${msg('report.fits')}`]));
 	if (rows.length) {
 		out.push(...mdTable([msg('report.platform'), msg('report.field'), msg('report.count'), msg('report.status')], rows), '');
 	}
-	const facts = [p.locale ? `${msg('report.locale')}: ${mdEscape(p.locale)}` : '', p.hanPercent !== undefined ? `${msg('report.han')}: ${p.hanPercent}%` : ''].filter(Boolean);
+	const facts = [p.locale ? msg('report.fact', { label: msg('report.locale'), value: mdEscape(p.locale) }) : '', p.hanPercent !== undefined ? msg('report.fact', { label: msg('report.han'), value: `${p.hanPercent}%` }) : ''].filter(Boolean);
 	if (facts.length) {
 		out.push(facts.join(' · '), '');
 	}
@@ -152,21 +153,21 @@ function htmlFinding(f: ReportFinding): string {
 
 function htmlException(x: ReportException): string {
 	const reason = x.reason ? e(x.reason) : `<span class="noreason">${e(msg('report.noReason'))}</span>`;
-	return `<li><code>${e(exceptionRules(x))}</code> <span class="meta">${e(msg('report.line', { line: x.line }))}</span>: ${reason}</li>`;
+	return `<li><code>${e(exceptionRules(x))}</code> ${msg('report.fact', { label: `<span class="meta">${e(msg('report.line', { line: x.line }))}</span>`, value: reason })}</li>`;
 }
 
 function htmlPost(p: ReportPost): string {
 	const names = p.targets.map((t) => t.name).join(' · ') || msg('report.noPlatform');
 	const parts = [`<section class="post"><h3>${e(msg('report.postHeading', { n: p.index + 1, line: p.line }))} — ${e(names)}</h3>`];
 	if (p.title) {
-		parts.push(`<p>${e(msg('field.title'))}: ${e(p.title)}</p>`);
+		parts.push(`<p>${e(msg('report.fact', { label: msg('field.title'), value: p.title }))}</p>`);
 	}
 	const rows = p.targets.flatMap((t) => t.fields.map((f) => [e(t.name), e(fieldLabel(f)), e(countText(f)),
 		f.over ? `<span class="over">✖ ${e(msg('report.overLimit'))}</span>` : `<span class="ok">✔ ${e(msg('report.fits'))}</span>`]));
 	if (rows.length) {
 		parts.push(htmlTable([msg('report.platform'), msg('report.field'), msg('report.count'), msg('report.status')].map(e), rows, [2]));
 	}
-	const facts = [p.locale ? `${msg('report.locale')}: ${p.locale}` : '', p.hanPercent !== undefined ? `${msg('report.han')}: ${p.hanPercent}%` : ''].filter(Boolean);
+	const facts = [p.locale ? msg('report.fact', { label: msg('report.locale'), value: p.locale }) : '', p.hanPercent !== undefined ? msg('report.fact', { label: msg('report.han'), value: `${p.hanPercent}%` }) : ''].filter(Boolean);
 	if (facts.length) {
 		parts.push(`<p class="meta">${e(facts.join(' · '))}</p>`);
 	}
