@@ -103,6 +103,7 @@ export function startServer(connection: Connection): void {
 				rules[id] = { severity: sev as SeveritySetting, options: {} };
 			}
 		}
+		// i18n-exempt: a layer's origin names its source in logs; this layer defines no platform, so no hover shows it.
 		return { origin: 'VS Code settings', defaultPlatform: s.defaultPlatform || undefined, rules };
 	}
 

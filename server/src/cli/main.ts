@@ -291,7 +291,9 @@ export function main(argv: string[], io: Io): number {
 	// --lang wins over the environment's locale.
 	const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
 	const lang = langArg >= 0 ? (argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1]) : undefined;
-	setLanguage(toLang(lang ?? io.env.COPYDESK_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG));
+	// An empty variable counts as unset, as POSIX says for LC_ALL and friends.
+	const env = [io.env.COPYDESK_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find((v) => !!v);
+	setLanguage(toLang(lang ?? env));
 	const [cmd, ...rest] = argv;
 	try {
 		switch (cmd) {

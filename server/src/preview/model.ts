@@ -6,9 +6,9 @@
  * language server builds the model from a lint result; html.ts renders it.
  */
 import { countText, language, msg, platformName, type LintResult, type Severity } from '../engine';
+import { foldMarker, linkLabel } from '../engine/feed';
 import { findMentions, findUrls } from '../engine/text';
 import type { PlatformProfile } from '../engine/platforms';
-import rendering from './rendering.json';
 
 export type SegmentKind = 'text' | 'hashtag' | 'mention' | 'url';
 /** visible: shown in the feed; folded: behind the fold marker; overflow: past the limit. */
@@ -127,7 +127,7 @@ export function findTokens(text: string, p: PlatformProfile): Token[] {
 	for (const u of findUrls(text)) {
 		const bare = u.text.replace(/^https?:\/\//i, '');
 		// Weibo shows links as 网页链接 (data); X shows the address without the scheme, shortened.
-		const label = (rendering.linkLabels as Record<string, string>)[p.id];
+		const label = linkLabel(p);
 		const display = label ?? (p.unit === 'x' && bare.length > 26 ? `${bare.slice(0, 25)}…` : undefined);
 		taken.push({ start: u.start, end: u.end, kind: 'url', display });
 	}
@@ -146,11 +146,7 @@ export function findTokens(text: string, p: PlatformProfile): Token[] {
 	return taken.sort((a, b) => a.start - b.start);
 }
 
-/** The feed's fold label for a platform. */
-export function foldMarker(p: PlatformProfile): string {
-	const m = rendering.foldMarkers;
-	return (m.platforms as Record<string, string>)[p.id] ?? (p.locale.toLowerCase().startsWith('zh') ? m.defaults.zh : m.defaults.other);
-}
+export { foldMarker };
 
 /**
  * Splits text into segments at token edges and at the fold and overflow offsets. A cut that
