@@ -174,8 +174,14 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 	const end = close.index + close[0].length;
 	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
 	for (const err of doc.errors) {
-		const s = bodyStart + (err.pos?.[0] ?? 0);
-		const e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
+		let s = bodyStart + (err.pos?.[0] ?? 0);
+		let e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
+		// An error found at the end of the YAML (an unclosed bracket or quote) belongs to its last line.
+		const lastChar = Math.max(bodyStart, yamlText.trimEnd().length + bodyStart - 1);
+		if (s > lastChar) {
+			e = lastChar + 1;
+			s = text.lastIndexOf('\n', lastChar) + 1;
+		}
 		problems.push({ start: s, end: Math.min(e, close.index), message: msg('fm.yaml', { detail: err.message.split('\n')[0] }), severity: 'error' });
 	}
 	const raws: Raw[] = [];

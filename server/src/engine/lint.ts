@@ -221,10 +221,14 @@ function shift<T extends { start: number; end: number }>(x: T, d: number): T {
 }
 
 function rebaseFinding(f: Finding, d: number): Finding {
-	return d === 0 ? f : {
-		...shift(f, d),
-		fixes: f.fixes?.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) })),
-	};
+	if (d === 0) {
+		return f;
+	}
+	const moved = shift(f, d);
+	if (f.fixes) {
+		moved.fixes = f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) }));
+	}
+	return moved;
 }
 
 function rebaseTarget(t: Target, post: Post, d: number): Target {
