@@ -234,12 +234,15 @@ function rebaseFinding(f: Finding, d: number): Finding {
 function rebaseTarget(t: Target, post: Post, d: number): Target {
 	return d === 0 ? { ...t, post } : {
 		...t, post,
-		counts: t.counts.map((c) => ({
-			...shift(c, d),
-			overflowAt: c.overflowAt === undefined ? undefined : c.overflowAt + d,
-			foldAt: c.foldAt === undefined ? undefined : c.foldAt + d,
-			byteOverflowAt: c.byteOverflowAt === undefined ? undefined : c.byteOverflowAt + d,
-		})),
+		counts: t.counts.map((c) => {
+			const moved = shift(c, d);
+			for (const k of ['overflowAt', 'foldAt', 'byteOverflowAt'] as const) {
+				if (c[k] !== undefined) {
+					moved[k] = c[k]! + d;
+				}
+			}
+			return moved;
+		}),
 	};
 }
 
