@@ -36,7 +36,8 @@ export class LspClient {
 			this.diagnostics.set(p.uri, p);
 			this.wake();
 		});
-		this.connection.onNotification((method: string, params: unknown) => {
+		// A catch-all handler records the server's other notifications (copydesk/resultsChanged, window/logMessage…).
+		(this.connection as unknown as { onNotification(h: (method: string, params: unknown) => void): void }).onNotification((method, params) => {
 			this.notifications.push({ method, params });
 			this.wake();
 		});

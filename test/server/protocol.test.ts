@@ -115,7 +115,7 @@ Our new product is out today.
 		const cfgDiags = await client.waitForDiagnostics(pathToFileURL(cfg).toString());
 		assert.equal(cfgDiags.length, 1);
 		assert.equal(cfgDiags[0].code, 'config');
-		assert.match(cfgDiags[0].message, /not valid JSON/);
+		assert.match(String(cfgDiags[0].message), /not valid JSON/);
 		// The draft is still checked, with the built-in severity (error), not the broken file's.
 		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 		assert.equal(diags.find((d) => d.code === 'platform-limit')!.severity, 1);
