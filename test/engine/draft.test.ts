@@ -179,3 +179,14 @@ describe('config', () => {
 		assert.match(c.problems[0].message, /extends unknown platform 'nothing'/);
 	});
 });
+
+describe('Han share', () => {
+	// Imported here to keep the engine's public API small.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { hanShare } = require('../../server/src/engine/explain') as typeof import('../../server/src/engine/explain');
+	it('counts Han characters and other-script words, skipping links, mentions, hashtags and emoji', () => {
+		assert.deepEqual(hanShare('abc中文 def'), { han: 2, otherWords: 2, otherLetters: 6, share: 0.5 });
+		assert.deepEqual(hanShare('发布 Surface Pro，https://x.com/abc @bob #话题# 😀'), { han: 2, otherWords: 2, otherLetters: 10, share: 0.5 });
+		assert.equal(hanShare('').share, 1);
+	});
+});

@@ -299,15 +299,34 @@ export function parseDraft(text: string): Draft {
 		}
 	}
 	const posts: Post[] = [];
+	// Comments are sorted by start: hand each view only the ones inside its range (a file of
+	// thousands of posts would otherwise scan every comment for every post).
+	const within = (start: number, end: number) => {
+		let lo = 0;
+		let hi = comments.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (comments[mid].end <= start) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		const out: Comment[] = [];
+		for (let i = lo; i < comments.length && comments[i].start < end; i++) {
+			out.push(comments[i]);
+		}
+		return out;
+	};
 	const makePost = (start: number, end: number, settings: PostSettings, marker?: Comment) => {
 		const bodyFrom = marker ? marker.end : start;
-		posts.push({ index: posts.length, start, end, marker, settings, body: new TextView(text, bodyFrom, end, comments) });
+		posts.push({ index: posts.length, start, end, marker, settings, body: new TextView(text, bodyFrom, end, within(bodyFrom, end)) });
 	};
 	if (!markers.length) {
 		makePost(bodyStart, text.length, base);
 	} else {
 		// Text before the first marker is a post of its own only when it has content.
-		const pre = new TextView(text, bodyStart, markers[0].comment.start, comments);
+		const pre = new TextView(text, bodyStart, markers[0].comment.start, within(bodyStart, markers[0].comment.start));
 		if (pre.text.length) {
 			makePost(bodyStart, markers[0].comment.start, base);
 		}

@@ -160,9 +160,22 @@ function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
 	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
 }
 
+// Options depend only on the rule and the config: computed once per config, not per post.
+const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
+
 function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
-	const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
-	return { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) };
+	let perConfig = optionCache.get(config);
+	if (!perConfig) {
+		perConfig = new Map();
+		optionCache.set(config, perConfig);
+	}
+	let o = perConfig.get(rule.meta.id);
+	if (!o) {
+		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
+		o = Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
+		perConfig.set(rule.meta.id, o);
+	}
+	return o;
 }
 
 /** The platforms a post names, resolved; unknown ones become findings. */
