@@ -2,139 +2,164 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fixAll, lint, resolveConfig, rules } from '../../server/src/engine';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, PreviewRequest, ReportRequest, StatusRequest } from '../../server/src/protocol';
-import { LspClient } from '../helpers/lspClient';
-import { FIXTURES } from '../helpers/paths';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lsp';
 
-const OVER = `---\nplatform: weibo\n---\n${'测'.repeat(150)}\n`;
+const WEIBO_OVER = `---
+platform: weibo
+---
+${'我们很高兴地宣布新品发布。'.repeat(12)}
+`;
 
-function tmpWorkspace(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lsp-'));
-	fs.mkdirSync(path.join(dir, '.git'));
-	for (const [name, text] of Object.entries(files)) {
-		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-		fs.writeFileSync(path.join(dir, name), text);
-	}
-	return dir;
-}
+describe('language server over stdio', function () {
+	this.timeout(30000);
+	let dir: string;
+	let client: LspClient;
 
-for (const [lang, expect] of [['zh-cn', { over: /微博：150\/140（超出 10）/, lens: /^微博 150\/140 · 汉字 100%$/, docs: /查看 platform-limit 的说明文档/, hover: /计数方式/ }], ['en', { over: /Weibo: 150\/140 \(10 over\)/, lens: /^Weibo 150\/140 · Han 100%$/, docs: /Show documentation for platform-limit/, hover: /Counting:/ }]] as const) {
-	describe(`language server speaks ${lang}`, function () {
-		this.timeout(20000);
-		const ws = tmpWorkspace({ 'draft.md': OVER });
-		const uri = pathToFileURL(path.join(ws, 'draft.md')).toString();
-		let c: LspClient;
-		before(async () => {
-			c = new LspClient(ws);
-			await c.initialize({ lang: lang === 'zh-cn' ? 'zh-CN' : 'en-US', rootUri: pathToFileURL(ws).toString() });
-			c.open(uri, OVER);
-		});
-		after(() => c.close());
-
-		it('diagnostics', async () => {
-			const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length > 0);
-			const d = p.diagnostics.find((x: any) => x.code === 'platform-limit');
-			assert.match(d.message, expect.over);
-			assert.equal(d.source, 'copydesk');
-			assert.ok(fs.existsSync(fileURLToPath(d.codeDescription.href)), 'codeDescription points at a shipped docs page');
-		});
-
-		it('CodeLens, hover and status bar', async () => {
-			const lenses = await c.request('textDocument/codeLens', { textDocument: { uri } });
-			assert.match(lenses[0].command.title, expect.lens);
-			const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
-			assert.match(hover.contents.value, expect.hover);
-			const status = await c.request<StatusRequest.Result>(StatusRequest.method, { uri, position: { line: 3, character: 0 } });
-			assert.ok(status?.over);
-			assert.match(status!.tooltip, lang === 'zh-cn' ? /光标所在帖子/ : /the post under the cursor/);
-		});
-
-		it('a "show documentation" action on every diagnostic, opening the shipped page', async () => {
-			const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length > 0);
-			for (const d of p.diagnostics) {
-				const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-				const docs = actions.find((a: any) => a.command?.command === 'copydesk.openRuleDocs' && a.command.arguments[0] === d.code);
-				assert.ok(docs, `docs action for ${d.code}`);
-				assert.match(docs.title, d.code === 'platform-limit' ? expect.docs : /./);
-				assert.ok(fs.existsSync(fileURLToPath(docs.command.arguments[1])));
-			}
-		});
+	beforeEach(async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lsp-'));
+		client = new LspClient({ rootPath: dir, settings: { debounce: 10 } });
+		await client.initialize();
 	});
-}
 
-describe('language server: fix all, preview and report', function () {
-	this.timeout(20000);
-	let c: LspClient;
-	const ws = tmpWorkspace({ 'campaign.md': OVER, 'notes/plain.md': '# not a draft\n' });
-	const uri = pathToFileURL(path.join(ws, 'campaign.md')).toString();
-	before(async () => {
-		c = new LspClient(ws);
-		await c.initialize({ rootUri: pathToFileURL(ws).toString() });
+	afterEach(async () => {
+		await client.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
 	});
-	after(() => c.close());
 
-	it('advertises source.fixAll.copydesk', async () => {
-		const c2 = new LspClient(ws);
+	const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+
+	it('publishes a platform-limit diagnostic covering exactly the overflow', async () => {
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const d = diags.find((x) => x.code === 'platform-limit')!;
+		assert.ok(d, JSON.stringify(diags));
+		assert.equal(d.message, 'Weibo: 156/140 (16 over)');
+		assert.equal(d.source, 'copydesk');
+		assert.deepEqual(d.range, { start: { line: 3, character: 140 }, end: { line: 3, character: 156 } });
+		assert.match(d.codeDescription!.href, /docs\/rules\/platform-limit\.md$/);
+		assert.ok(fs.existsSync(new URL(d.codeDescription!.href)), 'the docs link points at a real file');
+	});
+
+	it('re-checks the unsaved buffer after an incremental edit', async () => {
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit'));
+		// Delete the last 20 characters of the body: now it fits.
+		await client.change(uri, 2, [{ range: { start: { line: 3, character: 136 }, end: { line: 3, character: 156 } }, text: '' }]);
+		const diags = await client.waitForDiagnostics(uri, (d) => d.version === 2);
+		assert.deepEqual(diags.filter((x) => x.code === 'platform-limit'), []);
+	});
+
+	it('explains the count on hover', async () => {
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		await client.waitForDiagnostics(uri);
+		const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+		assert.ok(hover);
+		const md = (hover.contents as { value: string }).value;
+		assert.match(md, /\*\*Weibo\*\*: 156\/140/);
+		assert.match(md, /Chinese characters \(Han\) \| 144 \| 144/);
+		assert.match(md, /Source: /);
+	});
+
+	it('puts a CodeLens above each post of a campaign file', async () => {
+		const uri = uriOf('campaign.md');
+		const text = `---
+title: 发布
+---
+<!-- post platform=weibo -->
+新品今天发布。
+<!-- post platform=x locale=en -->
+Our new product is out today.
+`;
+		await client.open(uri, text);
+		await client.waitForDiagnostics(uri);
+		const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+		assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
+			[3, 'Weibo 7/140 · Han 100%'],
+			[5, 'X 29/280'],
+		]);
+	});
+
+	it('answers the status bar request for the post under the cursor', async () => {
+		const uri = uriOf('campaign.md');
+		await client.open(uri, '<!-- post platform=weibo -->\n新品今天发布。\n<!-- post platform=x -->\nhello\n');
+		await client.waitForDiagnostics(uri);
+		const s1 = await client.request<{ text: string; over: boolean }>('copydesk/status', { uri, position: { line: 1, character: 2 } });
+		assert.deepEqual([s1.text, s1.over], ['Weibo 7/140', false]);
+		const s2 = await client.request<{ text: string }>('copydesk/status', { uri, position: { line: 3, character: 1 } });
+		assert.equal(s2.text, 'X 5/280');
+	});
+
+	it('speaks Chinese when the client display language is zh-cn', async () => {
+		const zh = new LspClient({ rootPath: dir, settings: { debounce: 10 }, lang: 'zh-cn' });
 		try {
-			const init = await c2.initialize();
-			assert.ok(init.capabilities.codeActionProvider.codeActionKinds.includes(FIX_ALL_KIND));
+			await zh.initialize();
+			const uri = uriOf('zh.md');
+			await zh.open(uri, WEIBO_OVER);
+			const diags = await zh.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+			assert.equal(diags.find((d) => d.code === 'platform-limit')!.message, '微博：156/140（超出 16）');
 		} finally {
-			await c2.close();
+			await zh.stop();
 		}
 	});
 
-	it('offers no fix-all edit when nothing can be fixed', async () => {
-		c.open(uri, OVER);
-		await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri);
-		const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
-		assert.deepEqual(actions, []);
+	it('turns a broken copydesk.json into one diagnostic in that file and keeps checking with defaults', async () => {
+		const cfg = path.join(dir, 'copydesk.json');
+		fs.writeFileSync(cfg, '{ "rules": { "platform-limit": "warning", } oops }');
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		const cfgDiags = await client.waitForDiagnostics(pathToFileURL(cfg).toString());
+		assert.equal(cfgDiags.length, 1);
+		assert.equal(cfgDiags[0].code, 'config');
+		assert.match(String(cfgDiags[0].message), /not valid JSON/);
+		// The draft is still checked, with the built-in severity (error), not the broken file's.
+		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		assert.equal(diags.find((d) => d.code === 'platform-limit')!.severity, 1);
+		// Fixing the file clears its diagnostic and applies it.
+		fs.writeFileSync(cfg, '{ "rules": { "platform-limit": "warning" } }');
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cfg).toString(), type: 2 }] });
+		await client.waitForDiagnostics(pathToFileURL(cfg).toString(), (d) => d.diagnostics.length === 0);
+		const after = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit' && x.severity === 2));
+		assert.ok(after.length);
+		assert.ok(!client.exited);
 	});
 
-	// Every fixture with a .fixed file is a fixable case: the server's source.fixAll.copydesk must give
-	// the same text as the engine's fixAll over all rules, and be idempotent.
-	const fixable = rules.filter((r) => r.meta.fixable).flatMap((r) => {
-		const dir = path.join(FIXTURES, r.meta.id);
-		return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.fixed\.(md|txt)$/.test(f)).map((f) => path.join(dir, f.replace('.fixed.', '.'))) : [];
-	});
-	it(`source.fixAll.copydesk equals the engine's fix-all (${fixable.length} fixtures)`, async function () {
-		if (!fixable.length) {
-			// No registered rule offers fixes yet (they arrive with the typography rules).
-			this.skip();
-		}
-		for (const file of fixable) {
-			const text = fs.readFileSync(file, 'utf8');
-			const u = pathToFileURL(path.join(ws, `fix-${path.basename(file)}`)).toString();
-			c.open(u, text);
-			await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === u);
-			const actions = await c.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
-			const config = resolveConfig([]);
-			const expected = fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: false }).findings).text;
-			const edits = actions[0]?.edit?.changes?.[u] ?? [];
-			const doc = TextDocument.create(u, 'markdown', 1, text);
-			assert.equal(TextDocument.applyEdits(doc, edits), expected, path.basename(file));
-		}
+	it('reports malformed front matter on its line and survives', async () => {
+		const uri = uriOf('bad.md');
+		await client.open(uri, '---\nplatform: [weibo\n---\n正文\n');
+		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		assert.equal(diags[0].code, 'front-matter');
+		assert.equal(diags[0].range.start.line, 1);
+		assert.ok(!client.exited);
 	});
 
-	it('copydesk/preview returns the cards of the unsaved text', async () => {
-		const u = pathToFileURL(path.join(ws, 'preview.md')).toString();
-		c.open(u, '---\nplatform: weibo\nmode: long\n---\n#话题# 内容\n');
-		const m = await c.request<PreviewRequest.Result>(PreviewRequest.method, { uri: u });
-		assert.equal(m?.cards.length, 1);
-		assert.deepEqual(m!.cards[0].segments.map((s) => s.kind), ['hashtag', 'text']);
-		const none = await c.request<PreviewRequest.Result>(PreviewRequest.method, { uri: pathToFileURL(path.join(ws, 'missing.md')).toString() });
-		assert.equal(none, null);
+	it('applies editor settings under copydesk.json: a rule turned off in settings', async () => {
+		client.settings = { debounce: 10, rules: { 'platform-limit': 'off' } };
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		const diags = await client.waitForDiagnostics(uri);
+		assert.deepEqual(diags.filter((d) => d.code === 'platform-limit'), []);
 	});
 
-	it('copydesk/report reports a folder, with open editors\' unsaved text', async () => {
-		c.open(uri, `---\nplatform: weibo\n---\n短文，已改好。\n`, 'markdown', 2);
-		const r = await c.request<ReportRequest.Result>(ReportRequest.method, { uris: [pathToFileURL(ws).toString()], format: 'md' });
-		assert.equal(r.posts, 1);
-		assert.match(r.content, /## campaign\.md/);
-		assert.match(r.content, /\| Weibo \| body \| 7\/140 \| ✔ fits \|/);
-		const html = await c.request<ReportRequest.Result>(ReportRequest.method, { uris: [uri], format: 'html', csp: "default-src 'none'" });
-		assert.match(html.content, /Content-Security-Policy/);
+	it('offers a documentation action for a finding', async () => {
+		const uri = uriOf('post.md');
+		await client.open(uri, WEIBO_OVER);
+		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+		const docs = actions.find((a) => a.command?.command === 'copydesk.openRuleDocs');
+		assert.ok(docs);
+		assert.equal(docs.command!.arguments![0], 'platform-limit');
+	});
+
+	it('ignores Markdown files that are not drafts', async () => {
+		const uri = uriOf('README.md');
+		await client.open(uri, `# Notes\n\n${'We wrote a long English note here. '.repeat(20)}`);
+		const diags = await client.waitForDiagnostics(uri);
+		assert.deepEqual(diags, []);
 	});
 });

@@ -47,6 +47,15 @@ function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
 	}
 }
 
+/** The --format value, checked against what the command can print; the first allowed one is the default. */
+function formatOption(value: unknown, allowed: readonly string[]): string {
+	const format = typeof value === 'string' ? value : allowed[0];
+	if (!allowed.includes(format)) {
+		throw new UsageError(msg('cli.badFormat', { format, allowed: allowed.join(', ') }));
+	}
+	return format;
+}
+
 function rel(io: Io, file: string): string {
 	const r = path.relative(io.cwd, file);
 	return (r.startsWith('..') ? file : r).split(path.sep).join('/');
@@ -98,10 +107,7 @@ function cmdCheck(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.check'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: CHECK_FORMATS.join(', ') }));
-	}
+	const format = formatOption(values.format, CHECK_FORMATS);
 	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
 	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
@@ -153,10 +159,7 @@ function cmdReport(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.report'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'md';
-	if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: REPORT_FORMATS.join(', ') }));
-	}
+	const format = formatOption(values.format, REPORT_FORMATS);
 	const { configs, campaign } = resolveInputs(io, values, positionals);
 	const title = (values.title as string | undefined) ?? msg('report.title');
 	const report = buildReport(campaign.files.map((f) => ({ file: rel(io, f.file), text: f.text, result: f.result })), title);
@@ -196,10 +199,7 @@ function cmdCount(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.count'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json'].includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
-	}
+	const format = formatOption(values.format, ['text', 'json']);
 	if (positionals.length > 1) {
 		throw new UsageError(msg('cli.oneInput'));
 	}
@@ -259,10 +259,7 @@ function cmdPlatforms(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.platforms'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json'].includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
-	}
+	const format = formatOption(values.format, ['text', 'json']);
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : findConfigFile(io.cwd);
 	const loaded = loadConfig(configFile, io.cwd);
 	const ps = Object.values(loaded.config.platforms);
