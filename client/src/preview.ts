@@ -9,7 +9,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewPage, renderPreviewBody } from '../../server/src/preview/html';
 import { PreviewRequest } from '../../server/src/protocol';
 
-function nonce(): string {
+/** A fresh random nonce for a webview's Content-Security-Policy. */
+export function nonce(): string {
 	const bytes = new Uint8Array(16);
 	crypto.getRandomValues(bytes);
 	return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
@@ -102,7 +103,8 @@ export class PreviewPanel implements vscode.Disposable {
 	}
 
 	private async reveal(offset: number): Promise<void> {
-		const editor = await vscode.window.showTextDocument(this.doc, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+		const shown = vscode.window.visibleTextEditors.find((ed) => ed.document === this.doc);
+		const editor = await vscode.window.showTextDocument(this.doc, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
 		const pos = this.doc.positionAt(offset);
 		editor.selection = new vscode.Selection(pos, pos);
 		editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../server/src/protocol';
+import { nonce } from './preview';
 
 export async function showReport(client: LanguageClient, target?: vscode.Uri, selected?: vscode.Uri[]): Promise<void> {
 	const uris = (selected?.length ? selected : target ? [target] : vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri] : [])
@@ -21,8 +22,10 @@ export async function showReport(client: LanguageClient, target?: vscode.Uri, se
 	if (!format) {
 		return;
 	}
-	const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-	const r = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, { uris: uris.map((u) => u.toString()), format: format.format, csp } satisfies ReportRequest.Params);
+	const styleNonce = nonce();
+	// No scripts at all; the one stylesheet is allowed by its nonce.
+	const csp = `default-src 'none'; style-src 'nonce-${styleNonce}'; img-src data:`;
+	const r = await client.sendRequest<ReportRequest.Result>(ReportRequest.method, { uris: uris.map((u) => u.toString()), format: format.format, csp, styleNonce } satisfies ReportRequest.Params);
 	if (!r.posts) {
 		void vscode.window.showInformationMessage(vscode.l10n.t('No drafts found: the report is empty.'));
 	}

@@ -54,6 +54,8 @@ export namespace ReportRequest {
 		format: 'html' | 'md';
 		/** A Content-Security-Policy for the HTML (the webview's). */
 		csp?: string;
+		/** The nonce the policy allows the report's stylesheet by. */
+		styleNonce?: string;
 	}
 	export interface Result {
 		content: string;

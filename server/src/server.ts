@@ -313,7 +313,7 @@ export function startServer(connection: Connection): void {
 		const inputs = (campaign?.files ?? []).map((f) => ({ file: path.relative(base, f.file).split(path.sep).join('/') || path.basename(f.file), text: f.text, result: f.result }));
 		const report = buildReport(inputs, msg('report.title'));
 		return {
-			content: params.format === 'md' ? renderMarkdown(report) : renderHtml(report, { csp: params.csp }),
+			content: params.format === 'md' ? renderMarkdown(report) : renderHtml(report, { csp: params.csp, styleNonce: params.styleNonce }),
 			posts: report.summary.posts,
 		};
 	});

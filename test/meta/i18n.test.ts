@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { catalog, rules } from '../../server/src/engine';
 import { CommandIds } from '../../server/src/protocol';
-import { ensureBundles } from '../helpers/lspClient';
+import { ensureBundles } from '../helpers/cli';
 import { CLI_BUNDLE, ROOT } from '../helpers/paths';
 
 function sources(dir: string): string[] {

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixAll, lint, resolveConfig, rules } from '../../server/src/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, PreviewRequest, ReportRequest, StatusRequest } from '../../server/src/protocol';
-import { LspClient } from '../helpers/lspClient';
+import { LspClient } from '../helpers/lsp';
 import { FIXTURES } from '../helpers/paths';
 
 const OVER = `---\nplatform: weibo\n---\n${'测'.repeat(150)}\n`;
@@ -28,24 +28,24 @@ for (const [lang, expect] of [['zh-cn', { over: /微博：150\/140（超出 10�
 		const uri = pathToFileURL(path.join(ws, 'draft.md')).toString();
 		let c: LspClient;
 		before(async () => {
-			c = new LspClient(ws);
-			await c.initialize({ lang: lang === 'zh-cn' ? 'zh-CN' : 'en-US', rootUri: pathToFileURL(ws).toString() });
-			c.open(uri, OVER);
+			c = new LspClient({ rootPath: ws, lang: lang === 'zh-cn' ? 'zh-CN' : 'en-US' });
+			await c.initialize();
+			await c.open(uri, OVER);
 		});
-		after(() => c.close());
+		after(() => c.stop());
 
 		it('diagnostics', async () => {
-			const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length > 0);
-			const d = p.diagnostics.find((x: any) => x.code === 'platform-limit');
-			assert.match(d.message, expect.over);
+			const diags = await c.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+			const d = diags.find((x) => x.code === 'platform-limit')!;
+			assert.match(String(d.message), expect.over);
 			assert.equal(d.source, 'copydesk');
-			assert.ok(fs.existsSync(fileURLToPath(d.codeDescription.href)), 'codeDescription points at a shipped docs page');
+			assert.ok(fs.existsSync(fileURLToPath(d.codeDescription!.href)), 'codeDescription points at a shipped docs page');
 		});
 
 		it('CodeLens, hover and status bar', async () => {
-			const lenses = await c.request('textDocument/codeLens', { textDocument: { uri } });
+			const lenses = await c.request<any[]>('textDocument/codeLens', { textDocument: { uri } });
 			assert.match(lenses[0].command.title, expect.lens);
-			const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+			const hover = await c.request<any>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
 			assert.match(hover.contents.value, expect.hover);
 			const status = await c.request<StatusRequest.Result>(StatusRequest.method, { uri, position: { line: 3, character: 0 } });
 			assert.ok(status?.over);
@@ -53,9 +53,9 @@ for (const [lang, expect] of [['zh-cn', { over: /微博：150\/140（超出 10�
 		});
 
 		it('a "show documentation" action on every diagnostic, opening the shipped page', async () => {
-			const p = await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length > 0);
-			for (const d of p.diagnostics) {
-				const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+			const diags = await c.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+			for (const d of diags) {
+				const actions = await c.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
 				const docs = actions.find((a: any) => a.command?.command === 'copydesk.openRuleDocs' && a.command.arguments[0] === d.code);
 				assert.ok(docs, `docs action for ${d.code}`);
 				assert.match(docs.title, d.code === 'platform-limit' ? expect.docs : /./);
@@ -71,24 +71,24 @@ describe('language server: fix all, preview and report', function () {
 	const ws = tmpWorkspace({ 'campaign.md': OVER, 'notes/plain.md': '# not a draft\n' });
 	const uri = pathToFileURL(path.join(ws, 'campaign.md')).toString();
 	before(async () => {
-		c = new LspClient(ws);
-		await c.initialize({ rootUri: pathToFileURL(ws).toString() });
+		c = new LspClient({ rootPath: ws });
+		await c.initialize();
 	});
-	after(() => c.close());
+	after(() => c.stop());
 
 	it('advertises source.fixAll.copydesk', async () => {
-		const c2 = new LspClient(ws);
+		const c2 = new LspClient({ rootPath: ws });
 		try {
-			const init = await c2.initialize();
+			const init = (await c2.initialize()) as { capabilities: { codeActionProvider: { codeActionKinds: string[] } } };
 			assert.ok(init.capabilities.codeActionProvider.codeActionKinds.includes(FIX_ALL_KIND));
 		} finally {
-			await c2.close();
+			await c2.stop();
 		}
 	});
 
 	it('offers no fix-all edit when nothing can be fixed', async () => {
-		c.open(uri, OVER);
-		await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === uri);
+		await c.open(uri, OVER);
+		await c.waitForDiagnostics(uri);
 		const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
 		assert.deepEqual(actions, []);
 	});
@@ -107,9 +107,9 @@ describe('language server: fix all, preview and report', function () {
 		for (const file of fixable) {
 			const text = fs.readFileSync(file, 'utf8');
 			const u = pathToFileURL(path.join(ws, `fix-${path.basename(file)}`)).toString();
-			c.open(u, text);
-			await c.waitFor('textDocument/publishDiagnostics', (x) => x.uri === u);
-			const actions = await c.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
+			await c.open(u, text);
+			await c.waitForDiagnostics(u);
+			const actions = await c.request<any[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
 			const config = resolveConfig([]);
 			const expected = fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: false }).findings).text;
 			const edits = actions[0]?.edit?.changes?.[u] ?? [];
@@ -120,7 +120,7 @@ describe('language server: fix all, preview and report', function () {
 
 	it('copydesk/preview returns the cards of the unsaved text', async () => {
 		const u = pathToFileURL(path.join(ws, 'preview.md')).toString();
-		c.open(u, '---\nplatform: weibo\nmode: long\n---\n#话题# 内容\n');
+		await c.open(u, '---\nplatform: weibo\nmode: long\n---\n#话题# 内容\n');
 		const m = await c.request<PreviewRequest.Result>(PreviewRequest.method, { uri: u });
 		assert.equal(m?.cards.length, 1);
 		assert.deepEqual(m!.cards[0].segments.map((s) => s.kind), ['hashtag', 'text']);
@@ -129,12 +129,14 @@ describe('language server: fix all, preview and report', function () {
 	});
 
 	it('copydesk/report reports a folder, with open editors\' unsaved text', async () => {
-		c.open(uri, `---\nplatform: weibo\n---\n短文，已改好。\n`, 'markdown', 2);
+		await c.open(uri, `---\nplatform: weibo\n---\n短文，已改好。\n`, 'markdown', 2);
 		const r = await c.request<ReportRequest.Result>(ReportRequest.method, { uris: [pathToFileURL(ws).toString()], format: 'md' });
 		assert.equal(r.posts, 1);
 		assert.match(r.content, /## campaign\.md/);
 		assert.match(r.content, /\| Weibo \| body \| 7\/140 \| ✔ fits \|/);
-		const html = await c.request<ReportRequest.Result>(ReportRequest.method, { uris: [uri], format: 'html', csp: "default-src 'none'" });
-		assert.match(html.content, /Content-Security-Policy/);
+		const html = await c.request<ReportRequest.Result>(ReportRequest.method, { uris: [uri], format: 'html', csp: "default-src 'none'; style-src 'nonce-abc'", styleNonce: 'abc' });
+		assert.match(html.content, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-abc&#39;">/);
+		assert.match(html.content, /<style nonce="abc">/);
+		assert.ok(!/<script/i.test(html.content));
 	});
 });

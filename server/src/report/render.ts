@@ -183,6 +183,8 @@ function htmlPost(p: ReportPost): string {
 export interface HtmlOptions {
 	/** A Content-Security-Policy for the page (the VS Code webview sets one). */
 	csp?: string;
+	/** A nonce for the one inline stylesheet, so the policy needs no 'unsafe-inline'. */
+	styleNonce?: string;
 }
 
 export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
@@ -215,7 +217,7 @@ export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
 <meta charset="utf-8">${csp}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(r.title)}</title>
-<style>${REPORT_CSS}</style>
+<style${opts.styleNonce ? ` nonce="${e(opts.styleNonce)}"` : ''}>${REPORT_CSS}</style>
 </head>
 <body>
 ${body.join('\n')}
