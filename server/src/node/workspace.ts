@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { msg, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { canonicalPlatformId, msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { loadPacks, type LoadedPack } from './packs';
 
 export const CONFIG_FILE = 'copydesk.json';
 
@@ -26,6 +27,8 @@ export interface LoadedConfig {
 	config: ResolvedConfig;
 	/** Problems per file; every file that was read is listed, with [] when it is fine. */
 	files: FileProblems[];
+	/** The packs copydesk.json lists, in order (also those that failed to load). */
+	packs: LoadedPack[];
 }
 
 /** Finds copydesk.json in `dir` or its ancestors, stopping at `stopAt` (inclusive) when given. */
@@ -59,6 +62,7 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 	});
 	const files: FileProblems[] = [];
 	const layers: ConfigLayer[] = [...(opts.before ?? [])];
+	let packs: LoadedPack[] = [];
 	if (configFile) {
 		const text = read(configFile);
 		if (text === undefined) {
@@ -67,6 +71,14 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 			const parsed = parseConfigLayer(text, path.basename(configFile), knownRules);
 			files.push({ file: configFile, text, problems: parsed.problems });
 			if (parsed.layer) {
+				// Precedence: editor settings < packs (in listed order) < copydesk.json.
+				if (parsed.layer.packs?.length) {
+					const loadedPacks = loadPacks(packEntries(text), path.dirname(configFile));
+					parsed.problems.push(...loadedPacks.entryProblems);
+					files.push(...loadedPacks.files);
+					packs = loadedPacks.packs;
+					layers.push(...packs.flatMap((p) => (p.layer ? [p.layer] : [])));
+				}
 				layers.push(parsed.layer);
 			}
 		}
@@ -77,7 +89,17 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 		const target = files.find((f) => f.file === configFile);
 		target?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
 	}
-	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files };
+	// Platform tags on pack snippets can name custom platforms: checked against the final table.
+	for (const pack of packs) {
+		for (const s of pack.snippets) {
+			for (const id of s.platforms ?? []) {
+				if (!canonicalPlatformId(id, config.platforms)) {
+					files.find((f) => f.file === s.file)?.problems.push({ start: s.start, end: s.end, message: msg('pack.unknownPlatform', { name: s.name, id }), severity: 'warning' });
+				}
+			}
+		}
+	}
+	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs };
 }
 
 /** True when `file` matches the config's `drafts` globs (relative to the config's folder). */
