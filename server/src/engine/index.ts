@@ -16,6 +16,6 @@ export { TextView } from './textview';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';
 export {
 	PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, packEntries, expandDefaults, snippetPlatforms, buildPackFiles, isPackName,
-	snippetErrorMessage, type PackManifest, type PackFileRef, type SnippetDef,
+	snippetErrorMessage, snippetSelfCheck, type PackManifest, type PackFileRef, type SnippetDef,
 } from './pack';
 export { parseSnippet, expandSnippet, standardVariables, type SnippetNode, type VariableResolver, type Expansion } from './snippet-syntax';

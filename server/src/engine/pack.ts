@@ -6,7 +6,8 @@
  * text. Nothing in a pack is ever run: snippets are text, transforms are refused.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { parseConfigLayer, type ConfigLayer } from './config';
+import { parseConfigLayer, type ConfigLayer, type ResolvedConfig } from './config';
+import { lint } from './lint';
 import { parseDraft } from './draft';
 import { msg } from './messages';
 import { canonicalPlatformId, type PlatformProfile } from './platforms';
@@ -314,6 +315,31 @@ export function expandDefaults(def: Pick<SnippetDef, 'body'>, vars: VariableReso
 export function snippetPlatforms(def: Pick<SnippetDef, 'body' | 'platforms'>, known: Record<string, PlatformProfile>): string[] {
 	const ids = def.platforms ?? parseDraft(expandDefaults(def)).posts.flatMap((p) => (p.settings.platforms ?? []).map((x) => x.value));
 	return [...new Set(ids.map((id) => canonicalPlatformId(id, known) ?? id.toLowerCase()))];
+}
+
+/**
+ * The warnings and errors a snippet gets when expanded with its defaults and checked with
+ * `config` on each of its platforms (a snippet whose text names no platform is checked on
+ * its tagged ones). A pack's snippets should pass the pack's own rules.
+ */
+export function snippetSelfCheck(def: Pick<SnippetDef, 'body' | 'platforms'>, config: ResolvedConfig, vars?: VariableResolver): { platform?: string; rule: string; message: string }[] {
+	const text = expandDefaults(def, vars);
+	const draft = parseDraft(text);
+	const runs = draft.declaresPlatform
+		? [config]
+		: (def.platforms ?? []).map((id) => canonicalPlatformId(id, config.platforms)).filter((id): id is string => !!id).map((id) => ({ ...config, defaultPlatform: id }));
+	const out: { platform?: string; rule: string; message: string }[] = [];
+	const seen = new Set<string>();
+	for (const c of runs) {
+		for (const f of lint({ text, config: c, matchedDraftGlob: true }).findings) {
+			const key = `${f.rule}\u0000${f.platform}\u0000${f.message}`;
+			if ((f.severity === 'error' || f.severity === 'warning') && !seen.has(key)) {
+				seen.add(key);
+				out.push({ platform: f.platform, rule: f.rule, message: f.message });
+			}
+		}
+	}
+	return out;
 }
 
 /** What a new pack holds: the files to write, by path relative to the pack folder. */

@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-	msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, rules,
-	type ConfigLayer, type InputProblem, type PackManifest, type SnippetDef,
+	canonicalPlatformId, language, msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, platformName, resolveConfig, rules, snippetSelfCheck,
+	type ConfigLayer, type InputProblem, type PackManifest, type ResolvedConfig, type SnippetDef,
 } from '../engine';
 import type { FileProblems } from './workspace';
 
@@ -190,4 +190,34 @@ export function loadPacks(entries: readonly { spec: string; start: number; end: 
 		out.files.push(...files);
 	}
 	return out;
+}
+
+/**
+ * Everything `copydesk pack validate` and the "Validate packs" command check in one pack:
+ * its files (as when loading), the platforms its snippets name, and that every snippet,
+ * expanded with its defaults, passes the pack's own checks. `base` are the layers under the
+ * pack (e.g. none: built-in defaults only).
+ */
+export function validatePackDir(dir: string, spec = dir, base: readonly ConfigLayer[] = []): { pack: LoadedPack; files: FileProblems[]; config: ResolvedConfig } {
+	const { pack, files } = loadPackDir(dir, spec);
+	const config = resolveConfig([...base, ...(pack.layer ? [pack.layer] : [])]);
+	for (const p of config.problems) {
+		files[0]?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
+	}
+	for (const s of pack.snippets) {
+		const problems = files.find((f) => f.file === s.file)?.problems;
+		if (!problems) {
+			continue;
+		}
+		for (const id of s.platforms ?? []) {
+			if (!canonicalPlatformId(id, config.platforms)) {
+				problems.push({ start: s.start, end: s.end, message: msg('pack.unknownPlatform', { name: s.name, id }), severity: 'warning' });
+			}
+		}
+		for (const f of snippetSelfCheck(s, config)) {
+			const platform = f.platform ? platformName(config.platforms[f.platform], language()) : '—';
+			problems.push({ start: s.start, end: s.end, message: msg('pack.snippetFails', { name: s.name, platform, message: f.message }), severity: 'warning' });
+		}
+	}
+	return { pack, files, config };
 }
