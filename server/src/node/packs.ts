@@ -193,31 +193,45 @@ export function loadPacks(entries: readonly { spec: string; start: number; end: 
 }
 
 /**
- * Everything `copydesk pack validate` and the "Validate packs" command check in one pack:
- * its files (as when loading), the platforms its snippets name, and that every snippet,
- * expanded with its defaults, passes the pack's own checks. `base` are the layers under the
- * pack (e.g. none: built-in defaults only).
+ * Checks the snippets of loaded packs against the final configuration: the platforms their
+ * tags name must exist, and each snippet, expanded with its defaults, should pass the checks
+ * (warnings in the snippet's own file, at its name).
  */
-export function validatePackDir(dir: string, spec = dir, base: readonly ConfigLayer[] = []): { pack: LoadedPack; files: FileProblems[]; config: ResolvedConfig } {
+export function checkPackSnippets(packs: readonly LoadedPack[], files: readonly FileProblems[], config: ResolvedConfig, selfCheck: boolean): void {
+	for (const pack of packs) {
+		for (const s of pack.snippets) {
+			const problems = files.find((f) => f.file === s.file)?.problems;
+			if (!problems) {
+				continue;
+			}
+			const at = { start: s.start, end: s.end, severity: 'warning' as const };
+			for (const id of s.platforms ?? []) {
+				if (!canonicalPlatformId(id, config.platforms)) {
+					problems.push({ ...at, message: msg('pack.unknownPlatform', { name: s.name, id }) });
+				}
+			}
+			if (!selfCheck) {
+				continue;
+			}
+			for (const f of snippetSelfCheck(s, config)) {
+				const platform = f.platform && config.platforms[f.platform] ? platformName(config.platforms[f.platform], language()) : '—';
+				problems.push({ ...at, message: msg('pack.snippetFails', { name: s.name, platform, message: f.message }) });
+			}
+		}
+	}
+}
+
+/**
+ * Everything `copydesk pack validate` checks in one pack: its files (as when loading), the
+ * platforms its snippets name, and that every snippet, expanded with its defaults, passes
+ * the pack's own checks (built-in defaults with the pack's layer).
+ */
+export function validatePackDir(dir: string, spec = dir): { pack: LoadedPack; files: FileProblems[]; config: ResolvedConfig } {
 	const { pack, files } = loadPackDir(dir, spec);
-	const config = resolveConfig([...base, ...(pack.layer ? [pack.layer] : [])]);
+	const config = resolveConfig(pack.layer ? [pack.layer] : []);
 	for (const p of config.problems) {
 		files[0]?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
 	}
-	for (const s of pack.snippets) {
-		const problems = files.find((f) => f.file === s.file)?.problems;
-		if (!problems) {
-			continue;
-		}
-		for (const id of s.platforms ?? []) {
-			if (!canonicalPlatformId(id, config.platforms)) {
-				problems.push({ start: s.start, end: s.end, message: msg('pack.unknownPlatform', { name: s.name, id }), severity: 'warning' });
-			}
-		}
-		for (const f of snippetSelfCheck(s, config)) {
-			const platform = f.platform ? platformName(config.platforms[f.platform], language()) : '—';
-			problems.push({ start: s.start, end: s.end, message: msg('pack.snippetFails', { name: s.name, platform, message: f.message }), severity: 'warning' });
-		}
-	}
+	checkPackSnippets([pack], files, config, true);
 	return { pack, files, config };
 }

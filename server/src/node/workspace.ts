@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { canonicalPlatformId, msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
-import { loadPacks, type LoadedPack } from './packs';
+import { msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
 
 export const CONFIG_FILE = 'copydesk.json';
 
@@ -49,10 +49,11 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
 }
 
 /**
- * Reads and resolves a configuration. `overrides` are layers applied after the file (editor
- * settings apply before it: the team's file wins over one writer's settings).
+ * Reads and resolves a configuration. `after` are layers applied after the file (editor
+ * settings apply before it: the team's file wins over one writer's settings). With
+ * `checkSnippets`, each pack snippet is also checked against the result (the editor does).
  */
-export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined } = {}): LoadedConfig {
+export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined; checkSnippets?: boolean } = {}): LoadedConfig {
 	const read = opts.readFile ?? ((f: string) => {
 		try {
 			return fs.readFileSync(f, 'utf8');
@@ -90,15 +91,7 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 		target?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
 	}
 	// Platform tags on pack snippets can name custom platforms: checked against the final table.
-	for (const pack of packs) {
-		for (const s of pack.snippets) {
-			for (const id of s.platforms ?? []) {
-				if (!canonicalPlatformId(id, config.platforms)) {
-					files.find((f) => f.file === s.file)?.problems.push({ start: s.start, end: s.end, message: msg('pack.unknownPlatform', { name: s.name, id }), severity: 'warning' });
-				}
-			}
-		}
-	}
+	checkPackSnippets(packs, files, config, !!opts.checkSnippets);
 	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs };
 }
 
