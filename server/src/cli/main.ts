@@ -44,6 +44,15 @@ function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
 	}
 }
 
+/** The --format value, checked against what the command can print. */
+function formatOption(value: unknown, allowed: readonly string[]): string {
+	const format = typeof value === 'string' ? value : 'text';
+	if (!allowed.includes(format)) {
+		throw new UsageError(msg('cli.badFormat', { format, allowed: allowed.join(', ') }));
+	}
+	return format;
+}
+
 function rel(io: Io, file: string): string {
 	const r = path.relative(io.cwd, file);
 	return (r.startsWith('..') ? file : r).split(path.sep).join('/');
@@ -116,10 +125,7 @@ function cmdCheck(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.check'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json', 'sarif', 'github'].includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json, sarif, github' }));
-	}
+	const format = formatOption(values.format, ['text', 'json', 'sarif', 'github']);
 	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
 	if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
@@ -198,10 +204,7 @@ function cmdCount(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.count'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json'].includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
-	}
+	const format = formatOption(values.format, ['text', 'json']);
 	if (positionals.length > 1) {
 		throw new UsageError(msg('cli.oneInput'));
 	}
@@ -261,10 +264,7 @@ function cmdPlatforms(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.platforms'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json'].includes(format)) {
-		throw new UsageError(msg('cli.badFormat', { format, allowed: 'text, json' }));
-	}
+	const format = formatOption(values.format, ['text', 'json']);
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : findConfigFile(io.cwd);
 	const loaded = loadConfig(configFile, io.cwd);
 	const ps = Object.values(loaded.config.platforms);

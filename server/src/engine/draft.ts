@@ -174,8 +174,14 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 	const end = close.index + close[0].length;
 	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
 	for (const err of doc.errors) {
-		const s = bodyStart + (err.pos?.[0] ?? 0);
-		const e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
+		let s = bodyStart + (err.pos?.[0] ?? 0);
+		let e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
+		// An error found at the end of the YAML (an unclosed bracket or quote) belongs to its last line.
+		const lastChar = Math.max(bodyStart, yamlText.trimEnd().length + bodyStart - 1);
+		if (s > lastChar) {
+			e = lastChar + 1;
+			s = text.lastIndexOf('\n', lastChar) + 1;
+		}
 		problems.push({ start: s, end: Math.min(e, close.index), message: msg('fm.yaml', { detail: err.message.split('\n')[0] }), severity: 'error' });
 	}
 	const raws: Raw[] = [];
@@ -293,15 +299,34 @@ export function parseDraft(text: string): Draft {
 		}
 	}
 	const posts: Post[] = [];
+	// Comments are sorted by start: hand each view only the ones inside its range (a file of
+	// thousands of posts would otherwise scan every comment for every post).
+	const within = (start: number, end: number) => {
+		let lo = 0;
+		let hi = comments.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (comments[mid].end <= start) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		const out: Comment[] = [];
+		for (let i = lo; i < comments.length && comments[i].start < end; i++) {
+			out.push(comments[i]);
+		}
+		return out;
+	};
 	const makePost = (start: number, end: number, settings: PostSettings, marker?: Comment) => {
 		const bodyFrom = marker ? marker.end : start;
-		posts.push({ index: posts.length, start, end, marker, settings, body: new TextView(text, bodyFrom, end, comments) });
+		posts.push({ index: posts.length, start, end, marker, settings, body: new TextView(text, bodyFrom, end, within(bodyFrom, end)) });
 	};
 	if (!markers.length) {
 		makePost(bodyStart, text.length, base);
 	} else {
 		// Text before the first marker is a post of its own only when it has content.
-		const pre = new TextView(text, bodyStart, markers[0].comment.start, comments);
+		const pre = new TextView(text, bodyStart, markers[0].comment.start, within(bodyStart, markers[0].comment.start));
 		if (pre.text.length) {
 			makePost(bodyStart, markers[0].comment.start, base);
 		}

@@ -6,7 +6,6 @@ import { explainCount } from './counting/count';
 import { language, msg } from './messages';
 import { platformName, sourceOf, type FieldName, type PlatformProfile } from './platforms';
 import type { FieldCount, Target } from './rule';
-import { countHan } from './text';
 
 function fmt(n: number): string {
 	return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -71,18 +70,21 @@ export interface HanShare {
 	share: number;
 }
 
-const NON_TEXT = /https?:\/\/\S+|@[\p{L}\p{N}_\-.]+|#[^#\s]+#?|\p{RGI_Emoji}/gv;
-const OTHER_WORD = /[\p{L}\p{M}]+/gu;
+// One pass: links, mentions and hashtags are skipped; a Han character counts one; a run of
+// other letters is one word (emoji and punctuation are not letters, so they never count).
+const HAN_SHARE_TOKENS = /(https?:\/\/\S+|@[\p{L}\p{N}_\-.]+|#[^#\s]+#?)|(\p{Script=Han})|([[\p{L}\p{M}]--\p{Script=Han}]+)/gv;
 
 export function hanShare(text: string, unit: 'word' | 'letter' = 'word'): HanShare {
-	const clean = text.replace(NON_TEXT, ' ');
-	const han = countHan(clean);
-	const rest = clean.replace(/\p{Script=Han}/gu, ' ');
+	let han = 0;
 	let otherWords = 0;
 	let otherLetters = 0;
-	for (const m of rest.matchAll(OTHER_WORD)) {
-		otherWords++;
-		otherLetters += [...m[0]].length;
+	for (const m of text.matchAll(HAN_SHARE_TOKENS)) {
+		if (m[2]) {
+			han++;
+		} else if (m[3]) {
+			otherWords++;
+			otherLetters += m[3].length;
+		}
 	}
 	const other = unit === 'word' ? otherWords : otherLetters;
 	return { han, otherWords, otherLetters, share: han + other === 0 ? 1 : han / (han + other) };

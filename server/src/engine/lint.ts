@@ -160,9 +160,22 @@ function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
 	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
 }
 
+// Options depend only on the rule and the config: computed once per config, not per post.
+const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
+
 function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
-	const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
-	return { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) };
+	let perConfig = optionCache.get(config);
+	if (!perConfig) {
+		perConfig = new Map();
+		optionCache.set(config, perConfig);
+	}
+	let o = perConfig.get(rule.meta.id);
+	if (!o) {
+		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
+		o = Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
+		perConfig.set(rule.meta.id, o);
+	}
+	return o;
 }
 
 /** The platforms a post names, resolved; unknown ones become findings. */
@@ -221,21 +234,28 @@ function shift<T extends { start: number; end: number }>(x: T, d: number): T {
 }
 
 function rebaseFinding(f: Finding, d: number): Finding {
-	return d === 0 ? f : {
-		...shift(f, d),
-		fixes: f.fixes?.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) })),
-	};
+	if (d === 0) {
+		return f;
+	}
+	const moved = shift(f, d);
+	if (f.fixes) {
+		moved.fixes = f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) }));
+	}
+	return moved;
 }
 
 function rebaseTarget(t: Target, post: Post, d: number): Target {
 	return d === 0 ? { ...t, post } : {
 		...t, post,
-		counts: t.counts.map((c) => ({
-			...shift(c, d),
-			overflowAt: c.overflowAt === undefined ? undefined : c.overflowAt + d,
-			foldAt: c.foldAt === undefined ? undefined : c.foldAt + d,
-			byteOverflowAt: c.byteOverflowAt === undefined ? undefined : c.byteOverflowAt + d,
-		})),
+		counts: t.counts.map((c) => {
+			const moved = shift(c, d);
+			for (const k of ['overflowAt', 'foldAt', 'byteOverflowAt'] as const) {
+				if (c[k] !== undefined) {
+					moved[k] = c[k]! + d;
+				}
+			}
+			return moved;
+		}),
 	};
 }
 
