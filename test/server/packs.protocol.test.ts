@@ -79,7 +79,7 @@ describe('packs through the language server', function () {
 		await client.open(uri, CAMPAIGN);
 		const brokenUri = uriOf('broken/copydesk-pack.json');
 		const problems = await client.waitForDiagnostics(brokenUri, (d) => d.diagnostics.length > 0);
-		assert.match(problems[0].message, /copydesk-pack\.json is not valid JSON/);
+		assert.match(String(problems[0].message), /copydesk-pack\.json is not valid JSON/);
 		assert.equal(problems[0].code, 'config');
 		// The good pack turned platform-limit off: the over-long Weibo post has no limit diagnostic.
 		const diags = await client.waitForDiagnostics(uri);

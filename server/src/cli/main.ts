@@ -304,7 +304,7 @@ export function main(argv: string[], io: Io): number {
 			case 'platforms':
 				return cmdPlatforms(rest, io);
 			case 'pack':
-				return cmdPack(rest, io, { parse, rel, UsageError });
+				return cmdPack(rest, io, { parse, rel, formatOption, UsageError });
 			case '--version':
 			case '-v':
 				io.stdout(VERSION);

@@ -14,6 +14,7 @@ import type { Io } from './main';
 interface Helpers {
 	parse: (args: string[], extra?: Record<string, { type: 'string' | 'boolean'; short?: string }>) => { values: Record<string, unknown>; positionals: string[] };
 	rel: (io: Io, file: string) => string;
+	formatOption: (value: unknown, allowed: readonly string[]) => string;
 	UsageError: new (message: string) => Error;
 }
 
@@ -31,10 +32,7 @@ export function cmdPack(args: string[], io: Io, h: Helpers): number {
 		io.stdout(msg('cli.help.pack'));
 		return 0;
 	}
-	const format = (values.format as string | undefined) ?? 'text';
-	if (!['text', 'json', 'github'].includes(format)) {
-		throw new h.UsageError(msg('cli.badFormat', { format, allowed: 'text, json, github' }));
-	}
+	const format = h.formatOption(values.format, ['text', 'json', 'github']);
 	const dirs = (positionals.length ? positionals : ['.']).map((d) => {
 		const abs = path.resolve(io.cwd, d);
 		if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
