@@ -164,14 +164,14 @@ describe('packs: precedence', () => {
 
 	it('adds up term lists: packs in order, then copydesk.json', () => {
 		root = makeTree({
-			'copydesk.json': { packs: ['./a', './b'], terms: [{ term: 'Workspace' }] },
+			'copydesk.json': { packs: ['./a', './b'], terms: [{ preferred: 'WeChat' }] },
 			'a/copydesk-pack.json': manifest('a', { terms: 'terms.json' }),
-			'a/terms.json': [{ term: 'Acme Cloud', avoid: ['AcmeCloud'] }],
+			'a/terms.json': [{ forbidden: ['AcmeCloud'], preferred: 'Acme Cloud' }],
 			'b/copydesk-pack.json': manifest('b', { terms: 'terms.json' }),
-			'b/terms.json': ['禁用词'],
+			'b/terms.json': [{ forbidden: '禁用词' }],
 		});
 		const loaded = loadConfig(path.join(root, 'copydesk.json'), root);
-		assert.deepEqual(loaded.config.extra.terms, [{ term: 'Acme Cloud', avoid: ['AcmeCloud'] }, '禁用词', { term: 'Workspace' }]);
+		assert.deepEqual(loaded.config.extra.terms, [{ forbidden: ['AcmeCloud'], preferred: 'Acme Cloud' }, { forbidden: '禁用词' }, { preferred: 'WeChat' }]);
 	});
 
 	it('lets a pack define a custom platform that drafts can name', () => {
