@@ -11,6 +11,7 @@ import {
 	type FieldCount, type Finding, type LintResult, type ResolvedConfig,
 } from '../engine';
 import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
+import { cmdPack } from './pack';
 import { LineIndex } from '../positions';
 import { expandPaths } from './files';
 import { counts, formatGithub, formatJson, formatSarif, formatText, type Row } from './formats';
@@ -25,7 +26,7 @@ export interface Io {
 
 export const VERSION = '0.1.0';
 
-class UsageError extends Error { }
+export class UsageError extends Error { }
 
 const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
@@ -302,6 +303,8 @@ export function main(argv: string[], io: Io): number {
 				return cmdCount(rest, io);
 			case 'platforms':
 				return cmdPlatforms(rest, io);
+			case 'pack':
+				return cmdPack(rest, io, { parse, rel, formatOption, UsageError });
 			case '--version':
 			case '-v':
 				io.stdout(VERSION);
