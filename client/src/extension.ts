@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPackCommands } from './packCommands';
 import { CommandIds, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest } from '../../server/src/protocol';
 import { PreviewPanel } from './preview';
 import { showReport } from './report';
@@ -78,6 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			refreshStatus();
 		}),
 	);
+
+	registerPackCommands(context, () => client);
 
 	await client.start();
 	context.subscriptions.push(client.onNotification(ResultsChangedNotification.method, (p: ResultsChangedNotification.Params) => {

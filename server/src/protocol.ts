@@ -78,3 +78,67 @@ export const CommandIds = {
 
 /** The code action kind of "fix all Copydesk problems" (for editor.codeActionsOnSave). */
 export const FIX_ALL_KIND = 'source.fixAll.copydesk';
+
+/** A snippet the client can insert: a built-in one or one from a pack. */
+export interface SnippetInfo {
+	/** Stable id within one answer: `<source>\u0000<name>`. */
+	id: string;
+	name: string;
+	prefix: string;
+	description: string;
+	/** VS Code snippet syntax. */
+	body: string;
+	/** Platform ids it is for; empty: any platform. */
+	platforms: string[];
+	/** "built-in" or the pack's name. */
+	source: string;
+}
+
+/** Lists the snippets (built-in and from the packs of the document's copydesk.json) and the platforms. */
+export namespace SnippetsRequest {
+	export const method = 'copydesk/snippets';
+	export interface Params {
+		/** A document (or folder) whose copydesk.json decides which packs apply. */
+		uri?: string;
+		/** With `uri`: also say which platforms the post at this position is for. */
+		position?: { line: number; character: number };
+	}
+	export interface Result {
+		platforms: { id: string; name: string }[];
+		snippets: SnippetInfo[];
+		/** The platforms of the post under `position` in `uri`, when asked. */
+		current: string[];
+	}
+}
+
+/** Writes a new pack folder from chosen snippets and the current rule settings. */
+export namespace CreatePackRequest {
+	export const method = 'copydesk/createPack';
+	export interface Params {
+		/** A document or folder in the workspace: its copydesk.json gives the rule settings and gets the pack. */
+		uri?: string;
+		name: string;
+		snippetIds: string[];
+	}
+	/** `error` is a localized message; otherwise the manifest's URI and whether copydesk.json now lists the pack. */
+	export type Result = { manifestUri: string; entry: string; added: boolean } | { error: string };
+}
+
+/** Reloads every pack, publishes their problems, and sums them up. */
+export namespace ValidatePacksRequest {
+	export const method = 'copydesk/validatePacks';
+	export interface Params {
+		uri?: string;
+	}
+	export interface Result {
+		packs: { spec: string; name?: string; version?: string; errors: number; warnings: number }[];
+		/** A localized one-line summary. */
+		summary: string;
+	}
+}
+
+export const PackCommandIds = {
+	insertSnippet: 'copydesk.insertSnippet',
+	createPack: 'copydesk.createPack',
+	validatePacks: 'copydesk.validatePacks',
+} as const;

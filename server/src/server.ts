@@ -5,6 +5,7 @@
  * actions and the status bar request. Configuration comes from copydesk.json (watched) over
  * the editor's settings; a broken file is a diagnostic in that file, never a dead server.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -19,6 +20,7 @@ import {
 import { lintPaths } from './node/campaign';
 import { IGNORE_FILE } from './node/ignorefile';
 import { CONFIG_FILE, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
+import { PackFeatures } from './packFeatures';
 import { buildPreview } from './preview/model';
 import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
 import { buildReport } from './report/model';
@@ -57,6 +59,7 @@ export function startServer(connection: Connection): void {
 	const publishedConfigFiles = new Set<string>();
 	let folders: string[] = [];
 	let canPullConfig = false;
+	const packs = new PackFeatures({ connection, documents, loadedFor, resultFor, reload: revalidateAll });
 
 	connection.onInitialize((params) => {
 		const init = (params.initializationOptions ?? {}) as { lang?: string };
@@ -69,10 +72,12 @@ export function startServer(connection: Connection): void {
 			}
 		}
 		canPullConfig = !!params.capabilities.workspace?.configuration;
+		packs.init(params.capabilities);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
 				hoverProvider: true,
+				completionProvider: { resolveProvider: false },
 				codeLensProvider: { resolveProvider: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				executeCommandProvider: { commands: [] },
@@ -120,11 +125,22 @@ export function startServer(connection: Connection): void {
 		const key = `${cfgFile ?? folder ?? '(none)'}\u0000${JSON.stringify(settingsLayer(s))}`;
 		let loaded = configs.get(key);
 		if (!loaded) {
-			loaded = loadConfig(cfgFile, folder ?? (file ? path.dirname(file) : process.cwd()), { before: [settingsLayer(s)] });
+			loaded = loadConfig(cfgFile, folder ?? (file ? path.dirname(file) : process.cwd()), { before: [settingsLayer(s)], checkSnippets: true });
 			configs.set(key, loaded);
 			publishConfigProblems(loaded);
+			packs.noteLoaded(loaded);
 		}
 		return loaded;
+	}
+
+	/** The configuration for a document or folder URI; without one, the first workspace folder's. */
+	async function loadedFor(uri: string | undefined): Promise<LoadedConfig> {
+		const target = uri ?? (folders[0] ? pathToFileURL(folders[0]).toString() : undefined);
+		const settings = target ? await settingsFor(target) : DEFAULT_SETTINGS;
+		const p = target ? uriToPath(target) : undefined;
+		// configFor looks beside a file: for a folder, look inside it.
+		const file = p && fs.existsSync(p) && fs.statSync(p).isDirectory() ? path.join(p, CONFIG_FILE) : p;
+		return configFor(file, settings);
 	}
 
 	function publishConfigProblems(loaded: LoadedConfig): void {
@@ -257,7 +273,7 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onDidChangeWatchedFiles((e) => {
-		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('/' + IGNORE_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/'))) {
+		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('/' + IGNORE_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/') || packs.isPackFile(c.uri))) {
 			revalidateAll();
 		}
 	});
@@ -395,6 +411,7 @@ export function startServer(connection: Connection): void {
 		return actions;
 	});
 
+	packs.listen();
 	documents.listen(connection);
 	connection.listen();
 }

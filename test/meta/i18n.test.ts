@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { catalog, rules } from '../../server/src/engine';
-import { CommandIds } from '../../server/src/protocol';
+import * as protocol from '../../server/src/protocol';
 import { ensureBundles } from '../helpers/cli';
 import { CLI_BUNDLE, ROOT } from '../helpers/paths';
 
@@ -258,16 +258,18 @@ describe('manifest: commands, menus and the walkthrough in both languages', () =
 	});
 
 	it('every command the client registers is contributed, and every contributed command is registered', () => {
-		const src = fs.readFileSync(path.join(ROOT, 'server/src/protocol.ts'), 'utf8');
-		const ids = [...src.matchAll(/:\s*'(copydesk\.[A-Za-z]+)'/g)].map((m) => m[1]);
+		const ids = Object.entries(protocol).filter(([k]) => k.endsWith('CommandIds')).flatMap(([, v]) => Object.values(v as Record<string, string>));
 		const contributed = pkg.contributes.commands.map((c: any) => c.command);
 		// applyFixes and openRuleDocs are internal: invoked from code actions with arguments.
 		const internal = ['copydesk.applyFixes', 'copydesk.openRuleDocs'];
 		assert.deepEqual(ids.filter((i) => !internal.includes(i) && !contributed.includes(i)), []);
 		const client = CLIENT.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+		// Command ids live in protocol.ts objects named *CommandIds; the client registers them by name.
+		const named = Object.entries(protocol).filter(([k]) => k.endsWith('CommandIds'))
+			.flatMap(([obj, ids]) => Object.entries(ids as Record<string, string>).map(([key, id]) => ({ ref: `${obj}.${key}`, id })));
 		for (const c of contributed) {
-			const name = Object.entries(CommandIds).find(([, v]) => v === c)?.[0];
-			assert.ok(name && client.includes(`CommandIds.${name}`), `${c} is registered by the client`);
+			const refs = named.filter((n) => n.id === c).map((n) => n.ref);
+			assert.ok(refs.some((r) => client.includes(`registerCommand(${r}`)) || client.includes(`registerCommand('${c}'`), `${c} is registered by the client`);
 		}
 	});
 

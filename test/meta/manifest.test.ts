@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalog, LANGS, PSEUDO_RULES, rules } from '../../server/src/engine';
 import { ROOT } from '../helpers/paths';
-import { configSchema, nlsRuleEntries, settingsRulesProperties } from './manifest';
+import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties } from './manifest';
 
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
 const SYNC = 'run `npx tsx test/meta/sync.ts` to update it';
@@ -17,6 +17,7 @@ describe('manifest and metadata', () => {
 
 	it('the copydesk.json schema matches the registry', () => {
 		assert.deepEqual(read('server/schemas/copydesk.schema.json'), configSchema(), SYNC);
+		assert.deepEqual(read('server/schemas/copydesk-pack.schema.json'), packSchema(), SYNC);
 	});
 
 	it('package.nls files describe every rule in both languages', () => {
@@ -91,7 +92,8 @@ describe('manifest and metadata', () => {
 	});
 
 	it('the interface bundle for the client has the same keys as the English strings in the source', () => {
-		const src = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+		const dir = path.join(ROOT, 'client', 'src');
+		const src = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
 		const used = [...src.matchAll(/l10n\.t\('([^']+)'/g)].map((m) => m[1]);
 		const bundle = read('client/l10n/bundle.l10n.zh-cn.json');
 		assert.deepEqual(used.filter((k) => !(k in bundle)), [], 'strings missing from client/l10n/bundle.l10n.zh-cn.json');

@@ -105,3 +105,28 @@ export function configSchema(): Record<string, unknown> {
 		},
 	};
 }
+
+/** The JSON schema of a pack manifest (copydesk-pack.json): its own keys plus copydesk.json's rules and platforms. */
+export function packSchema(): Record<string, unknown> {
+	const config = configSchema() as { properties: Record<string, unknown> };
+	const file = { type: 'string', pattern: '^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$)).+$', description: 'A path inside the pack folder, relative to copydesk-pack.json.' };
+	return {
+		$schema: 'http://json-schema.org/draft-07/schema#',
+		$id: 'copydesk-pack.schema.json',
+		title: 'Copydesk team pack manifest (copydesk-pack.json)',
+		description: 'A pack bundles snippets, terms, rule settings and platforms. Data only: nothing in it runs. Precedence: built-in defaults < packs (in listed order) < copydesk.json.',
+		type: 'object',
+		additionalProperties: false,
+		required: ['name', 'version'],
+		properties: {
+			$schema: { type: 'string' },
+			name: { type: 'string', pattern: '^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$', description: 'The pack name: an npm package name (lower case, optionally scoped).' },
+			version: { type: 'string', pattern: '^(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$', description: 'A semantic version, e.g. 1.0.0.' },
+			description: { type: 'string' },
+			snippets: { oneOf: [file, { type: 'array', items: file }], description: 'Snippet files in VS Code snippet format; each snippet may add "platforms": ["weibo", …].' },
+			terms: { ...file, description: 'A JSON list of terms for the `terms` rule.' },
+			rules: config.properties.rules,
+			platforms: config.properties.platforms,
+		},
+	};
+}

@@ -13,6 +13,7 @@ import {
 } from '../engine';
 import { ConfigCache, lintPaths } from '../node/campaign';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
+import { cmdPack } from './pack';
 import { LineIndex } from '../positions';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
@@ -29,7 +30,7 @@ export interface Io {
 
 export const VERSION = '0.1.0';
 
-class UsageError extends Error { }
+export class UsageError extends Error { }
 
 const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
@@ -302,6 +303,8 @@ export function main(argv: string[], io: Io): number {
 				return cmdReport(rest, io);
 			case 'platforms':
 				return cmdPlatforms(rest, io);
+			case 'pack':
+				return cmdPack(rest, io, { parse, rel, formatOption, UsageError });
 			case '--version':
 			case '-v':
 				io.stdout(VERSION);

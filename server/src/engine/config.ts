@@ -77,11 +77,19 @@ export interface ParsedLayer {
 	problems: InputProblem[];
 }
 
+/** Which top-level keys a file may have, for files that hold a config layer among other data (a pack manifest). */
+export interface LayerKeys {
+	/** Config keys this file may set (others are reported as not allowed here). */
+	allow: readonly string[];
+	/** Keys the caller reads itself: skipped silently. */
+	skip: readonly string[];
+}
+
 /**
  * Parses and checks one configuration file. `knownRules` validates rule ids and option
  * types. With JSON syntax errors the layer is undefined: nothing of a broken file applies.
  */
-export function parseConfigLayer(text: string, origin: string, knownRules: Record<string, { options?: Record<string, { default: unknown }> }>): ParsedLayer {
+export function parseConfigLayer(text: string, origin: string, knownRules: Record<string, { options?: Record<string, { default: unknown }> }>, keys?: LayerKeys): ParsedLayer {
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
 	const problems: InputProblem[] = [];
@@ -107,6 +115,13 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 		return v as string[];
 	};
 	for (const [key, keyNode, vn] of props(root)) {
+		if (keys?.skip.includes(key)) {
+			continue;
+		}
+		if (keys && !keys.allow.includes(key)) {
+			bad(keyNode, key, msg('config.unknownKey', { key }), 'warning');
+			continue;
+		}
 		switch (key) {
 			case '$schema':
 				break;
@@ -322,7 +337,11 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 		for (const [id, o] of Object.entries(l.platforms ?? {})) {
 			applyPlatform(out.platforms, out.platformModes, id, o, l.origin, out.problems);
 		}
-		Object.assign(out.extra, l.extra ?? {});
+		for (const [k, v] of Object.entries(l.extra ?? {})) {
+			// Term lists add up (a pack's terms and the workspace's); other extras replace.
+			const prev = out.extra[k];
+			out.extra[k] = k === 'terms' && Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v] : v;
+		}
 	}
 	return out;
 }

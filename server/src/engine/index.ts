@@ -14,3 +14,8 @@ export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSu
 export { applyEdits, fixAll, preferredEdits } from './fixes';
 export { TextView } from './textview';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';
+export {
+	PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, packEntries, expandDefaults, snippetPlatforms, buildPackFiles, isPackName,
+	snippetErrorMessage, snippetSelfCheck, type PackManifest, type PackFileRef, type SnippetDef,
+} from './pack';
+export { parseSnippet, expandSnippet, standardVariables, type SnippetNode, type VariableResolver, type Expansion } from './snippet-syntax';

@@ -6,8 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
 import { IgnoreFiles } from './ignorefile';
-import { msg, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
 
 export const CONFIG_FILE = 'copydesk.json';
 
@@ -27,6 +28,8 @@ export interface LoadedConfig {
 	config: ResolvedConfig;
 	/** Problems per file; every file that was read is listed, with [] when it is fine. */
 	files: FileProblems[];
+	/** The packs copydesk.json lists, in order (also those that failed to load). */
+	packs: LoadedPack[];
 }
 
 /** Finds copydesk.json in `dir` or its ancestors, stopping at `stopAt` (inclusive) when given. */
@@ -47,10 +50,11 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
 }
 
 /**
- * Reads and resolves a configuration. `overrides` are layers applied after the file (editor
- * settings apply before it: the team's file wins over one writer's settings).
+ * Reads and resolves a configuration. `after` are layers applied after the file (editor
+ * settings apply before it: the team's file wins over one writer's settings). With
+ * `checkSnippets`, each pack snippet is also checked against the result (the editor does).
  */
-export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined } = {}): LoadedConfig {
+export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined; checkSnippets?: boolean } = {}): LoadedConfig {
 	const read = opts.readFile ?? ((f: string) => {
 		try {
 			return fs.readFileSync(f, 'utf8');
@@ -60,6 +64,7 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 	});
 	const files: FileProblems[] = [];
 	const layers: ConfigLayer[] = [...(opts.before ?? [])];
+	let packs: LoadedPack[] = [];
 	if (configFile) {
 		const text = read(configFile);
 		if (text === undefined) {
@@ -68,6 +73,14 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 			const parsed = parseConfigLayer(text, path.basename(configFile), knownRules);
 			files.push({ file: configFile, text, problems: parsed.problems });
 			if (parsed.layer) {
+				// Precedence: editor settings < packs (in listed order) < copydesk.json.
+				if (parsed.layer.packs?.length) {
+					const loadedPacks = loadPacks(packEntries(text), path.dirname(configFile));
+					parsed.problems.push(...loadedPacks.entryProblems);
+					files.push(...loadedPacks.files);
+					packs = loadedPacks.packs;
+					layers.push(...packs.flatMap((p) => (p.layer ? [p.layer] : [])));
+				}
 				layers.push(parsed.layer);
 			}
 		}
@@ -78,7 +91,9 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 		const target = files.find((f) => f.file === configFile);
 		target?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
 	}
-	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files };
+	// Platform tags on pack snippets can name custom platforms: checked against the final table.
+	checkPackSnippets(packs, files, config, !!opts.checkSnippets);
+	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs };
 }
 
 /** True when `file` matches the config's `drafts` globs (relative to the config's folder). */

@@ -1,0 +1,90 @@
+/**
+ * `copydesk pack validate [DIR…]`: checks team packs as CI would (the manifest, its snippet
+ * and terms files, rules and platforms, and every snippet against the pack's own checks).
+ * Exit codes as for `check`: 0 valid, 1 problems, 2 usage (no such folder, not a pack).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { msg, PACK_FILE } from '../engine';
+import { validatePackDir } from '../node/packs';
+import { LineIndex } from '../positions';
+import { counts, formatGithub, formatJson, type Row } from './formats';
+import type { Io } from './main';
+
+interface Helpers {
+	parse: (args: string[], extra?: Record<string, { type: 'string' | 'boolean'; short?: string }>) => { values: Record<string, unknown>; positionals: string[] };
+	rel: (io: Io, file: string) => string;
+	formatOption: (value: unknown, allowed: readonly string[]) => string;
+	UsageError: new (message: string) => Error;
+}
+
+export function cmdPack(args: string[], io: Io, h: Helpers): number {
+	const [sub, ...rest] = args;
+	if (sub === undefined || sub === '--help' || sub === '-h') {
+		io.stdout(msg('cli.help.pack'));
+		return sub === undefined ? 2 : 0;
+	}
+	if (sub !== 'validate') {
+		throw new h.UsageError(msg('cli.pack.unknownSub', { cmd: sub }));
+	}
+	const { values, positionals } = h.parse(rest);
+	if (values.help) {
+		io.stdout(msg('cli.help.pack'));
+		return 0;
+	}
+	const format = h.formatOption(values.format, ['text', 'json', 'github']);
+	const dirs = (positionals.length ? positionals : ['.']).map((d) => {
+		const abs = path.resolve(io.cwd, d);
+		if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
+			throw new h.UsageError(msg('cli.pack.notDir', { dir: d }));
+		}
+		if (!fs.existsSync(path.join(abs, PACK_FILE))) {
+			throw new h.UsageError(msg('pack.noManifest', { path: d }));
+		}
+		return { arg: d, abs: fs.realpathSync.native(abs) };
+	});
+	const rows: Row[] = [];
+	const summaries: string[] = [];
+	for (const d of dirs) {
+		const { pack, files } = validatePackDir(d.abs, d.arg);
+		for (const f of files) {
+			const idx = new LineIndex(f.text);
+			for (const p of f.problems) {
+				const s = idx.position(p.start);
+				const e = idx.position(p.end);
+				rows.push({
+					file: h.rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+					severity: p.severity ?? 'error', rule: 'config', message: p.message,
+				});
+			}
+		}
+		summaries.push(msg('cli.pack.ok', { name: pack.manifest?.name ?? d.arg, version: pack.manifest?.version ?? '?', snippets: pack.snippets.length, terms: pack.terms.length }));
+	}
+	const c = counts(rows);
+	switch (format) {
+		case 'json':
+			io.stdout(formatJson(rows));
+			break;
+		case 'github':
+			if (rows.length) {
+				io.stdout(formatGithub(rows));
+			}
+			break;
+		default: {
+			const byFile = new Map<string, Row[]>();
+			rows.forEach((r) => byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]));
+			for (const [file, rs] of byFile) {
+				io.stdout(file);
+				for (const r of rs) {
+					io.stdout(`  ${r.line}:${r.column}  ${r.severity.padEnd(7)}  ${r.message}`);
+				}
+			}
+			if (rows.length) {
+				io.stdout(msg('cli.pack.summary', { problems: rows.length, errors: c.error, warnings: c.warning, packs: dirs.length }));
+			} else {
+				summaries.forEach((s) => io.stdout(s));
+			}
+		}
+	}
+	return c.error > 0 || c.warning > 0 ? 1 : 0;
+}
