@@ -14,7 +14,6 @@ import {
 import { ConfigCache, lintPaths } from '../node/campaign';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
-import { LineIndex } from '../positions';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
 import { CHECK_FORMATS, counts, formatGithub, formatJson, formatRdjson, formatSarif, formatText, type Row } from './formats';
@@ -67,12 +66,7 @@ function configRows(io: Io, configs: ConfigCache): Row[] {
 	const rows: Row[] = [];
 	for (const l of configs.all()) {
 		for (const f of l.files) {
-			const idx = new LineIndex(f.text);
-			for (const p of f.problems) {
-				const s = idx.position(p.start);
-				const e = idx.position(p.end);
-				rows.push({ file: rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: p.severity ?? 'error', rule: 'config', message: p.message });
-			}
+			rows.push(...toRows(rel(io, f.file), f.text, f.problems.map((p) => ({ rule: 'config', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }))));
 		}
 	}
 	return rows;
