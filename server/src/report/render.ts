@@ -31,7 +31,7 @@ function mdTable(head: string[], rows: string[][]): string[] {
 
 function mdFinding(f: ReportFinding): string {
 	const where = [msg('report.lineCol', { line: f.line, column: f.column }), f.platform].filter(Boolean).join(' · ');
-	return `- ${SEV_ICON[f.severity]} ${msg(`severity.${f.severity}`)} — ${mdEscape(f.message)} (\`${f.rule}\`, ${where})`;
+	return `- ${SEV_ICON[f.severity]} ${msg(`severity.${f.severity}`)} — ${mdEscape(f.message)} ${msg('report.findingWhere', { rule: `\`${f.rule}\``, where })}`;
 }
 
 function mdException(e: ReportException): string {
@@ -148,7 +148,7 @@ function htmlTable(head: string[], rows: string[][], numeric: number[] = []): st
 
 function htmlFinding(f: ReportFinding): string {
 	const where = [msg('report.lineCol', { line: f.line, column: f.column }), f.platform].filter(Boolean).join(' · ');
-	return `<li><span class="${f.severity}">${SEV_ICON[f.severity]} ${e(msg(`severity.${f.severity}`))}</span> ${e(f.message)} <span class="meta">(<code>${e(f.rule)}</code>, ${e(where)})</span></li>`;
+	return `<li><span class="${f.severity}">${SEV_ICON[f.severity]} ${e(msg(`severity.${f.severity}`))}</span> ${e(f.message)} <span class="meta">${msg('report.findingWhere', { rule: `<code>${e(f.rule)}</code>`, where: e(where) })}</span></li>`;
 }
 
 function htmlException(x: ReportException): string {
