@@ -37,7 +37,7 @@ function renderCard(c: PreviewCard, model: PreviewModel): string {
 	const findings = c.findings.length
 		? `<ul class="findings">${c.findings.map((f) => `<li class="${f.severity}">${SEV_ICON[f.severity]} ${e(f.message)} <code>${e(f.rule)}</code></li>`).join('')}</ul>`
 		: `<p class="clean">✔ ${e(model.labels.noFindings)}</p>`;
-	return `<article class="card ${e(c.platform)}${c.over ? ' is-over' : ''}" data-offset="${c.offset}" lang="${e(c.locale)}">
+	return `<article class="card ${e(c.platform)}${c.over ? ' is-over' : ''}" data-offset="${c.offset}" data-key="${c.offset}:${e(c.platform)}" lang="${e(c.locale)}">
 <header><span class="platform">${e(c.platformName)}</span><span class="count${c.over ? ' over' : ''}" title="${e(model.labels.countOf)}">${count}</span></header>
 ${fields}<div class="post">${body}</div>
 ${findings}
@@ -108,10 +108,10 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root');
 window.addEventListener('message', (ev) => {
 	if (ev.data && ev.data.type === 'update' && typeof ev.data.html === 'string') {
-		const open = [...root.querySelectorAll('details[open]')].map((d) => d.closest('article')?.dataset.offset);
+		const open = [...root.querySelectorAll('details[open]')].map((d) => d.closest('article')?.dataset.key);
 		root.innerHTML = ev.data.html;
 		for (const a of root.querySelectorAll('article')) {
-			if (open.includes(a.dataset.offset)) a.querySelector('details')?.setAttribute('open', '');
+			if (open.includes(a.dataset.key)) a.querySelector('details')?.setAttribute('open', '');
 		}
 	}
 });
