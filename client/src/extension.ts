@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPackCommands } from './packCommands';
 import { CommandIds, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest } from '../../server/src/protocol';
+import { PreviewPanel } from './preview';
+import { showReport } from './report';
+import { newDraft, openConfig } from './starters';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 				vscode.workspace.createFileSystemWatcher('**/copydesk.json'),
 				vscode.workspace.createFileSystemWatcher('**/copydesk-pack.json'),
 				vscode.workspace.createFileSystemWatcher('**/packs/**'),
+				vscode.workspace.createFileSystemWatcher('**/.copydeskignore'),
 			],
 		},
 	};
@@ -59,6 +63,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			await vscode.commands.executeCommand('markdown.showPreview', target);
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => output.show()),
+		vscode.commands.registerCommand(CommandIds.openPreview, (uri?: vscode.Uri) => {
+			const doc = (uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())) ?? vscode.window.activeTextEditor?.document;
+			if (client && doc) {
+				PreviewPanel.show(client, doc);
+			} else {
+				void vscode.window.showWarningMessage(vscode.l10n.t('Open a draft to preview it.'));
+			}
+		}),
+		vscode.commands.registerCommand(CommandIds.showReport, (uri?: vscode.Uri, selected?: vscode.Uri[]) => client && showReport(client, uri, selected)),
+		vscode.commands.registerCommand(CommandIds.newDraft, newDraft),
+		vscode.commands.registerCommand(CommandIds.openConfig, openConfig),
 		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
 			await client?.restart();
 			refreshStatus();
@@ -72,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) {
 			refreshStatus();
 		}
+		PreviewPanel.refresh(p.uri);
 	}));
 	refreshStatus();
 }

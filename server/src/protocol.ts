@@ -35,7 +35,40 @@ export namespace ResultsChangedNotification {
 	}
 }
 
+/** Asks the server for the preview model of a document (see server/src/preview/model.ts). */
+export namespace PreviewRequest {
+	export const method = 'copydesk/preview';
+	export interface Params {
+		uri: string;
+	}
+	/** A PreviewModel; null when the document is not open, not a draft, or Copydesk is off for it. */
+	export type Result = import('./preview/model').PreviewModel | null;
+}
+
+/** Asks the server for the campaign report of files and folders (unsaved editors included). */
+export namespace ReportRequest {
+	export const method = 'copydesk/report';
+	export interface Params {
+		/** file: URIs of drafts or folders. */
+		uris: string[];
+		format: 'html' | 'md';
+		/** A Content-Security-Policy for the HTML (the webview's). */
+		csp?: string;
+		/** The nonce the policy allows the report's stylesheet by. */
+		styleNonce?: string;
+	}
+	export interface Result {
+		content: string;
+		/** Posts in the report (0: nothing to show). */
+		posts: number;
+	}
+}
+
 export const CommandIds = {
+	openPreview: 'copydesk.openPreview',
+	showReport: 'copydesk.showReport',
+	newDraft: 'copydesk.newDraft',
+	openConfig: 'copydesk.openConfig',
 	fixAll: 'copydesk.fixAll',
 	applyFixes: 'copydesk.applyFixes',
 	openRuleDocs: 'copydesk.openRuleDocs',

@@ -17,9 +17,14 @@ import {
 	applyEdits, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage, statusAt, summarize, toLang,
 	type ConfigLayer, type Finding, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
 } from './engine';
+import { lintPaths } from './node/campaign';
+import { IGNORE_FILE } from './node/ignorefile';
 import { CONFIG_FILE, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
 import { PackFeatures } from './packFeatures';
-import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
+import { buildPreview } from './preview/model';
+import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
+import { buildReport } from './report/model';
+import { renderHtml, renderMarkdown } from './report/render';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
@@ -103,6 +108,7 @@ export function startServer(connection: Connection): void {
 				rules[id] = { severity: sev as SeveritySetting, options: {} };
 			}
 		}
+		// i18n-exempt: a layer's origin names its source in logs; this layer defines no platform, so no hover shows it.
 		return { origin: 'VS Code settings', defaultPlatform: s.defaultPlatform || undefined, rules };
 	}
 
@@ -180,7 +186,7 @@ export function startServer(connection: Connection): void {
 		}
 		const file = uriToPath(doc.uri);
 		const loaded = configFor(file, settings);
-		if (file && isIgnored(loaded, file)) {
+		if (file && isIgnored(loaded, file, folderOf(file))) {
 			return undefined;
 		}
 		const result = lint({ text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file) }, st.cache);
@@ -267,7 +273,7 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onDidChangeWatchedFiles((e) => {
-		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/') || packs.isPackFile(c.uri))) {
+		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('/' + IGNORE_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/') || packs.isPackFile(c.uri))) {
 			revalidateAll();
 		}
 	});
@@ -301,6 +307,31 @@ export function startServer(connection: Connection): void {
 			return null;
 		}
 		return statusAt(result, doc.offsetAt(params.position)) ?? null;
+	});
+
+	connection.onRequest(PreviewRequest.method, async (params: PreviewRequest.Params): Promise<PreviewRequest.Result> => {
+		const doc = documents.get(params.uri);
+		const result = doc && (await resultFor(doc));
+		return result?.isDraft ? buildPreview(result) : null;
+	});
+
+	connection.onRequest(ReportRequest.method, async (params: ReportRequest.Params): Promise<ReportRequest.Result> => {
+		const paths = params.uris.map(uriToPath).filter((p): p is string => !!p);
+		const settings = await settingsFor(params.uris[0] ?? '');
+		const base = folderOf(paths[0]) ?? (paths[0] ? path.dirname(paths[0]) : process.cwd());
+		const campaign = paths.length ? lintPaths(paths, {
+			cwd: base,
+			configs: { for: (file: string) => configFor(file, settings) },
+			stopAt: folderOf(paths[0]),
+			// Unsaved edits count: the report shows what the writer sees.
+			readText: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
+		}) : undefined;
+		const inputs = (campaign?.files ?? []).map((f) => ({ file: path.relative(base, f.file).split(path.sep).join('/') || path.basename(f.file), text: f.text, result: f.result }));
+		const report = buildReport(inputs, msg('report.title'));
+		return {
+			content: params.format === 'md' ? renderMarkdown(report) : renderHtml(report, { csp: params.csp, styleNonce: params.styleNonce }),
+			posts: report.summary.posts,
+		};
 	});
 
 	function lspEdits(doc: TextDocument, edits: readonly { start: number; end: number; newText: string }[]): LspTextEdit[] {

@@ -43,7 +43,7 @@ describe('CLI', function () {
 			// 😀 is one character for Weibo but two UTF-16 code units: the 141st character starts at column 142.
 			assert.deepEqual(out.diagnostics, [{
 				file: 'a.md', line: 4, column: 142, endLine: 4, endColumn: 143, severity: 'error', rule: 'platform-limit',
-				message: 'Weibo: 141/140 (1 over)', platform: 'weibo',
+				message: 'Weibo: 141/140 (1 over)', platform: 'weibo', post: 1,
 			}]);
 		});
 
@@ -65,7 +65,7 @@ describe('CLI', function () {
 		it('writes GitHub annotations', () => {
 			write('a.md', '---\nplatform: weibo\n---\n' + '好'.repeat(141) + '\n');
 			const r = run(['check', 'a.md', '--format', 'github'], { cwd: dir });
-			assert.equal(r.stdout.trim(), '::error file=a.md,line=4,col=141,endLine=4,endColumn=142,title=Copydesk platform-limit::Weibo: 141/140 (1 over)');
+			assert.equal(r.stdout.trim(), '::error file=a.md,line=4,col=141,endLine=4,endColumn=142,title=Copydesk platform-limit (post 1 · weibo)::Weibo: 141/140 (1 over)');
 		});
 
 		it('writes SARIF 2.1.0 with rule metadata and the post as logical location', () => {
@@ -76,7 +76,7 @@ describe('CLI', function () {
 			assert.equal(res.ruleId, 'platform-limit');
 			assert.equal(sarif.runs[0].tool.driver.rules[res.ruleIndex].id, 'platform-limit');
 			assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 4, startColumn: 141, endLine: 4, endColumn: 142 });
-			assert.equal(res.locations[0].logicalLocations[0].name, 'post 1 (weibo)');
+			assert.deepEqual(res.locations[0].logicalLocations[0], { name: 'weibo', fullyQualifiedName: 'post-1/weibo', kind: 'object' });
 		});
 
 		it('uses --platform for files that name none', () => {

@@ -1,22 +1,17 @@
 /**
- * Output formats of `copydesk check`: text (for people), json, sarif (code scanning) and
- * github (workflow annotations). Lines and columns are 1-based; columns count UTF-16 code
- * units, as LSP and SARIF do.
+ * Output formats of `copydesk check`: text (for people), json, sarif (SARIF 2.1.0 for code
+ * scanning), github (workflow annotations) and rdjson (reviewdog's Diagnostic Format).
+ * Lines and columns are 1-based; columns count UTF-16 code units, as LSP and SARIF do,
+ * except rdjson's, which count UTF-8 bytes as reviewdog expects.
  */
-import { docsUrl, msg, rules, type Severity } from '../engine';
+import { docsUrl, language, msg, PSEUDO_RULES, rules, type Severity } from '../engine';
+import type { Row, RowPosition } from './rows';
 
-export interface Row {
-	file: string;
-	line: number;
-	column: number;
-	endLine: number;
-	endColumn: number;
-	severity: Severity;
-	rule: string;
-	message: string;
-	platform?: string;
-	post?: number;
-}
+export type { Row } from './rows';
+
+/** The formats `check` accepts. */
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'rdjson'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -35,10 +30,11 @@ export function formatText(rows: readonly Row[], checked: number): string {
 	for (const [file, rs] of byFile) {
 		out.push(paint(4, file));
 		const w = Math.max(...rs.map((r) => `${r.line}:${r.column}`.length));
+		const sw = Math.max(...rs.map((r) => msg(`severity.${r.severity}`).length));
 		for (const r of rs) {
 			const loc = `${r.line}:${r.column}`.padEnd(w);
 			const plat = r.platform ? paint(90, ` [${r.platform}]`) : '';
-			out.push(`  ${paint(90, loc)}  ${paint(SEV_COLOR[r.severity], r.severity.padEnd(7))}  ${r.message}  ${paint(90, r.rule)}${plat}`);
+			out.push(`  ${paint(90, loc)}  ${paint(SEV_COLOR[r.severity], msg(`severity.${r.severity}`).padEnd(sw))}  ${r.message}  ${paint(90, r.rule)}${plat}`);
 		}
 		out.push('');
 	}
@@ -54,6 +50,7 @@ export function formatJson(rows: readonly Row[]): string {
 		diagnostics: rows.map((r) => ({
 			file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
 			severity: r.severity, rule: r.rule, message: r.message, platform: r.platform ?? null,
+			post: r.post === undefined ? null : r.post + 1,
 		})),
 	}, null, 2);
 }
@@ -65,17 +62,57 @@ const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2
 export function formatGithub(rows: readonly Row[]): string {
 	return rows.map((r) => {
 		const level = r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'notice';
-		const props = [`file=${escProp(r.file)}`, `line=${r.line}`, `col=${r.column}`, `endLine=${r.endLine}`, `endColumn=${r.endColumn}`, `title=${escProp(`Copydesk ${r.rule}`)}`];
+		const where = r.post !== undefined ? ` (${postLabel(r)})` : '';
+		const props = [`file=${escProp(r.file)}`, `line=${r.line}`, `col=${r.column}`, `endLine=${r.endLine}`, `endColumn=${r.endColumn}`, `title=${escProp(`Copydesk ${r.rule}${where}`)}`];
 		return `::${level} ${props.join(',')}::${escData(r.message)}`;
 	}).join('\n');
 }
 
+/** "post 2 · weibo": where in a campaign file a finding is. */
+function postLabel(r: Row): string {
+	return [msg('report.postN', { n: (r.post ?? 0) + 1 }), r.platform].filter(Boolean).join(' · ');
+}
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(rows: readonly Row[], version: string): string {
-	const ids = [...rules.map((r) => r.meta.id), 'front-matter', 'config'];
+/** FNV-1a, 32 bits, as hex: a stable fingerprint without a crypto import. */
+function fnv1a(s: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(16).padStart(8, '0');
+}
+
+export interface SarifOptions {
+	version: string;
+	/** The folder paths are relative to, as a file: URI ending in '/' (for %SRCROOT%). */
+	rootUri?: string;
+}
+
+function sarifRegion(s: RowPosition, e: RowPosition) {
+	return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/**
+ * SARIF 2.1.0 (OASIS standard, schema sarif-schema-2.1.0.json): one run, every rule with
+ * its help, one result per finding with the post and platform as its logical location and
+ * the preferred fix as a SARIF fix.
+ */
+export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
+	const ids = [...rules.map((r) => r.meta.id), ...PSEUDO_RULES];
 	const ruleIndex = new Map(ids.map((id, i) => [id, i]));
-	const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
+	const lang = language();
+	// Fingerprints must not change when unrelated text moves, so they leave out lines and columns.
+	const seen = new Map<string, number>();
+	const fingerprint = (r: Row) => {
+		const base = `${r.file}\u0000${r.rule}\u0000${r.post ?? ''}\u0000${r.platform ?? ''}`;
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return `${fnv1a(base)}:${n}`;
+	};
+	const uri = (file: string) => file.split('\\').join('/');
 	const sarif = {
 		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
 		version: '2.1.0',
@@ -83,37 +120,91 @@ export function formatSarif(rows: readonly Row[], version: string): string {
 			tool: {
 				driver: {
 					name: 'Copydesk',
-					version,
+					version: opts.version,
+					semanticVersion: opts.version,
 					informationUri: 'https://github.com/copydesk/copydesk',
+					language: lang === 'zh-cn' ? 'zh-CN' : 'en-US',
 					rules: ids.map((id) => {
 						const r = rules.find((x) => x.meta.id === id);
+						const description = r ? r.meta.description[lang] : msg(`pseudo.${id}`);
+						const help = msg('sarif.help', { description, url: docsUrl(id) });
 						return {
 							id,
-							shortDescription: { text: r ? r.meta.description[lang] : msg(`pseudo.${id}`) },
+							name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+							shortDescription: { text: description },
+							fullDescription: { text: description },
+							help: { text: help, markdown: msg('sarif.helpMarkdown', { description, url: docsUrl(id) }) },
 							helpUri: docsUrl(id),
 							defaultConfiguration: { level: SARIF_LEVEL[r?.meta.defaultSeverity ?? 'error'] },
+							properties: { category: r?.meta.category ?? 'meta', fixable: r?.meta.fixable ?? false, tags: ['copydesk', r?.meta.category ?? 'meta'] },
 						};
 					}),
 				},
 			},
+			...(opts.rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: opts.rootUri } } } : {}),
+			invocations: [{ executionSuccessful: true }],
 			columnKind: 'utf16CodeUnits',
-			results: rows.map((r) => ({
-				ruleId: r.rule,
-				ruleIndex: ruleIndex.get(r.rule),
-				level: SARIF_LEVEL[r.severity],
-				message: { text: r.message },
-				locations: [{
-					physicalLocation: {
-						artifactLocation: { uri: r.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
-						region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
-					},
-					...(r.post !== undefined ? {
-						logicalLocations: [{ name: `post ${r.post + 1}${r.platform ? ` (${r.platform})` : ''}`, kind: 'module' }],
+			results: rows.map((r) => {
+				const artifactLocation = { uri: uri(r.file), uriBaseId: '%SRCROOT%' };
+				return {
+					ruleId: r.rule,
+					ruleIndex: ruleIndex.get(r.rule) ?? -1,
+					level: SARIF_LEVEL[r.severity],
+					message: { text: r.message },
+					locations: [{
+						physicalLocation: {
+							artifactLocation,
+							region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+						},
+						...(r.post !== undefined ? {
+							logicalLocations: [{
+								name: r.platform ?? `post-${r.post + 1}`,
+								fullyQualifiedName: [`post-${r.post + 1}`, r.platform].filter(Boolean).join('/'),
+								kind: 'object',
+							}],
+						} : {}),
+					}],
+					partialFingerprints: { 'copydeskFinding/v1': fingerprint(r) },
+					...(r.suggestions?.length ? {
+						fixes: [{
+							description: { text: msg('sarif.fix', { rule: r.rule }) },
+							artifactChanges: [{
+								artifactLocation,
+								replacements: r.suggestions.map((s) => ({ deletedRegion: sarifRegion(s.start, s.end), insertedContent: { text: s.text } })),
+							}],
+						}],
 					} : {}),
-				}],
-				...(r.platform ? { properties: { platform: r.platform } } : {}),
-			})),
+					...(r.post !== undefined || r.platform ? { properties: { ...(r.post !== undefined ? { post: r.post + 1 } : {}), ...(r.platform ? { platform: r.platform } : {}) } } : {}),
+				};
+			}),
 		}],
 	};
 	return JSON.stringify(sarif, null, 2);
+}
+
+const RD_SEVERITY: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', hint: 'INFO' };
+
+/**
+ * reviewdog's Diagnostic Format as one JSON document (`reviewdog -f=rdjson`): columns are
+ * UTF-8 byte offsets (1-based) and the preferred fix becomes `suggestions`, which
+ * reviewdog posts as suggested changes.
+ */
+export function formatRdjson(rows: readonly Row[]): string {
+	const pos = (line: number, byteColumn: number | undefined, column: number) => ({ line, column: byteColumn ?? column });
+	return JSON.stringify({
+		source: { name: 'copydesk', url: 'https://github.com/copydesk/copydesk' },
+		diagnostics: rows.map((r) => ({
+			message: r.message,
+			location: {
+				path: r.file,
+				range: { start: pos(r.line, r.byteColumn, r.column), end: pos(r.endLine, r.endByteColumn, r.endColumn) },
+			},
+			severity: RD_SEVERITY[r.severity],
+			code: { value: r.rule, url: docsUrl(r.rule) },
+			...(r.suggestions?.length ? {
+				suggestions: r.suggestions.map((s) => ({ range: { start: pos(s.start.line, s.start.byteColumn, s.start.column), end: pos(s.end.line, s.end.byteColumn, s.end.column) }, text: s.text })),
+			} : {}),
+			...(r.post !== undefined ? { original_output: `${r.file}:${r.line}:${r.column}: ${postLabel(r)}: ${r.message}` } : {}),
+		})),
+	}, null, 2);
 }

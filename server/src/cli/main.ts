@@ -6,15 +6,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import {
 	builtinPlatforms, canonicalPlatformId, isValidCount, lint, measureRaw, msg, platformName, profileFor, setLanguage, toLang,
-	type FieldCount, type Finding, type LintResult, type ResolvedConfig,
+	type FieldCount, type ResolvedConfig,
 } from '../engine';
-import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
+import { ConfigCache, lintPaths } from '../node/campaign';
+import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
-import { LineIndex } from '../positions';
-import { expandPaths } from './files';
-import { counts, formatGithub, formatJson, formatSarif, formatText, type Row } from './formats';
+import { buildReport } from '../report/model';
+import { renderHtml, renderMarkdown } from '../report/render';
+import { CHECK_FORMATS, counts, formatGithub, formatJson, formatRdjson, formatSarif, formatText, type Row } from './formats';
+import { toRows } from './rows';
 
 export interface Io {
 	cwd: string;
@@ -44,9 +47,9 @@ function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
 	}
 }
 
-/** The --format value, checked against what the command can print. */
+/** The --format value, checked against what the command can print; the first allowed one is the default. */
 function formatOption(value: unknown, allowed: readonly string[]): string {
-	const format = typeof value === 'string' ? value : 'text';
+	const format = typeof value === 'string' ? value : allowed[0];
 	if (!allowed.includes(format)) {
 		throw new UsageError(msg('cli.badFormat', { format, allowed: allowed.join(', ') }));
 	}
@@ -58,55 +61,15 @@ function rel(io: Io, file: string): string {
 	return (r.startsWith('..') ? file : r).split(path.sep).join('/');
 }
 
-/** Loads configs once per copydesk.json; `--config` applies to every file. */
-class Configs {
-	private cache = new Map<string, LoadedConfig>();
-	constructor(private io: Io, private explicit?: string, private platform?: string) { }
-
-	for(file: string): LoadedConfig {
-		const cfgFile = this.explicit ?? findConfigFile(path.dirname(file));
-		const key = cfgFile ?? '(none)';
-		let loaded = this.cache.get(key);
-		if (!loaded) {
-			loaded = loadConfig(cfgFile, cfgFile ? path.dirname(cfgFile) : this.io.cwd, {
-				after: this.platform ? [{ origin: '--platform', defaultPlatform: this.platform }] : [],
-			});
-			this.cache.set(key, loaded);
-		}
-		return loaded;
-	}
-
-	all(): LoadedConfig[] {
-		return [...this.cache.values()];
-	}
-}
-
 /** Config problems as rows (they also make the exit code 2 when they are errors). */
-function configRows(io: Io, configs: Configs): Row[] {
+function configRows(io: Io, configs: ConfigCache): Row[] {
 	const rows: Row[] = [];
 	for (const l of configs.all()) {
 		for (const f of l.files) {
-			const idx = new LineIndex(f.text);
-			for (const p of f.problems) {
-				const s = idx.position(p.start);
-				const e = idx.position(p.end);
-				rows.push({ file: rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: p.severity ?? 'error', rule: 'config', message: p.message });
-			}
+			rows.push(...toRows(rel(io, f.file), f.text, f.problems.map((p) => ({ rule: 'config', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }))));
 		}
 	}
 	return rows;
-}
-
-function toRows(io: Io, file: string, text: string, findings: readonly Finding[]): Row[] {
-	const idx = new LineIndex(text);
-	return findings.map((f) => {
-		const s = idx.position(f.start);
-		const e = idx.position(f.end);
-		return {
-			file: rel(io, file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
-			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
-		};
-	});
 }
 
 function checkPlatformArg(id: string | undefined, config: ResolvedConfig = { platforms: builtinPlatforms() } as ResolvedConfig): void {
@@ -115,8 +78,22 @@ function checkPlatformArg(id: string | undefined, config: ResolvedConfig = { pla
 	}
 }
 
-function lintFile(file: string, text: string, loaded: LoadedConfig, forcePlatform: boolean): LintResult {
-	return lint({ text, config: loaded.config, matchedDraftGlob: forcePlatform || matchesDrafts(loaded, file) });
+/** Options and paths shared by `check` and `report`: the config, the platform, the files. */
+function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[]) {
+	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
+	if (configFile && !fs.existsSync(configFile)) {
+		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
+	}
+	checkPlatformArg(values.platform as string | undefined);
+	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform });
+	if (campaign.unmatched.length) {
+		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
+	}
+	for (const f of campaign.unreadable) {
+		io.stderr(`copydesk: ${msg('cli.cannotRead', { file: rel(io, f) })}`);
+	}
+	return { configs, campaign };
 }
 
 function cmdCheck(args: string[], io: Io): number {
@@ -125,35 +102,13 @@ function cmdCheck(args: string[], io: Io): number {
 		io.stdout(msg('cli.help.check'));
 		return 0;
 	}
-	const format = formatOption(values.format, ['text', 'json', 'sarif', 'github']);
+	const format = formatOption(values.format, CHECK_FORMATS);
 	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-	if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
 	}
-	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
-	if (configFile && !fs.existsSync(configFile)) {
-		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
-	}
-	checkPlatformArg(values.platform as string | undefined);
-	const { files, unmatched } = expandPaths(positionals.length ? positionals : ['.'], io.cwd);
-	if (unmatched.length) {
-		throw new UsageError(msg('cli.noMatch', { paths: unmatched.join(', ') }));
-	}
-	const configs = new Configs(io, configFile, values.platform as string | undefined);
-	const rows: Row[] = [];
-	let checked = 0;
-	for (const file of files) {
-		const loaded = configs.for(file);
-		if (isIgnored(loaded, file)) {
-			continue;
-		}
-		const text = fs.readFileSync(file, 'utf8');
-		const result = lintFile(file, text, loaded, !!values.platform);
-		if (result.isDraft) {
-			checked++;
-			rows.push(...toRows(io, file, text, result.findings));
-		}
-	}
+	const { configs, campaign } = resolveInputs(io, values, positionals);
+	const rows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings));
 	const cfgRows = configRows(io, configs);
 	const cfgErrors = cfgRows.filter((r) => r.severity === 'error');
 	const all = [...cfgRows, ...rows];
@@ -162,7 +117,10 @@ function cmdCheck(args: string[], io: Io): number {
 			io.stdout(formatJson(all));
 			break;
 		case 'sarif':
-			io.stdout(formatSarif(all, VERSION));
+			io.stdout(formatSarif(all, { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
+			break;
+		case 'rdjson':
+			io.stdout(formatRdjson(all));
 			break;
 		case 'github':
 			if (all.length) {
@@ -170,7 +128,7 @@ function cmdCheck(args: string[], io: Io): number {
 			}
 			break;
 		default:
-			io.stdout(formatText(all, checked));
+			io.stdout(formatText(all, campaign.files.length));
 	}
 	if (cfgErrors.length) {
 		io.stderr(msg('cli.configBroken'));
@@ -183,6 +141,38 @@ function cmdCheck(args: string[], io: Io): number {
 	if (maxWarnings !== undefined && c.warning > maxWarnings) {
 		io.stderr(msg('cli.tooManyWarnings', { count: c.warning, max: maxWarnings }));
 		return 1;
+	}
+	return 0;
+}
+
+const REPORT_FORMATS = ['md', 'html'] as const;
+
+/** `copydesk report`: the campaign report of the drafts under the paths, to stdout or a file. */
+function cmdReport(args: string[], io: Io): number {
+	const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, title: { type: 'string' } });
+	if (values.help) {
+		io.stdout(msg('cli.help.report'));
+		return 0;
+	}
+	const format = formatOption(values.format, REPORT_FORMATS);
+	const { configs, campaign } = resolveInputs(io, values, positionals);
+	const title = (values.title as string | undefined) ?? msg('report.title');
+	const report = buildReport(campaign.files.map((f) => ({ file: rel(io, f.file), text: f.text, result: f.result })), title);
+	const out = format === 'html' ? renderHtml(report) : renderMarkdown(report);
+	if (values.output) {
+		const target = path.resolve(io.cwd, values.output as string);
+		try {
+			fs.writeFileSync(target, out);
+		} catch {
+			throw new UsageError(msg('cli.cannotWrite', { file: values.output as string }));
+		}
+		io.stderr(msg('cli.reportWritten', { file: rel(io, target), posts: report.summary.posts }));
+	} else {
+		io.stdout(out.trimEnd());
+	}
+	if (configRows(io, configs).some((r) => r.severity === 'error')) {
+		io.stderr(msg('cli.configBroken'));
+		return 2;
 	}
 	return 0;
 }
@@ -293,7 +283,9 @@ export function main(argv: string[], io: Io): number {
 	// --lang wins over the environment's locale.
 	const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
 	const lang = langArg >= 0 ? (argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1]) : undefined;
-	setLanguage(toLang(lang ?? io.env.COPYDESK_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG));
+	// An empty variable counts as unset, as POSIX says for LC_ALL and friends.
+	const env = [io.env.COPYDESK_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find((v) => !!v);
+	setLanguage(toLang(lang ?? env));
 	const [cmd, ...rest] = argv;
 	try {
 		switch (cmd) {
@@ -301,6 +293,8 @@ export function main(argv: string[], io: Io): number {
 				return cmdCheck(rest, io);
 			case 'count':
 				return cmdCount(rest, io);
+			case 'report':
+				return cmdReport(rest, io);
 			case 'platforms':
 				return cmdPlatforms(rest, io);
 			case 'pack':

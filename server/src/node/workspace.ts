@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { IgnoreFiles } from './ignorefile';
 import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
 
 export const CONFIG_FILE = 'copydesk.json';
@@ -100,8 +101,14 @@ export function matchesDrafts(loaded: LoadedConfig, file: string): boolean {
 	return matchesAny(loaded.config.drafts, loaded.root, file);
 }
 
-export function isIgnored(loaded: LoadedConfig, file: string): boolean {
-	return matchesAny(loaded.config.ignore, loaded.root, file);
+const ignoreFiles = new IgnoreFiles();
+
+/**
+ * True when copydesk.json's `ignore` globs or a .copydeskignore file exclude `file`.
+ * `stopAt` (a workspace folder) bounds the search for .copydeskignore files.
+ */
+export function isIgnored(loaded: LoadedConfig, file: string, stopAt?: string): boolean {
+	return matchesAny(loaded.config.ignore, loaded.root, file) || ignoreFiles.isIgnored(file, stopAt);
 }
 
 const matchers = new Map<string, (p: string) => boolean>();

@@ -3,6 +3,7 @@
  * "全文" / "see more". Information only: the hook belongs before the fold.
  */
 import { explainField } from '../explain';
+import { foldMarker } from '../feed';
 import { platformName } from '../platforms';
 import type { Rule } from '../rule';
 
@@ -28,7 +29,7 @@ const rule: Rule = {
 			if (fc.foldAt === undefined || fc.fold === undefined || (fc.overflowAt !== undefined && fc.overflowAt <= fc.foldAt)) {
 				continue;
 			}
-			const marker = p.locale.startsWith('zh') ? '…全文' : '…see more';
+			const marker = foldMarker(p);
 			ctx.reportSource({
 				start: fc.foldAt,
 				end: fc.overflowAt ?? fc.end,

@@ -1,0 +1,88 @@
+/**
+ * Findings as rows for the CLI's output formats: 1-based lines and columns in UTF-16 code
+ * units (LSP, SARIF, GitHub) and in UTF-8 bytes (reviewdog), with each finding's preferred
+ * fix as a suggestion.
+ */
+import type { Finding, Severity } from '../engine';
+import { LineIndex } from '../positions';
+
+/** A 1-based position; `byteColumn` counts UTF-8 bytes from the line start. */
+export interface RowPosition {
+	line: number;
+	column: number;
+	byteColumn: number;
+}
+
+/** A replacement the finding's preferred fix makes. */
+export interface Suggestion {
+	start: RowPosition;
+	end: RowPosition;
+	text: string;
+}
+
+export interface Row {
+	file: string;
+	line: number;
+	column: number;
+	endLine: number;
+	endColumn: number;
+	/** Columns in UTF-8 bytes (reviewdog); absent for rows not made from a file's text. */
+	byteColumn?: number;
+	endByteColumn?: number;
+	severity: Severity;
+	rule: string;
+	message: string;
+	platform?: string;
+	/** 0-based index of the post in the draft. */
+	post?: number;
+	suggestions?: Suggestion[];
+}
+
+function utf8Bytes(s: string): number {
+	let n = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x80) {
+			n += 1;
+		} else if (c < 0x800) {
+			n += 2;
+		} else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+			// A surrogate pair is one 4-byte code point.
+			n += 4;
+			i++;
+		} else {
+			n += 3;
+		}
+	}
+	return n;
+}
+
+/** Converts offsets of one file's text to row positions. */
+export class RowPositions {
+	private readonly idx: LineIndex;
+
+	constructor(private readonly text: string) {
+		this.idx = new LineIndex(text);
+	}
+
+	at(offset: number): RowPosition {
+		const p = this.idx.position(offset);
+		const lineStart = this.idx.offset(p.line, 0);
+		return { line: p.line + 1, column: p.character + 1, byteColumn: utf8Bytes(this.text.slice(lineStart, lineStart + p.character)) + 1 };
+	}
+}
+
+/** One row per finding; `file` is the path as the output shows it. */
+export function toRows(file: string, text: string, findings: readonly Finding[]): Row[] {
+	const pos = new RowPositions(text);
+	return findings.map((f) => {
+		const s = pos.at(f.start);
+		const e = pos.at(f.end);
+		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
+		return {
+			file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, byteColumn: s.byteColumn, endByteColumn: e.byteColumn,
+			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
+			...(fix ? { suggestions: fix.edits.map((ed) => ({ start: pos.at(ed.start), end: pos.at(ed.end), text: ed.newText })) } : {}),
+		};
+	});
+}

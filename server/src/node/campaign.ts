@@ -1,0 +1,89 @@
+/**
+ * Linting a set of files from disk with each file's own copydesk.json: what `copydesk
+ * check`, `copydesk report` and the editor's campaign report share. Files named by
+ * copydesk.json `ignore` or a .copydeskignore are skipped.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint, type LintResult } from '../engine';
+import { expandPaths } from '../cli/files';
+import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
+
+/** Loads configs once per copydesk.json; an explicit config applies to every file. */
+export class ConfigCache {
+	private cache = new Map<string, LoadedConfig>();
+
+	constructor(private readonly cwd: string, private readonly explicit?: string, private readonly platform?: string, private readonly stopAt?: string) { }
+
+	for(file: string): LoadedConfig {
+		const cfgFile = this.explicit ?? findConfigFile(path.dirname(file), this.stopAt);
+		const key = cfgFile ?? '(none)';
+		let loaded = this.cache.get(key);
+		if (!loaded) {
+			loaded = loadConfig(cfgFile, cfgFile ? path.dirname(cfgFile) : this.stopAt ?? this.cwd, {
+				after: this.platform ? [{ origin: '--platform', defaultPlatform: this.platform }] : [],
+			});
+			this.cache.set(key, loaded);
+		}
+		return loaded;
+	}
+
+	all(): LoadedConfig[] {
+		return [...this.cache.values()];
+	}
+}
+
+export interface LintedFile {
+	file: string;
+	text: string;
+	result: LintResult;
+}
+
+export interface CampaignOptions {
+	cwd: string;
+	/** The configuration of each file (a ConfigCache, or the language server's own). */
+	configs: Pick<ConfigCache, 'for'>;
+	/** Lint files that name no platform with this one (CLI --platform). */
+	forcePlatform?: boolean;
+	/** Bounds the search for .copydeskignore (a workspace folder). */
+	stopAt?: string;
+	/** The text of a file: an editor's unsaved buffer wins over the disk. */
+	readText?: (file: string) => string | undefined;
+}
+
+export interface CampaignResult {
+	/** Drafts only, in path order. */
+	files: LintedFile[];
+	/** Files that were read (drafts or not). */
+	read: number;
+	unmatched: string[];
+	unreadable: string[];
+}
+
+export function lintPaths(paths: readonly string[], opts: CampaignOptions): CampaignResult {
+	const { files, unmatched } = expandPaths(paths.length ? paths : ['.'], opts.cwd);
+	const out: LintedFile[] = [];
+	const unreadable: string[] = [];
+	let read = 0;
+	for (const file of files) {
+		const loaded = opts.configs.for(file);
+		if (isIgnored(loaded, file, opts.stopAt)) {
+			continue;
+		}
+		let text = opts.readText?.(file);
+		if (text === undefined) {
+			try {
+				text = fs.readFileSync(file, 'utf8');
+			} catch {
+				unreadable.push(file);
+				continue;
+			}
+		}
+		read++;
+		const result = lint({ text, config: loaded.config, matchedDraftGlob: !!opts.forcePlatform || matchesDrafts(loaded, file) });
+		if (result.isDraft) {
+			out.push({ file, text, result });
+		}
+	}
+	return { files: out, read, unmatched, unreadable };
+}

@@ -1,0 +1,144 @@
+/**
+ * `.copydeskignore`: files and folders never checked, written like .gitignore. Each file
+ * applies to its own folder and below; a deeper file's lines win over a higher one's, and
+ * within a file the last matching line wins. Supported: blank lines, `#` comments, `!`
+ * to re-include, a trailing `/` for folders only, a leading or inner `/` to anchor the
+ * pattern to the file's folder, `*`, `?`, `[…]` and `**`. As in git, a file inside an
+ * ignored folder cannot be re-included.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+export const IGNORE_FILE = '.copydeskignore';
+
+interface IgnoreLine {
+	negate: boolean;
+	dirOnly: boolean;
+	match: (rel: string) => boolean;
+}
+
+/** The parsed lines of one ignore file, for paths relative to its folder. */
+export class IgnoreRules {
+	private readonly lines: IgnoreLine[] = [];
+
+	constructor(text: string) {
+		for (const raw of text.split(/\r?\n/)) {
+			// Trailing spaces are not significant unless escaped, as in git.
+			let line = raw.replace(/(?<!\\)\s+$/, '');
+			if (!line || line.startsWith('#')) {
+				continue;
+			}
+			const negate = line.startsWith('!');
+			if (negate) {
+				line = line.slice(1);
+			}
+			line = line.replace(/^\\([#!])/, '$1');
+			const dirOnly = line.endsWith('/');
+			if (dirOnly) {
+				line = line.replace(/\/+$/, '');
+			}
+			if (!line) {
+				continue;
+			}
+			// A slash at the start or in the middle anchors the pattern; otherwise it matches at any depth.
+			const anchored = line.includes('/');
+			const glob = anchored ? line.replace(/^\//, '') : `**/${line}`;
+			const m = picomatch(glob, { dot: true });
+			this.lines.push({ negate, dirOnly, match: m });
+		}
+	}
+
+	get size(): number {
+		return this.lines.length;
+	}
+
+	/** true = ignored, false = re-included, undefined = no line matches. */
+	decide(rel: string, isDir: boolean): boolean | undefined {
+		let verdict: boolean | undefined;
+		for (const l of this.lines) {
+			if (l.dirOnly && !isDir) {
+				continue;
+			}
+			if (l.match(rel)) {
+				verdict = !l.negate;
+			}
+		}
+		return verdict;
+	}
+}
+
+interface Cached {
+	mtimeMs: number;
+	rules: IgnoreRules;
+}
+
+/**
+ * Finds and caches the ignore files above a path. The cache checks each file's modification
+ * time, so an edited .copydeskignore applies at the next check without a restart.
+ */
+export class IgnoreFiles {
+	private cache = new Map<string, Cached | null>();
+
+	/** The rules of `dir`/.copydeskignore, or undefined when there is none. */
+	private rulesIn(dir: string): IgnoreRules | undefined {
+		const file = path.join(dir, IGNORE_FILE);
+		let st: fs.Stats | undefined;
+		try {
+			st = fs.statSync(file);
+		} catch {
+			this.cache.set(file, null);
+			return undefined;
+		}
+		const hit = this.cache.get(file);
+		if (hit && hit.mtimeMs === st.mtimeMs) {
+			return hit.rules;
+		}
+		let text = '';
+		try {
+			text = fs.readFileSync(file, 'utf8');
+		} catch {
+			return undefined;
+		}
+		const rules = new IgnoreRules(text);
+		this.cache.set(file, { mtimeMs: st.mtimeMs, rules });
+		return rules;
+	}
+
+	/**
+	 * True when `file` (or a folder, with `isDir`) is ignored by the .copydeskignore files
+	 * in its ancestors. The search stops at `stopAt` (a workspace folder) when the file is
+	 * inside it, else at the first folder holding `.git` (the repository's root), else at
+	 * the filesystem root.
+	 */
+	isIgnored(file: string, stopAt?: string, isDir = false): boolean {
+		const abs = path.resolve(file);
+		const stop = stopAt ? path.resolve(stopAt) : undefined;
+		const inside = !!stop && abs.startsWith(stop.endsWith(path.sep) ? stop : stop + path.sep);
+		const dirs: string[] = [];
+		for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+			dirs.unshift(d);
+			if (inside ? d === stop : fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) {
+				break;
+			}
+		}
+		// Walk down the path: a folder ignored on the way ignores everything in it.
+		const chain = [...dirs.slice(1), abs];
+		for (let k = 0; k < chain.length; k++) {
+			const targetIsDir = k < chain.length - 1 ? true : isDir;
+			let verdict: boolean | undefined;
+			// Every ignore file above the path has a say; deeper ones speak last and win.
+			for (let j = 0; j <= k; j++) {
+				const rules = this.rulesIn(dirs[j]);
+				const v = rules?.decide(path.relative(dirs[j], chain[k]).split(path.sep).join('/'), targetIsDir);
+				if (v !== undefined) {
+					verdict = v;
+				}
+			}
+			if (verdict) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

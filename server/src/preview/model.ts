@@ -1,0 +1,232 @@
+/**
+ * The preview of a draft: each post as its platform would show it. The text is split where
+ * the feed folds it ("…全文", "…see more") and where the platform cuts it (past the
+ * limit), and hashtags, mentions and links are marked the way the platform renders them
+ * (Weibo's #话题# with a closing hash, X's #tag, Xiaohongshu's #话题[话题]#…). Pure: the
+ * language server builds the model from a lint result; html.ts renders it.
+ */
+import { countText, language, msg, platformName, type LintResult, type Severity } from '../engine';
+import { foldMarker, linkLabel } from '../engine/feed';
+import { findMentions, findUrls } from '../engine/text';
+import type { PlatformProfile } from '../engine/platforms';
+
+export type SegmentKind = 'text' | 'hashtag' | 'mention' | 'url';
+/** visible: shown in the feed; folded: behind the fold marker; overflow: past the limit. */
+export type Zone = 'visible' | 'folded' | 'overflow';
+
+export interface PreviewSegment {
+	kind: SegmentKind;
+	zone: Zone;
+	/** The source text of the piece. */
+	text: string;
+	/** What the platform shows instead (a link shown as "网页链接", #话题[话题]# as #话题). */
+	display?: string;
+}
+
+export interface PreviewField {
+	field: 'title' | 'digest' | 'author';
+	label: string;
+	text: string;
+	count: number;
+	limit?: number;
+	over: boolean;
+}
+
+export interface PreviewCard {
+	post: number;
+	/** Source offset of the post's marker or first body character (to reveal it in the editor). */
+	offset: number;
+	platform: string;
+	platformName: string;
+	locale: string;
+	count: number;
+	limit?: number;
+	fold?: number;
+	over: boolean;
+	foldMarker?: string;
+	fields: PreviewField[];
+	segments: PreviewSegment[];
+	findings: { severity: Severity; rule: string; message: string }[];
+}
+
+export interface PreviewModel {
+	lang: 'en' | 'zh-cn';
+	cards: PreviewCard[];
+	/** Localized labels the renderer needs. */
+	labels: Record<'title' | 'empty' | 'overflow' | 'folded' | 'findings' | 'noFindings' | 'countOf', string>;
+}
+
+interface Token {
+	start: number;
+	end: number;
+	kind: Exclude<SegmentKind, 'text'>;
+	display?: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}_]/u;
+const LETTER = /[\p{L}\p{M}_]/u;
+// Hashtag syntaxes, each a single pass without nested quantifiers.
+const WEIBO_TAG = /#([^#\r\n]{1,64})#/gu;
+const XHS_TAG = /#([^#\s[\]]{1,40})\[话题\]#/gu;
+const SPACE_TAG = /#([^#\s]{1,40})/gu;
+const WORD_TAG = /#([\p{L}\p{M}\p{N}_]{1,139})(#?)/gu;
+
+/** Hashtags as the platform recognizes them. */
+export function findHashtags(text: string, style: PlatformProfile['hashtag']): Token[] {
+	const out: Token[] = [];
+	switch (style) {
+		case 'weibo':
+			for (const m of text.matchAll(WEIBO_TAG)) {
+				if (m[1].trim()) {
+					out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' });
+				}
+			}
+			break;
+		case 'xiaohongshu': {
+			for (const m of text.matchAll(XHS_TAG)) {
+				out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag', display: `#${m[1]}` });
+			}
+			// A plain #话题 typed in the app and followed by a space is a topic too.
+			for (const m of text.matchAll(SPACE_TAG)) {
+				const t = { start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' as const };
+				if (!out.some((o) => o.start <= t.start && t.start < o.end)) {
+					out.push(t);
+				}
+			}
+			break;
+		}
+		case 'douyin':
+			for (const m of text.matchAll(SPACE_TAG)) {
+				out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' });
+			}
+			break;
+		case 'x':
+		case 'instagram':
+		case 'threads':
+			for (const m of text.matchAll(WORD_TAG)) {
+				const before = m.index! > 0 ? text[m.index! - 1] : '';
+				// twitter-text: a hashtag needs a non-word character before it; #话题# (closed) is not one; digits alone are not one.
+				if ((before && (WORD.test(before) || before === '&')) || m[2] === '#' || !LETTER.test(m[1])) {
+					continue;
+				}
+				out.push({ start: m.index!, end: m.index! + 1 + m[1].length, kind: 'hashtag' });
+			}
+			break;
+		default:
+			break;
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+const X_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
+
+/** Hashtags, mentions and links, without overlaps (links first, then hashtags, then mentions). */
+export function findTokens(text: string, p: PlatformProfile): Token[] {
+	const taken: Token[] = [];
+	const free = (t: { start: number; end: number }) => !taken.some((o) => o.start < t.end && t.start < o.end);
+	for (const u of findUrls(text)) {
+		const bare = u.text.replace(/^https?:\/\//i, '');
+		// Weibo shows links as 网页链接 (data); X shows the address without the scheme, shortened.
+		const label = linkLabel(p);
+		const display = label ?? (p.unit === 'x' && bare.length > 26 ? `${bare.slice(0, 25)}…` : undefined);
+		taken.push({ start: u.start, end: u.end, kind: 'url', display });
+	}
+	for (const h of findHashtags(text, p.hashtag)) {
+		if (free(h)) {
+			taken.push(h);
+		}
+	}
+	if (p.mention !== 'none') {
+		for (const m of findMentions(text)) {
+			if ((p.unit !== 'x' || X_HANDLE.test(m.text)) && free(m)) {
+				taken.push({ start: m.start, end: m.end, kind: 'mention' });
+			}
+		}
+	}
+	return taken.sort((a, b) => a.start - b.start);
+}
+
+export { foldMarker };
+
+/**
+ * Splits text into segments at token edges and at the fold and overflow offsets. A cut that
+ * falls inside a token moves to the token's start: a platform never shows half a link.
+ */
+export function segment(text: string, tokens: readonly Token[], foldAt?: number, overflowAt?: number): PreviewSegment[] {
+	const snap = (c: number | undefined) => c === undefined ? undefined : tokens.find((t) => t.start < c && c < t.end)?.start ?? c;
+	const fold = snap(foldAt);
+	const overflow = snap(overflowAt);
+	const cuts = new Set<number>([0, text.length]);
+	for (const t of tokens) {
+		cuts.add(t.start);
+		cuts.add(t.end);
+	}
+	for (const c of [fold, overflow]) {
+		if (c !== undefined && c > 0 && c < text.length) {
+			cuts.add(c);
+		}
+	}
+	const points = [...cuts].sort((a, b) => a - b);
+	const out: PreviewSegment[] = [];
+	for (let i = 0; i + 1 < points.length; i++) {
+		const [s, e] = [points[i], points[i + 1]];
+		const tok = tokens.find((t) => t.start <= s && e <= t.end);
+		const zone: Zone = overflow !== undefined && s >= overflow ? 'overflow' : fold !== undefined && s >= fold ? 'folded' : 'visible';
+		const seg: PreviewSegment = { kind: tok?.kind ?? 'text', zone, text: text.slice(s, e) };
+		if (tok?.display !== undefined) {
+			seg.display = tok.display;
+		}
+		const prev = out[out.length - 1];
+		if (prev && prev.kind === 'text' && seg.kind === 'text' && prev.zone === seg.zone) {
+			prev.text += seg.text;
+		} else {
+			out.push(seg);
+		}
+	}
+	return out;
+}
+
+export function buildPreview(result: LintResult): PreviewModel {
+	const lang = language();
+	const cards: PreviewCard[] = [];
+	for (const t of result.targets) {
+		const p = t.platform;
+		const body = t.post.body.text;
+		const bc = t.counts.find((c) => c.field === 'body');
+		const limit = bc?.limit ?? bc?.warn;
+		const count = bc?.count ?? countText(body, p).count;
+		const foldAt = bc?.fold !== undefined && count > bc.fold ? countText(body, p, bc.fold).overflowAt : undefined;
+		const overflowAt = limit !== undefined && count > limit ? countText(body, p, limit).overflowAt : undefined;
+		const tokens = findTokens(body, p);
+		cards.push({
+			post: t.post.index,
+			offset: t.post.marker?.start ?? t.post.body.toSource(0),
+			platform: p.id,
+			platformName: platformName(p, lang),
+			locale: t.locale,
+			count, limit, fold: bc?.fold,
+			over: limit !== undefined && count > limit,
+			foldMarker: foldAt !== undefined && (overflowAt === undefined || foldAt < overflowAt) ? foldMarker(p) : undefined,
+			fields: t.counts.filter((c) => c.field !== 'body').map((c) => ({
+				field: c.field as PreviewField['field'], label: msg(`field.${c.field}`, {}, lang), text: c.text, count: c.count,
+				limit: c.limit ?? c.warn, over: (c.limit !== undefined && c.count > c.limit) || (c.warn !== undefined && c.count > c.warn),
+			})),
+			segments: segment(body, tokens, foldAt, overflowAt),
+			findings: result.findings.filter((f) => f.post === t.post.index && (!f.platform || f.platform === p.id))
+				.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
+		});
+	}
+	return {
+		lang,
+		cards,
+		labels: {
+			title: msg('preview.title', {}, lang),
+			empty: msg('preview.empty', {}, lang),
+			overflow: msg('preview.overflow', {}, lang),
+			folded: msg('preview.folded', {}, lang),
+			findings: msg('report.findings', {}, lang),
+			noFindings: msg('report.noFindings', {}, lang),
+			countOf: msg('preview.countOf', {}, lang),
+		},
+	};
+}
