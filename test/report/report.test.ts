@@ -72,6 +72,33 @@ describe('campaign report model', () => {
 	});
 });
 
+describe('campaign report: real disable comments', () => {
+	afterEach(() => setLanguage('en'));
+
+	it('shows a directive the engine parsed, with its reason and what it hid', () => {
+		const text = [
+			'<!-- post platform=weibo -->',
+			'<!-- copydesk-disable-next-line platform-limit -- the long version is approved by legal -->',
+			`#新品# ${'好'.repeat(150)}`,
+			'',
+			'<!-- post platform=x locale=en -->',
+			'<!-- copydesk-disable cjk-density -->',
+			'Our new watch is here.',
+			'',
+		].join('\n');
+		const r = buildReport([input('c.md', text)], 'T');
+		assert.deepEqual(r.files[0].posts[0].exceptions, [{ rules: ['platform-limit'], reason: 'the long version is approved by legal', line: 2, post: 0, suppressed: 1 }]);
+		assert.deepEqual(r.files[0].posts[0].findings.filter((f) => f.rule === 'platform-limit'), [], 'the finding is hidden');
+		assert.deepEqual(r.files[0].posts[1].exceptions, [{ rules: ['cjk-density'], reason: '', line: 6, post: 1, suppressed: 0 }]);
+		assert.equal(r.summary.exceptions, 2);
+		assert.equal(r.summary.unexplained, 1);
+		assert.ok(r.files[0].posts[1].findings.some((f) => f.rule === 'disable-reason'), 'the exception without a reason is flagged');
+		const md = renderMarkdown(r);
+		assert.match(md, /`platform-limit` — line 2: the long version is approved by legal/);
+		assert.match(md, /`cjk-density` — line 6: \*\*no reason given\*\*/);
+	});
+});
+
 describe('campaign report rendering', () => {
 	afterEach(() => setLanguage('en'));
 

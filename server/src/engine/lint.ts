@@ -6,11 +6,12 @@
  */
 import { profileFor, type ResolvedConfig } from './config';
 import { countText } from './counting/count';
+import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type LintException } from './directives';
 import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
 import { language, msg } from './messages';
 import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
 import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
-import { ruleById, rules as allRules } from './rules';
+import { PSEUDO_RULES, ruleById, rules as allRules } from './rules';
 import { utf8Length } from './text';
 import { TextView } from './textview';
 import type { Finding, Fix, Severity } from './types';
@@ -29,6 +30,8 @@ export interface LintResult {
 	isDraft: boolean;
 	targets: Target[];
 	findings: Finding[];
+	/** Rules switched off by disable comments, with their reasons and what they suppressed. */
+	exceptions: LintException[];
 }
 
 interface CacheEntry {
@@ -308,7 +311,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const draft = parseDraft(text);
 	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
 	if (!isDraft) {
-		return { draft, isDraft, targets: [], findings: [] };
+		return { draft, isDraft, targets: [], findings: [], exceptions: [] };
 	}
 	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
 	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
@@ -353,6 +356,38 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			cache.set(key, { findings: deduped, targets: postTargets });
 		}
 	}
-	findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-	return { draft, isDraft, targets, findings };
+	const directives = parseDirectives(draft);
+	const exceptions = exceptionsOf(draft, directives);
+	const kept = applyExceptions(findings, exceptions);
+	const reasonRule = ruleById('disable-reason');
+	const reasonSeverity = reasonRule ? severityOf(reasonRule, config) : 'off';
+	if (reasonSeverity !== 'off' && (!input.only || input.only.includes('disable-reason'))) {
+		kept.push(...directiveFindings(draft, directives, reasonSeverity));
+	}
+	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+	return { draft, isDraft, targets, findings: kept, exceptions };
+}
+
+/** `disable-reason`: directives without a reason, and rule ids that do not exist. */
+function directiveFindings(draft: Draft, directives: readonly Directive[], severity: Severity): Finding[] {
+	const out: Finding[] = [];
+	const known = (id: string) => !!ruleById(id) || (PSEUDO_RULES as readonly string[]).includes(id);
+	const explain = msg('disable-reason.explain');
+	for (const d of directives) {
+		const post = draft.posts.find((p) => d.start >= p.start && d.start < p.end)?.index;
+		const at = post !== undefined ? { post } : {};
+		const directive = `copydesk-${d.kind}`;
+		d.rules.forEach((id, i) => {
+			if (!known(id)) {
+				out.push({ rule: 'disable-reason', severity, ...d.ruleRanges[i], ...at, explain, message: msg('disable-reason.unknownRule', { id, directive }) });
+			}
+		});
+		if (d.kind !== 'enable' && !d.reason) {
+			out.push({
+				rule: 'disable-reason', severity, start: d.start, end: d.end, ...at, explain,
+				message: msg('disable-reason.noReason', { directive, rules: d.rules.length ? ` ${d.rules.join(', ')}` : '' }),
+			});
+		}
+	}
+	return out;
 }

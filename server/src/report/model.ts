@@ -16,6 +16,8 @@ export interface ReportException {
 	line: number;
 	/** 0-based post index, when the comment is inside a post. */
 	post?: number;
+	/** How many findings the exception hid, when the engine counted them. */
+	suppressed?: number;
 }
 
 export interface ReportFinding {
@@ -97,9 +99,9 @@ export interface ReportInput {
 }
 
 /**
- * The exceptions on a lint result. Disable comments are parsed by the engine (issue 4);
- * this reads them by shape so that the report works with whatever the engine records:
- * `{ rule | rules, reason, start | line, post? }`.
+ * The exceptions on a lint result: the engine's `LintException`s (directives.ts), read
+ * defensively so that a partial result (a test's, an older cache's) never breaks the report:
+ * `{ rules | rule, reason, line | start, post?, suppressed? }`.
  */
 export function exceptionsOf(result: LintResult, idx: LineIndex): ReportException[] {
 	const raw = (result as unknown as { exceptions?: unknown }).exceptions;
@@ -114,7 +116,10 @@ export function exceptionsOf(result: LintResult, idx: LineIndex): ReportExceptio
 		const rules = Array.isArray(e.rules) ? e.rules.filter((r): r is string => typeof r === 'string') : typeof e.rule === 'string' ? [e.rule] : [];
 		const line = typeof e.line === 'number' ? e.line : typeof e.start === 'number' ? idx.position(e.start).line + 1 : 0;
 		const post = typeof e.post === 'number' ? e.post : typeof e.start === 'number' ? postOf(result, e.start) : undefined;
-		out.push({ rules, reason: typeof e.reason === 'string' ? e.reason.trim() : '', line, post });
+		out.push({
+			rules, reason: typeof e.reason === 'string' ? e.reason.trim() : '', line, post,
+			...(typeof e.suppressed === 'number' ? { suppressed: e.suppressed } : {}),
+		});
 	}
 	return out;
 }

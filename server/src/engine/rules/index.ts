@@ -6,6 +6,7 @@
 import { registerMessages, type Catalog, type Lang } from '../messages';
 import type { Rule } from '../rule';
 import cjkDensity from './cjk-density';
+import disableReason from './disable-reason';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
 
@@ -13,6 +14,7 @@ export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	disableReason,
 ];
 
 const byId = new Map<string, Rule>();

@@ -1,0 +1,172 @@
+/**
+ * Disable directives: exceptions a reviewer can see. Parsed from the draft's HTML comments
+ * (which platforms never see):
+ *
+ *   <!-- copydesk-disable-next-line RULE[, RULE…] -- reason -->
+ *   <!-- copydesk-disable RULE -- reason -->  …  <!-- copydesk-enable RULE -->
+ *
+ * Without RULE a directive covers every rule. Findings inside a directive's scope are dropped
+ * from the lint result and counted on the exception it records, so the editor, the CLI and
+ * the campaign report all show the same thing. A directive without a reason, or naming a
+ * rule that does not exist, is itself a finding (`disable-reason`), which no directive hides.
+ */
+import type { Comment, Draft } from './draft';
+import type { Finding } from './types';
+
+export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
+
+export interface Directive {
+	kind: DirectiveKind;
+	/** Rule ids as written; empty: every rule. */
+	rules: string[];
+	/** Source offsets of each rule id as written (parallel to `rules`). */
+	ruleRanges: { start: number; end: number }[];
+	/** The text after `--`, trimmed; empty when none was given. */
+	reason: string;
+	/** The comment's source range. */
+	start: number;
+	end: number;
+}
+
+/** A rule switched off for part of a draft: recorded on the lint result. */
+export interface LintException {
+	kind: 'disable-next-line' | 'disable';
+	/** Rule ids; empty: every rule. */
+	rules: string[];
+	reason: string;
+	/** Source offsets of the directive comment. */
+	start: number;
+	end: number;
+	/** 1-based line of the comment. */
+	line: number;
+	/** Source range the exception covers: findings starting inside it are suppressed. */
+	scope: { start: number; end: number };
+	/** 0-based index of the post the comment stands in, when it stands in one. */
+	post?: number;
+	/** How many findings it suppressed. */
+	suppressed: number;
+}
+
+const DIRECTIVE = /^copydesk-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+
+/** Parses one comment; undefined when it is not a directive. */
+export function parseDirective(c: Comment, text: string): Directive | undefined {
+	const m = DIRECTIVE.exec(c.body);
+	if (!m) {
+		return undefined;
+	}
+	const kind = m[1] as DirectiveKind;
+	const rest = m[2];
+	const dash = rest.indexOf('--');
+	const head = dash >= 0 ? rest.slice(0, dash) : rest;
+	const reason = dash >= 0 ? rest.slice(dash + 2).trim() : '';
+	// Where `rest` stands in the source: the body is the comment's inside, trimmed.
+	const bodyAt = text.indexOf(c.body, c.start + 4);
+	const restAt = bodyAt + c.body.length - rest.length;
+	const rules: string[] = [];
+	const ruleRanges: { start: number; end: number }[] = [];
+	const ID = /[^\s,，、]+/g;
+	for (let r = ID.exec(head); r; r = ID.exec(head)) {
+		rules.push(r[0]);
+		ruleRanges.push({ start: restAt + r.index, end: restAt + r.index + r[0].length });
+	}
+	return { kind, rules, ruleRanges, reason, start: c.start, end: c.end };
+}
+
+export function parseDirectives(draft: Draft): Directive[] {
+	const out: Directive[] = [];
+	for (const c of draft.comments) {
+		const d = parseDirective(c, draft.text);
+		if (d) {
+			out.push(d);
+		}
+	}
+	return out;
+}
+
+function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+		starts.push(i + 1);
+	}
+	return starts;
+}
+
+/** 0-based line of an offset. */
+function lineOf(starts: readonly number[], offset: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= offset) {
+			lo = mid;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return lo;
+}
+
+/** Rules that no directive switches off: the check on directives themselves. */
+const UNSUPPRESSABLE = new Set(['disable-reason']);
+
+/**
+ * The exceptions the directives make, in source order. `disable-next-line` covers the line
+ * after the comment's last line; `disable` covers everything from the comment to the
+ * matching `enable` (the same rule, or an `enable` without rules), or to the end of the file.
+ */
+export function exceptionsOf(draft: Draft, directives: readonly Directive[]): LintException[] {
+	const starts = lineStarts(draft.text);
+	const postOf = (offset: number) => draft.posts.find((p) => offset >= p.start && offset < p.end)?.index;
+	const out: LintException[] = [];
+	const open: LintException[] = [];
+	const base = (d: Directive) => ({
+		rules: d.rules, reason: d.reason, start: d.start, end: d.end, line: lineOf(starts, d.start) + 1, suppressed: 0,
+		...(postOf(d.start) !== undefined ? { post: postOf(d.start) } : {}),
+	});
+	for (const d of directives) {
+		if (d.kind === 'disable-next-line') {
+			const next = lineOf(starts, d.end) + 1;
+			const scope = next < starts.length
+				? { start: starts[next], end: next + 1 < starts.length ? starts[next + 1] : draft.text.length }
+				: { start: draft.text.length, end: draft.text.length };
+			out.push({ kind: 'disable-next-line', ...base(d), scope });
+		} else if (d.kind === 'disable') {
+			const e: LintException = { kind: 'disable', ...base(d), scope: { start: d.end, end: draft.text.length } };
+			out.push(e);
+			open.push(e);
+		} else {
+			// enable: closes the open disables it names (all of them when it names none).
+			for (let i = open.length - 1; i >= 0; i--) {
+				const e = open[i];
+				const closes = !d.rules.length || (e.rules.length > 0 && e.rules.every((r) => d.rules.includes(r)));
+				if (closes) {
+					e.scope = { start: e.scope.start, end: d.start };
+					open.splice(i, 1);
+				}
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * Drops the findings an exception covers and counts them on it. A finding is covered when it
+ * starts inside the exception's scope and its rule is one the exception names (or it names none).
+ */
+export function applyExceptions(findings: readonly Finding[], exceptions: LintException[]): Finding[] {
+	if (!exceptions.length) {
+		return [...findings];
+	}
+	return findings.filter((f) => {
+		if (UNSUPPRESSABLE.has(f.rule)) {
+			return true;
+		}
+		const e = exceptions.find((x) => f.start >= x.scope.start && f.start < x.scope.end && (!x.rules.length || x.rules.includes(f.rule)));
+		if (e) {
+			e.suppressed++;
+			return false;
+		}
+		return true;
+	});
+}

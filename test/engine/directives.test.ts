@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { lint, resolveConfig, setLanguage } from '../../server/src/engine';
+
+const config = resolveConfig([]);
+const run = (text: string) => lint({ text, config, matchedDraftGlob: true });
+const LONG = '好'.repeat(150);
+
+describe('disable directives', () => {
+	before(() => setLanguage('en'));
+
+	it('disable-next-line hides the next line only, and counts what it hid', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line platform-limit -- approved by legal -->\n${LONG}\n`;
+		const r = run(text);
+		assert.deepEqual(r.findings.map((f) => f.rule), []);
+		assert.equal(r.exceptions.length, 1);
+		const e = r.exceptions[0];
+		assert.deepEqual([e.kind, e.rules, e.reason, e.line, e.post, e.suppressed], ['disable-next-line', ['platform-limit'], 'approved by legal', 4, 0, 1]);
+		assert.equal(text.slice(e.start, e.end), '<!-- copydesk-disable-next-line platform-limit -- approved by legal -->');
+	});
+
+	it('does not reach past the next line', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line platform-limit -- why -->\n\n${LONG}\n`;
+		const r = run(text);
+		assert.deepEqual(r.findings.map((f) => f.rule), ['platform-limit']);
+		assert.equal(r.exceptions[0].suppressed, 0);
+	});
+
+	it('another rule named does not hide this one', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line cjk-density -- why -->\n${LONG}\n`;
+		assert.deepEqual(run(text).findings.map((f) => f.rule), ['platform-limit']);
+	});
+
+	it('disable … enable covers the range between, across posts; enable closes it', () => {
+		const text = [
+			'<!-- copydesk-disable platform-limit -- two long posts approved -->',
+			'<!-- post platform=weibo -->', LONG,
+			'<!-- post platform=weibo -->', LONG,
+			'<!-- copydesk-enable platform-limit -->',
+			'<!-- post platform=weibo -->', LONG, '',
+		].join('\n');
+		const r = run(text);
+		assert.deepEqual(r.findings.map((f) => [f.rule, f.post]), [['platform-limit', 2]]);
+		assert.equal(r.exceptions[0].suppressed, 2);
+		assert.equal(r.exceptions[0].post, undefined, 'the comment stands before the first post');
+	});
+
+	it('without rule ids: every rule; without enable: to the end of the file', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable -- archive copy -->\n${'We are excited to announce our new smartwatch. '.repeat(8)}\n`;
+		assert.deepEqual(run(text.replace(/<!--.*-->\n/, '')).findings.map((f) => f.rule), ['cjk-density', 'platform-limit']);
+		const r = run(text);
+		assert.deepEqual(r.findings, []);
+		assert.equal(r.exceptions[0].suppressed, 2);
+		assert.deepEqual(r.exceptions[0].rules, []);
+	});
+
+	it('an exception without a reason still applies, and is flagged; disable-reason itself cannot be switched off', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable -->\n${LONG}\n`;
+		const r = run(text);
+		assert.deepEqual(r.findings.map((f) => f.rule), ['disable-reason']);
+		assert.equal(r.exceptions[0].suppressed, 1);
+	});
+
+	it('disable-reason severity is configurable, and off means no finding', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line -->\n短文。\n`;
+		const off = lint({ text, config: resolveConfig([{ origin: 't', rules: { 'disable-reason': { severity: 'off', options: {} } } }]), matchedDraftGlob: true });
+		assert.deepEqual(off.findings, []);
+		const err = lint({ text, config: resolveConfig([{ origin: 't', rules: { 'disable-reason': { severity: 'error', options: {} } } }]), matchedDraftGlob: true });
+		assert.deepEqual(err.findings.map((f) => f.severity), ['error']);
+	});
+
+	it('a comment that only looks like a directive is not one', () => {
+		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disabled platform-limit -->\n<!-- please copydesk-disable -->\n${LONG}\n`;
+		const r = run(text);
+		assert.deepEqual(r.exceptions, []);
+		assert.deepEqual(r.findings.map((f) => f.rule), ['platform-limit']);
+	});
+});
