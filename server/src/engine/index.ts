@@ -14,6 +14,7 @@ export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from '.
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
 export { applyEdits, fixAll, preferredEdits } from './fixes';
 export { TextView } from './textview';
+export { Lexicon, foldText, wordListLexicon, wordListTerms, type LexiconTerm, type LexiconHit, type LexiconOptions, type WordList, type WordListCategory, type WordListEntry, type WordListItem } from './lexicon';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';
 export {
 	PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, packEntries, expandDefaults, snippetPlatforms, buildPackFiles, isPackName,

@@ -1,0 +1,304 @@
+/**
+ * Literal phrase matching for word-list rules (absolute terms, guarantees, tone, team terms).
+ *
+ * - Terms are literal strings: no user-supplied regular expression ever runs.
+ * - One pass over the text: a trie keyed by folded characters is walked from each position,
+ *   so the cost is the text length times the depth reached (short), whatever the number of terms.
+ * - Folding (same length, so offsets stay UTF-16 offsets into the original text): ASCII letters
+ *   are lower-cased, full-width ASCII (ＮＯ．１) becomes half-width, curly apostrophes become `'`.
+ *   A space in a term matches any run of whitespace, or none next to punctuation or Chinese ("No. 1"
+ *   matches "No.1" and "NO.  1"); between two Latin words it needs at least one ("act now", not "actnow").
+ * - Latin edges need word boundaries: a term starting (ending) with a Latin letter or digit does not
+ *   match after (before) another one ("best" is not in "bestseller", "No. 1" not in "No. 10").
+ *   Chinese terms match as substrings.
+ * - Exceptions: phrases that contain the term; a hit that stands inside one of them in the text is not
+ *   a hit (第一 in 第一步, 最好 in 最好先, 第一 in 客户第一).
+ * - Leftmost-longest, non-overlapping: at each position the longest term that is not excepted wins,
+ *   and the search continues after it.
+ *
+ * Word lists (data/*.json) are compiled with `wordListLexicon`: categories of entries, each with a
+ * severity, a legal basis and suggested rewordings.
+ */
+import type { Lang } from './messages';
+import type { Severity } from './types';
+
+export interface LexiconTerm<T> {
+	/** The literal term. */
+	term: string;
+	/** Phrases that contain the term: where the text reads one of them, the term is not a hit. */
+	except?: readonly string[];
+	/** Any data the caller wants back with a hit. */
+	value: T;
+}
+
+export interface LexiconHit<T> {
+	/** UTF-16 offsets into the searched text. */
+	start: number;
+	end: number;
+	/** The term as listed. */
+	term: string;
+	/** The text as written at the hit. */
+	text: string;
+	value: T;
+}
+
+export interface LexiconOptions {
+	/** Match letter case exactly (default false: ASCII letters fold). */
+	caseSensitive?: boolean;
+}
+
+interface Compiled<T> {
+	term: string;
+	value: T;
+	/** Each exception as folded text and the term's offset inside it. */
+	except: { text: string; at: number }[];
+}
+
+interface Node<T> {
+	next: Map<string, Node<T>>;
+	/** A term ending here (the first listed wins for duplicates). */
+	out?: Compiled<T>[];
+	/** A term's space: any run of whitespace, or none (between punctuation, Chinese: "No. 1"). */
+	space?: Node<T>;
+	/** A term's space between two Latin words: at least one whitespace ("act now" is not "actnow"). */
+	gap?: Node<T>;
+}
+
+const SPACE = ' ';
+
+/** Folds one UTF-16 code unit; the result is always one code unit. */
+function foldUnit(c: number, caseSensitive: boolean): number {
+	if (c >= 0xff01 && c <= 0xff5e) {
+		c -= 0xfee0; // full-width ASCII
+	} else if (c === 0x3000) {
+		c = 0x20;
+	} else if (c === 0x2018 || c === 0x2019) {
+		c = 0x27;
+	}
+	if (!caseSensitive && c >= 0x41 && c <= 0x5a) {
+		c += 0x20;
+	}
+	return c;
+}
+
+/** Folds a text the way the lexicon compares: same length, offsets unchanged. */
+export function foldText(s: string, caseSensitive = false): string {
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		out += String.fromCharCode(foldUnit(s.charCodeAt(i), caseSensitive));
+	}
+	return out;
+}
+
+function isSpace(ch: string): boolean {
+	return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2009' || ch === '\u202f';
+}
+
+/** A Latin letter or digit (after folding): the characters word boundaries are about. */
+function isWordChar(ch: string | undefined): boolean {
+	if (!ch) {
+		return false;
+	}
+	const c = ch.charCodeAt(0);
+	return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
+		|| (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+/** Collapses whitespace runs in a term to one space and trims it. */
+function normalizeTerm(s: string, caseSensitive: boolean): string {
+	return foldText(s, caseSensitive).replace(/[\s\u3000]+/g, SPACE).trim();
+}
+
+export class Lexicon<T> {
+	private root: Node<T> = { next: new Map() };
+	private readonly caseSensitive: boolean;
+	/** Number of distinct terms. */
+	size = 0;
+
+	constructor(terms: Iterable<LexiconTerm<T>>, options: LexiconOptions = {}) {
+		this.caseSensitive = !!options.caseSensitive;
+		for (const t of terms) {
+			this.add(t);
+		}
+	}
+
+	/** Adds a term; an empty term is ignored. */
+	add(t: LexiconTerm<T>): void {
+		const key = normalizeTerm(t.term, this.caseSensitive);
+		if (!key) {
+			return;
+		}
+		let node = this.root;
+		for (let k = 0; k < key.length; k++) {
+			const ch = key[k];
+			if (ch === SPACE) {
+				if (isWordChar(key[k - 1]) && isWordChar(key[k + 1])) {
+					node = node.gap ??= { next: new Map() };
+				} else {
+					node = node.space ??= { next: new Map() };
+				}
+				continue;
+			}
+			let n = node.next.get(ch);
+			if (!n) {
+				n = { next: new Map() };
+				node.next.set(ch, n);
+			}
+			node = n;
+		}
+		const except: Compiled<T>['except'] = [];
+		for (const e of t.except ?? []) {
+			// Exceptions are compared on the folded text with the term's own spacing.
+			const folded = foldText(e, this.caseSensitive);
+			const termFolded = foldText(t.term.trim(), this.caseSensitive);
+			let at = folded.indexOf(termFolded);
+			while (at >= 0) {
+				except.push({ text: folded, at });
+				at = folded.indexOf(termFolded, at + 1);
+			}
+		}
+		if (!node.out) {
+			this.size++;
+			node.out = [];
+		}
+		node.out.push({ term: t.term, value: t.value, except });
+	}
+
+	/** Every hit in `text`, leftmost-longest and non-overlapping, in order. */
+	find(text: string): LexiconHit<T>[] {
+		const folded = foldText(text, this.caseSensitive);
+		const hits: LexiconHit<T>[] = [];
+		const n = folded.length;
+		const ends: { end: number; out: Compiled<T>[] }[] = [];
+		let i = 0;
+		while (i < n) {
+			const first = this.root.next.get(folded[i]);
+			if (!first || (isWordChar(folded[i]) && isWordChar(folded[i - 1]))) {
+				i++;
+				continue;
+			}
+			ends.length = 0;
+			this.walk(folded, i, first, ends);
+			let hit: LexiconHit<T> | undefined;
+			// Longest first; among the terms of one length, the first listed that is not excepted.
+			for (let k = ends.length - 1; k >= 0 && !hit; k--) {
+				const { end, out } = ends[k];
+				if (isWordChar(folded[end - 1]) && isWordChar(folded[end])) {
+					continue;
+				}
+				for (const c of out) {
+					if (!c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
+						hit = { start: i, end, term: c.term, text: text.slice(i, end), value: c.value };
+						break;
+					}
+				}
+			}
+			if (hit) {
+				hits.push(hit);
+				i = hit.end;
+			} else {
+				i++;
+			}
+		}
+		return hits;
+	}
+
+	/** Collects the ends of all terms that match at `start` (node = the trie node after text[start]). */
+	private walk(folded: string, start: number, first: Node<T>, ends: { end: number; out: Compiled<T>[] }[]): void {
+		// A small explicit stack: a space in a term branches (skip whitespace or not).
+		const stack: { node: Node<T>; at: number }[] = [{ node: first, at: start + 1 }];
+		const found = new Map<number, Compiled<T>[]>();
+		while (stack.length) {
+			const { node, at } = stack.pop()!;
+			if (node.out) {
+				const prev = found.get(at);
+				found.set(at, prev ? [...prev, ...node.out] : node.out);
+			}
+			if (node.space || node.gap) {
+				let j = at;
+				while (j < folded.length && isSpace(folded[j])) {
+					j++;
+				}
+				if (node.space) {
+					stack.push({ node: node.space, at: j });
+				}
+				if (node.gap && j > at) {
+					stack.push({ node: node.gap, at: j });
+				}
+			}
+			if (at < folded.length) {
+				const next = node.next.get(folded[at]);
+				if (next) {
+					stack.push({ node: next, at: at + 1 });
+				}
+			}
+		}
+		for (const end of [...found.keys()].sort((a, b) => a - b)) {
+			ends.push({ end, out: found.get(end)! });
+		}
+	}
+}
+
+/** One listed term of a word list (a bare string is a term with the category's settings). */
+export interface WordListEntry {
+	term: string;
+	severity?: Severity;
+	/** Phrases containing the term that are not hits (added to the category's). */
+	except?: readonly string[];
+	/** Compliant rewordings, best first; "" means "delete the term". */
+	suggest?: readonly string[];
+}
+
+export interface WordListCategory {
+	id: string;
+	label: Record<Lang, string>;
+	severity: Severity;
+	/** Ids of articles in data/law.json. */
+	basis?: readonly string[];
+	/** Exception phrases for every entry; `{term}` stands for the entry's term ("{term}步", "追求{term}"). */
+	except?: readonly string[];
+	/** Default rewordings for entries without their own. */
+	suggest?: readonly string[];
+	/** Only for posts of these industries (all when absent). */
+	industries?: readonly string[];
+	/** Where the category's terms come from. */
+	source?: string;
+	entries: readonly (string | WordListEntry)[];
+}
+
+export interface WordList {
+	description?: string;
+	sources?: readonly string[];
+	categories: readonly WordListCategory[];
+}
+
+/** What a word-list hit carries: the entry with its category's defaults filled in. */
+export interface WordListItem {
+	category: WordListCategory;
+	term: string;
+	severity: Severity;
+	suggest: readonly string[];
+}
+
+/** The entries of a list (or several), with category defaults and `{term}` exceptions expanded. */
+export function wordListTerms(lists: WordList | readonly WordList[]): LexiconTerm<WordListItem>[] {
+	const out: LexiconTerm<WordListItem>[] = [];
+	for (const list of (Array.isArray(lists) ? lists : [lists]) as readonly WordList[]) {
+		for (const category of list.categories) {
+			for (const raw of category.entries) {
+				const e: WordListEntry = typeof raw === 'string' ? { term: raw } : raw;
+				const except = [...(category.except ?? []).map((x: string) => x.split('{term}').join(e.term)), ...(e.except ?? [])];
+				out.push({
+					term: e.term, except,
+					value: { category, term: e.term, severity: e.severity ?? category.severity, suggest: e.suggest ?? category.suggest ?? [] },
+				});
+			}
+		}
+	}
+	return out;
+}
+
+/** A lexicon over word lists; compile once (module level), reuse for every post. */
+export function wordListLexicon(lists: WordList | readonly WordList[], options?: LexiconOptions): Lexicon<WordListItem> {
+	return new Lexicon(wordListTerms(lists), options);
+}
