@@ -35,6 +35,27 @@ describe('CLI', function () {
 			assert.match(r.stdout, /problems \(\d+ errors/);
 		});
 
+		it('--report-disables lists every exception with file, line and reason; the exit code is unchanged', () => {
+			const long = '好'.repeat(150);
+			write('a.md', `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line platform-limit -- 法务已批准 -->\n${long}\n\n<!-- copydesk-disable-next-line platform-limit -->\n短文。\n`);
+			const plain = run(['check', 'a.md'], { cwd: dir });
+			const r = run(['check', 'a.md', '--report-disables'], { cwd: dir });
+			assert.equal(r.code, plain.code, 'same exit code with the flag');
+			assert.equal(r.code, 0, r.stdout);
+			assert.match(r.stdout, /Exceptions: 2 \(1 without a reason\)/);
+			assert.match(r.stdout, /a\.md:4:1 +platform-limit — 法务已批准 +hid 1/);
+			assert.match(r.stdout, /a\.md:7:1 +platform-limit — no reason given +hid 0/);
+			assert.doesNotMatch(plain.stdout, /Exceptions/);
+			const j = JSON.parse(run(['check', 'a.md', '--report-disables', '--format', 'json'], { cwd: dir }).stdout);
+			assert.deepEqual(j.exceptions[0], { file: 'a.md', line: 4, column: 1, kind: 'disable-next-line', rules: ['platform-limit'], reason: '法务已批准', post: 1, suppressed: 1 });
+			assert.equal(j.exceptions[1].reason, null);
+			assert.deepEqual(j.diagnostics.map((d: { rule: string }) => d.rule), ['disable-reason']);
+			assert.equal(JSON.parse(run(['check', 'a.md', '--format', 'json'], { cwd: dir }).stdout).exceptions, undefined);
+			const gh = run(['check', 'a.md', '--report-disables', '--format', 'github'], { cwd: dir });
+			assert.match(gh.stdout, /^::notice file=a\.md,line=4,col=1,title=Copydesk Exceptions%3A platform-limit::法务已批准$/m);
+			assert.equal(run(['check', 'a.md', '--report-disables', '--format', 'sarif'], { cwd: dir }).code, 2);
+		});
+
 		it('prints the documented JSON shape with 1-based UTF-16 columns', () => {
 			write('a.md', '---\nplatform: weibo\n---\n😀' + '好'.repeat(140) + '\n');
 			const r = run(['check', 'a.md', '--format', 'json'], { cwd: dir });

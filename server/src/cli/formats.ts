@@ -45,14 +45,54 @@ export function formatText(rows: readonly Row[], checked: number): string {
 	return out.join('\n');
 }
 
-export function formatJson(rows: readonly Row[]): string {
+export function formatJson(rows: readonly Row[], exceptions?: readonly ExceptionRow[]): string {
 	return JSON.stringify({
 		diagnostics: rows.map((r) => ({
 			file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
 			severity: r.severity, rule: r.rule, message: r.message, platform: r.platform ?? null,
 			post: r.post === undefined ? null : r.post + 1,
 		})),
+		...(exceptions ? {
+			exceptions: exceptions.map((x) => ({
+				file: x.file, line: x.line, column: x.column, kind: x.kind, rules: x.rules, reason: x.reason || null,
+				post: x.post === undefined ? null : x.post + 1, suppressed: x.suppressed,
+			})),
+		} : {}),
 	}, null, 2);
+}
+
+/** One disable comment, for `check --report-disables`. */
+export interface ExceptionRow {
+	file: string;
+	/** 1-based line and UTF-16 column of the comment. */
+	line: number;
+	column: number;
+	kind: string;
+	/** Empty: every rule. */
+	rules: string[];
+	reason: string;
+	post?: number;
+	suppressed: number;
+}
+
+/** The exceptions as text: "file:line  rules — reason (hid N)". */
+export function formatExceptionsText(exceptions: readonly ExceptionRow[]): string {
+	const out = [msg('cli.exceptions.heading', { count: exceptions.length, unexplained: exceptions.filter((x) => !x.reason).length })];
+	for (const x of exceptions) {
+		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');
+		const reason = x.reason || paint(SEV_COLOR.warning, msg('report.noReason'));
+		out.push(`  ${paint(90, `${x.file}:${x.line}:${x.column}`)}  ${rulesText} — ${reason}  ${paint(90, msg('cli.exceptions.hid', { n: x.suppressed }))}`);
+	}
+	return out.join('\n');
+}
+
+/** The exceptions as GitHub notices at their comments. */
+export function formatExceptionsGithub(exceptions: readonly ExceptionRow[]): string {
+	return exceptions.map((x) => {
+		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');
+		const props = [`file=${escProp(x.file)}`, `line=${x.line}`, `col=${x.column}`, `title=${escProp(`Copydesk ${msg('report.exceptions')}: ${rulesText}`)}`];
+		return `::notice ${props.join(',')}::${escData(x.reason || msg('report.noReason'))}`;
+	}).join('\n');
 }
 
 // GitHub workflow commands: data and properties need their own escaping.

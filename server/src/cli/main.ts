@@ -16,7 +16,11 @@ import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
-import { CHECK_FORMATS, counts, formatGithub, formatJson, formatRdjson, formatSarif, formatText, type Row } from './formats';
+import {
+	CHECK_FORMATS, counts, formatExceptionsGithub, formatExceptionsText, formatGithub, formatJson, formatRdjson, formatSarif, formatText,
+	type ExceptionRow, type Row,
+} from './formats';
+import { LineIndex } from '../positions';
 import { toRows } from './rows';
 
 export interface Io {
@@ -97,7 +101,7 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 }
 
 function cmdCheck(args: string[], io: Io): number {
-	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' } });
+	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' } });
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
 		return 0;
@@ -107,14 +111,25 @@ function cmdCheck(args: string[], io: Io): number {
 	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
 	}
+	const reportDisables = !!values['report-disables'];
+	if (reportDisables && !['text', 'json', 'github'].includes(format)) {
+		throw new UsageError(msg('cli.exceptions.format', { format }));
+	}
 	const { configs, campaign } = resolveInputs(io, values, positionals);
 	const rows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings));
+	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
+		const idx = new LineIndex(f.text);
+		return f.result.exceptions.map((x) => {
+			const p = idx.position(x.start);
+			return { file: rel(io, f.file), line: p.line + 1, column: p.character + 1, kind: x.kind, rules: x.rules, reason: x.reason, post: x.post, suppressed: x.suppressed };
+		});
+	}) : undefined;
 	const cfgRows = configRows(io, configs);
 	const cfgErrors = cfgRows.filter((r) => r.severity === 'error');
 	const all = [...cfgRows, ...rows];
 	switch (format) {
 		case 'json':
-			io.stdout(formatJson(all));
+			io.stdout(formatJson(all, exceptions));
 			break;
 		case 'sarif':
 			io.stdout(formatSarif(all, { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
@@ -126,9 +141,15 @@ function cmdCheck(args: string[], io: Io): number {
 			if (all.length) {
 				io.stdout(formatGithub(all));
 			}
+			if (exceptions?.length) {
+				io.stdout(formatExceptionsGithub(exceptions));
+			}
 			break;
 		default:
 			io.stdout(formatText(all, campaign.files.length));
+			if (exceptions) {
+				io.stdout(`\n${formatExceptionsText(exceptions)}`);
+			}
 	}
 	if (cfgErrors.length) {
 		io.stderr(msg('cli.configBroken'));
