@@ -5,6 +5,7 @@
  */
 import { registerMessages, type Catalog, type Lang } from '../messages';
 import type { Rule } from '../rule';
+import adDisclosure from './ad-disclosure';
 import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import platformFold from './platform-fold';
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	adDisclosure,
 	disableReason,
 ];
 
