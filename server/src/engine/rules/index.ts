@@ -10,12 +10,14 @@ import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import toneShouting from './tone-shouting';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
 	adDisclosure,
+	toneShouting,
 	disableReason,
 ];
 

@@ -1,0 +1,130 @@
+/**
+ * tone-shouting: a post that shouts — runs of exclamation marks (！！！, !!!), runs of ALL-CAPS
+ * words ("THIS IS HUGE NEWS"), walls of emoji. One acronym or product code (CEO, AI, NBA,
+ * RTX4090) is not shouting: only a run of at least `capsWords` capitalized words is. The fix
+ * for a run of exclamation marks keeps one.
+ */
+import type { Rule } from '../rule';
+import { EMOJI_SOURCE } from '../text';
+
+const BANG = /[!！]{2,}/gu;
+// Letters and digits: words for the caps check. A token with a digit is a code, never shouting.
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
+
+const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
+
+interface Run {
+	start: number;
+	end: number;
+	count: number;
+}
+
+/** Runs of ≥ `min` consecutive ALL-CAPS words (≥ 2 letters each, Latin, no digits). */
+export function capsRuns(text: string, min: number): Run[] {
+	const out: Run[] = [];
+	let run: Run | undefined;
+	const close = () => {
+		if (run && run.count >= min) {
+			out.push(run);
+		}
+		run = undefined;
+	};
+	for (const m of text.matchAll(TOKEN)) {
+		const w = m[0];
+		const letters = w.replace(/['’]/g, '');
+		const isCaps = /^[A-Z]+$/.test(letters) && letters.length >= 2;
+		const isSingleCap = /^[A-Z]$/.test(letters);
+		if (isCaps) {
+			const at = m.index!;
+			if (run && /[\n\r]/.test(text.slice(run.end, at))) {
+				close();
+			}
+			run = run ? { ...run, end: at + w.length, count: run.count + 1 } : { start: at, end: at + w.length, count: 1 };
+		} else if (!isSingleCap) {
+			// A lower-case word, a Chinese phrase, a number or a code ends the run ("I", "A" do not).
+			close();
+		}
+	}
+	close();
+	return out;
+}
+
+/** Runs of ≥ `min` emoji with nothing but spaces between them. */
+export function emojiRuns(text: string, min: number): Run[] {
+	const out: Run[] = [];
+	let run: Run | undefined;
+	for (const m of text.matchAll(EMOJI)) {
+		const at = m.index!;
+		if (run && /^[ \t\u3000]*$/.test(text.slice(run.end, at))) {
+			run = { ...run, end: at + m[0].length, count: run.count + 1 };
+		} else {
+			if (run && run.count >= min) {
+				out.push(run);
+			}
+			run = { start: at, end: at + m[0].length, count: 1 };
+		}
+	}
+	if (run && run.count >= min) {
+		out.push(run);
+	}
+	return out;
+}
+
+const rule: Rule = {
+	meta: {
+		id: 'tone-shouting',
+		category: 'tone',
+		description: {
+			en: 'Shouting: runs of exclamation marks, runs of ALL-CAPS words, walls of emoji.',
+			'zh-cn': '喊叫式表达：连续的感叹号、连续的全大写单词、成排的表情。',
+		},
+		defaultSeverity: 'warning',
+		fixable: true,
+		options: {
+			exclamations: { default: 3, description: { en: 'Shortest run of exclamation marks (！ or !) that is flagged.', 'zh-cn': '被标出的最短连续感叹号（！或 !）个数。' } },
+			capsWords: { default: 3, description: { en: 'Shortest run of consecutive ALL-CAPS words (of 2 letters or more) that is flagged; a single acronym never is.', 'zh-cn': '被标出的最短连续全大写单词数（每个词至少 2 个字母）；单个缩写不会被标出。' } },
+			emoji: { default: 5, description: { en: 'Shortest run of consecutive emoji (spaces between them allowed) that is flagged.', 'zh-cn': '被标出的最短连续表情个数（中间可以有空格）。' } },
+		},
+		messages: {
+			en: {
+				bang: '{count} exclamation marks in a row read as shouting: one is enough.',
+				caps: '{count} words in capitals in a row read as shouting: write them in normal case.',
+				emoji: '{count} emoji in a row bury the message: keep one or two.',
+				fix: 'Keep one "{mark}"',
+				explain: 'Calm, friendly copy earns more trust than shouting. The Chinese copywriting guidelines advise against repeated punctuation (不重复使用标点符号); on every platform, capitals and emoji walls read as shouting or spam.',
+			},
+			'zh-cn': {
+				bang: '连续 {count} 个感叹号像在喊叫：一个就够了。',
+				caps: '连续 {count} 个全大写单词像在喊叫：请用正常大小写。',
+				emoji: '连续 {count} 个表情会淹没信息：保留一两个即可。',
+				fix: '只保留一个“{mark}”',
+				explain: '平和、友好的文案比喊叫更能赢得信任。《中文文案排版指北》建议不重复使用标点符号；在所有平台上，全大写和成排的表情都像喊叫或垃圾信息。',
+			},
+		},
+	},
+	check(ctx) {
+		const explain = ctx.t('explain');
+		const bangMin = num(ctx.options.exclamations, 3);
+		for (const m of ctx.text.matchAll(BANG)) {
+			if (m[0].length < bangMin) {
+				continue;
+			}
+			const start = m.index!;
+			const mark = m[0][0];
+			ctx.report({
+				start, end: start + m[0].length, explain,
+				message: ctx.t('bang', { count: m[0].length }),
+				fixes: [{ title: ctx.t('fix', { mark }), preferred: true, edits: [{ start, end: start + m[0].length, newText: mark }] }],
+			});
+		}
+		for (const r of capsRuns(ctx.text, num(ctx.options.capsWords, 3))) {
+			ctx.report({ start: r.start, end: r.end, explain, message: ctx.t('caps', { count: r.count }) });
+		}
+		for (const r of emojiRuns(ctx.text, num(ctx.options.emoji, 5))) {
+			ctx.report({ start: r.start, end: r.end, explain, message: ctx.t('emoji', { count: r.count }) });
+		}
+	},
+};
+
+export default rule;
