@@ -10,6 +10,7 @@ import {
 	COUNT_UNITS, FIELD_NAMES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
+import { checkTermsNode } from './terms';
 import type { InputProblem, SeveritySetting } from './types';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -204,6 +205,15 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					}
 				}
 				break;
+			case 'terms': {
+				// Bad entries are problems at their offsets and are dropped; the others apply.
+				const t = checkTermsNode(vn, key);
+				problems.push(...t.problems);
+				if (vn.type === 'array') {
+					layer.extra![key] = t.valid.map((i) => valueOf(vn.children![i]));
+				}
+				break;
+			}
 			default:
 				if (TOP_KEYS.includes(key)) {
 					layer.extra![key] = valueOf(vn);

@@ -12,6 +12,7 @@ import { parseDraft } from './draft';
 import { msg } from './messages';
 import { canonicalPlatformId, type PlatformProfile } from './platforms';
 import { expandSnippet, parseSnippet, standardVariables, type SnippetSyntaxError, type VariableResolver } from './snippet-syntax';
+import { checkTermsNode } from './terms';
 import type { InputProblem } from './types';
 
 /** The manifest's file name: a folder holding it is a pack. */
@@ -271,14 +272,9 @@ export function parseTermsFile(text: string, file: string): Parsed<unknown[]> {
 		problems.push(problem(root, '(root)', msg('config.type', { type: 'array' })));
 		return { problems };
 	}
-	const terms: unknown[] = [];
-	(root.children ?? []).forEach((n, i) => {
-		if (n.type !== 'object' && n.type !== 'string') {
-			problems.push(problem(n, `[${i}]`, msg('config.type', { type: 'object' })));
-			return;
-		}
-		terms.push(valueOf(n));
-	});
+	const checked = checkTermsNode(root, '');
+	problems.push(...checked.problems);
+	const terms = checked.valid.map((i) => valueOf(root.children![i]));
 	return { value: terms, problems };
 }
 

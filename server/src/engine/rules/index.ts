@@ -10,6 +10,7 @@ import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import terms from './terms';
 import toneShouting from './tone-shouting';
 
 export const rules: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
 	cjkDensity,
 	adDisclosure,
 	toneShouting,
+	terms,
 	disableReason,
 ];
 
