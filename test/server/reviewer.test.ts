@@ -140,3 +140,27 @@ describe('language server: fix all, preview and report', function () {
 		assert.ok(!/<script/i.test(html.content));
 	});
 });
+
+describe('language server: disable comments', function () {
+	this.timeout(20000);
+	const ws = tmpWorkspace({ 'sale.md': OVER });
+	const uri = pathToFileURL(path.join(ws, 'sale.md')).toString();
+	let c: LspClient;
+	before(async () => {
+		c = new LspClient({ rootPath: ws, lang: 'en-US' });
+		await c.initialize();
+		await c.open(uri, OVER);
+	});
+	after(() => c.stop());
+
+	it('a directive hides the diagnostic as the CLI does; without a reason it is flagged instead', async () => {
+		const before = await c.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+		assert.deepEqual(before.map((d) => d.code), ['platform-limit']);
+		const withReason = OVER.replace('---\n测', '---\n<!-- copydesk-disable-next-line platform-limit -- approved long copy -->\n测');
+		await c.change(uri, 2, [{ text: withReason }]);
+		assert.deepEqual(await c.waitForDiagnostics(uri, (x) => x.version === 2), []);
+		await c.change(uri, 3, [{ text: withReason.replace(' -- approved long copy', '') }]);
+		const flagged = await c.waitForDiagnostics(uri, (x) => x.version === 3);
+		assert.deepEqual(flagged.map((d) => [d.code, d.range.start.line]), [['disable-reason', 3]]);
+	});
+});
