@@ -5,14 +5,24 @@
  */
 import { registerMessages, type Catalog, type Lang } from '../messages';
 import type { Rule } from '../rule';
+import adAbsoluteTerms from './ad-absolute-terms';
+import adGuarantee from './ad-guarantee';
 import cjkDensity from './cjk-density';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import toneAggressive from './tone-aggressive';
+import toneHardSell from './tone-hard-sell';
+import toneStonewall from './tone-stonewall';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	adAbsoluteTerms,
+	adGuarantee,
+	toneHardSell,
+	toneAggressive,
+	toneStonewall,
 ];
 
 const byId = new Map<string, Rule>();
