@@ -5,20 +5,30 @@
  */
 import { registerMessages, type Catalog, type Lang } from '../messages';
 import type { Rule } from '../rule';
+import adAbsoluteTerms from './ad-absolute-terms';
 import adDisclosure from './ad-disclosure';
+import adGuarantee from './ad-guarantee';
 import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
 import terms from './terms';
+import toneAggressive from './tone-aggressive';
+import toneHardSell from './tone-hard-sell';
 import toneShouting from './tone-shouting';
+import toneStonewall from './tone-stonewall';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	adAbsoluteTerms,
+	adGuarantee,
 	adDisclosure,
+	toneHardSell,
 	toneShouting,
+	toneAggressive,
+	toneStonewall,
 	terms,
 	disableReason,
 ];

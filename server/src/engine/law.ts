@@ -1,0 +1,39 @@
+/**
+ * The articles the compliance and tone rules cite (data/law.json): a reference, the text and
+ * the penalty in both languages, rendered as hover markdown.
+ */
+import law from './data/law.json';
+import { msg, type Lang } from './messages';
+
+export interface Article {
+	ref: Record<Lang, string>;
+	text: Record<Lang, string>;
+	penalty?: Record<Lang, string>;
+}
+
+export const ARTICLES: Readonly<Record<string, Article>> = law.articles;
+
+/** "Advertising Law, Art. 9(3)" / "《广告法》第九条第（三）项"; the id itself for an unknown one. */
+export function articleRef(id: string, lang: Lang): string {
+	return ARTICLES[id]?.ref[lang] ?? id;
+}
+
+/** Markdown: each article's reference, text and penalty. */
+export function explainArticles(ids: readonly string[], lang: Lang): string {
+	const parts: string[] = [];
+	for (const id of ids) {
+		const a = ARTICLES[id];
+		if (!a) {
+			continue;
+		}
+		let s = `**${a.ref[lang]}**: ${a.text[lang]}`;
+		if (a.penalty) {
+			s += `\n\n*${msg('law.penalty', {}, lang)}*: ${a.penalty[lang]}`;
+		}
+		parts.push(s);
+	}
+	if (parts.length && lang === 'en') {
+		parts.push(`*${msg('law.translation', {}, lang)}*`);
+	}
+	return parts.join('\n\n');
+}

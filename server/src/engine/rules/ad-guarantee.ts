@@ -1,0 +1,96 @@
+/**
+ * ad-guarantee: guarantees and efficacy or return promises: cure claims (Ad Law Arts. 16–18),
+ * guaranteed results (Art. 4, 16, 18), promised investment returns (Arts. 25–26), guaranteed
+ * exam results (Art. 24), in Chinese and English. The list is data: data/guarantees.json.
+ */
+import list from '../data/guarantees.json';
+import { explainArticles } from '../law';
+import { wordListLexicon, type WordList } from '../lexicon';
+import type { Rule, RuleContext } from '../rule';
+import type { Severity } from '../types';
+import { STRICT_INDUSTRIES } from './ad-absolute-terms';
+import { configuredSeverity, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
+
+const ID = 'ad-guarantee';
+export const GUARANTEES = list as WordList;
+const lexicon = wordListLexicon(GUARANTEES);
+
+function industryName(ctx: RuleContext): string {
+	switch (ctx.target.industry) {
+		case 'medical': return ctx.t('industry.medical');
+		case 'health': return ctx.t('industry.health');
+		case 'finance': return ctx.t('industry.finance');
+		default: return ctx.t('industry.education');
+	}
+}
+
+const rule: Rule = {
+	meta: {
+		id: ID,
+		category: 'compliance',
+		description: {
+			en: 'Guarantees and promises of efficacy or returns (根治, 无副作用, 稳赚不赔, 保本, 包过, "guaranteed results", "risk-free returns") that the PRC Advertising Law bans.',
+			'zh-cn': '保证性承诺和功效、收益承诺（根治、无副作用、稳赚不赔、保本、包过、"guaranteed results"、"risk-free returns"）：《广告法》禁止。',
+		},
+		defaultSeverity: 'error',
+		fixable: true,
+		messages: {
+			en: {
+				cure: '"{term}" is a cure or efficacy claim: banned in medical and health-food ads, and no other ad may claim to treat disease (Advertising Law, Arts. 16–18).',
+				promise: '"{term}" guarantees a result: back it with evidence or reword it (Advertising Law, Art. 4).',
+				'promise.industry': '"{term}" guarantees a result in a {industry} post: guarantees of efficacy or results are banned there (Advertising Law, Arts. 16, 18, 24, 25).',
+				returns: '"{term}" promises returns or no risk: investment ads must state the risks instead (Advertising Law, Art. 25).',
+				exam: '"{term}" guarantees exam, admission or training results (Advertising Law, Art. 24): remove it.',
+				explain: '**{term}**: {category}.\n\n{law}',
+				'fix.replace': 'Replace "{from}" with "{to}"',
+				'industry.medical': 'medical',
+				'industry.health': 'health',
+				'industry.finance': 'finance',
+				'industry.education': 'education',
+			},
+			'zh-cn': {
+				cure: '"{term}"是治愈或功效断言：医疗、药品、保健食品广告禁止使用，其他广告不得涉及疾病治疗功能（《广告法》第十六至十八条）。',
+				promise: '"{term}"是效果保证：请提供证据或改写（《广告法》第四条）。',
+				'promise.industry': '"{term}"在{industry}类帖子中保证效果：此类广告禁止功效或效果的保证性承诺（《广告法》第十六、十八、二十四、二十五条）。',
+				returns: '"{term}"承诺收益或无风险：投资类广告应当提示风险（《广告法》第二十五条）。',
+				exam: '"{term}"保证考试、升学或培训效果（《广告法》第二十四条）：请删除。',
+				explain: '**{term}**：{category}。\n\n{law}',
+				'fix.replace': '将"{from}"改为"{to}"',
+				'industry.medical': '医疗',
+				'industry.health': '保健',
+				'industry.finance': '金融',
+				'industry.education': '教育培训',
+			},
+		},
+	},
+	check(ctx) {
+		const strict = STRICT_INDUSTRIES.includes(ctx.target.industry);
+		const fixedSeverity = configuredSeverity(ctx, ID);
+		for (const hit of findInPost(ctx, lexicon)) {
+			const item = hit.value;
+			const args = { term: hit.text, category: item.category.label[ctx.lang] };
+			let severity: Severity = item.severity;
+			let message: string;
+			switch (item.category.id) {
+				case 'cure': message = ctx.t('cure', args); break;
+				case 'returns': message = ctx.t('returns', args); break;
+				case 'exam': message = ctx.t('exam', args); break;
+				default:
+					if (strict) {
+						severity = 'error';
+						message = ctx.t('promise.industry', { ...args, industry: industryName(ctx) });
+					} else {
+						message = ctx.t('promise', args);
+					}
+			}
+			reportHit(ctx, hit, {
+				message,
+				severity: fixedSeverity ? undefined : severity,
+				explain: ctx.t('explain', { ...args, law: explainArticles(item.category.basis ?? [], ctx.lang) }),
+				fixes: replacementFixes(hit, suggestionsFor(ctx, item.suggest), false, (from, to) => ctx.t('fix.replace', { from, to })),
+			});
+		}
+	},
+};
+
+export default rule;

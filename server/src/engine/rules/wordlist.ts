@@ -1,0 +1,66 @@
+/**
+ * Shared by the word-list rules (ad-absolute-terms, ad-guarantee, tone-*): finds lexicon hits
+ * in the post body and in its title and digest (when the platform has them), and reports a hit
+ * with offsets and fix edits in the right space (the body view, or the source for fields).
+ */
+import type { Lexicon, LexiconHit } from '../lexicon';
+import type { FieldName } from '../platforms';
+import type { FixSpec, RuleContext, RuleReport } from '../rule';
+
+export interface PostHit<T> extends LexiconHit<T> {
+	field: FieldName;
+	/** Added to the hit's offsets (and its fixes' edits) when reporting. */
+	shift: number;
+	/** Offsets are source offsets (a front matter field) rather than body-view offsets. */
+	source: boolean;
+}
+
+/** Hits in the body, then in the title and digest whose source text is exactly the value. */
+export function findInPost<T>(ctx: RuleContext, lexicon: Lexicon<T>): PostHit<T>[] {
+	const out: PostHit<T>[] = lexicon.find(ctx.text).map((h) => ({ ...h, field: 'body' as FieldName, shift: 0, source: false }));
+	for (const fc of ctx.target.counts) {
+		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
+			continue;
+		}
+		out.push(...lexicon.find(fc.text).map((h) => ({ ...h, field: fc.field, shift: fc.start, source: true })));
+	}
+	return out;
+}
+
+/** The post's words as one string per field: for rules that look at the whole post (counts, markers). */
+export function postTexts(ctx: RuleContext): string[] {
+	return [ctx.text, ...ctx.target.counts.filter((c) => c.field === 'title' || c.field === 'digest').map((c) => c.text)];
+}
+
+/** Reports a finding at a hit; `fixes` edit offsets are relative to the hit's own text, like the hit. */
+export function reportHit<T>(ctx: RuleContext, hit: PostHit<T>, r: Omit<RuleReport, 'start' | 'end'>): void {
+	const fixes: FixSpec[] | undefined = r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + hit.shift, end: e.end + hit.shift })) }));
+	const report: RuleReport = { ...r, start: hit.start + hit.shift, end: hit.end + hit.shift, ...(fixes ? { fixes } : {}) };
+	if (hit.source) {
+		ctx.reportSource(report);
+	} else {
+		ctx.report(report);
+	}
+}
+
+/** Fixes that replace the hit with each suggestion (first preferred when `preferFirst`); `title` is the rule's localized title. */
+export function replacementFixes<T>(hit: PostHit<T>, suggestions: readonly string[], preferFirst: boolean, title: (from: string, to: string) => string): FixSpec[] {
+	return suggestions.map((to, i) => ({
+		title: title(hit.text, to),
+		edits: [{ start: hit.start, end: hit.end, newText: to }],
+		...(preferFirst && i === 0 ? { preferred: true } : {}),
+	}));
+}
+
+/** Suggestions in the post's script: Chinese ones for a Chinese post, the others otherwise (all when none fit). */
+export function suggestionsFor(ctx: RuleContext, suggestions: readonly string[]): readonly string[] {
+	const zh = ctx.target.locale.toLowerCase().startsWith('zh');
+	const fit = suggestions.filter((s) => /\p{Script=Han}/u.test(s) === zh);
+	return fit.length ? fit : suggestions;
+}
+
+/** The severity the user configured for the rule, if any: it then applies to every hit. */
+export function configuredSeverity(ctx: RuleContext, id: string): boolean {
+	const s = ctx.config.rules[id]?.severity;
+	return s !== undefined && s !== 'off';
+}
