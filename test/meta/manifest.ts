@@ -37,6 +37,26 @@ const FIELD = {
 	},
 };
 
+/** One entry of a terms list (server/src/engine/terms.ts checks the same shape at exact offsets). */
+const TERM = {
+	oneOf: [
+		{ type: 'string', minLength: 1, description: 'A spelling to enforce: the word in another letter case is flagged.' },
+		{
+			type: 'object',
+			additionalProperties: false,
+			anyOf: [{ required: ['forbidden'] }, { required: ['preferred'] }],
+			properties: {
+				forbidden: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }], description: 'Words to flag.' },
+				preferred: { type: 'string', minLength: 1, description: 'The word to use, offered as the fix; alone, a spelling to enforce.' },
+				note: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: false, properties: { en: { type: 'string' }, 'zh-cn': { type: 'string' } } }], description: 'Shown after the message.' },
+				caseSensitive: { type: 'boolean', description: 'Match `forbidden` with exact letter case.' },
+				except: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Phrases containing the word that are not hits.' },
+				severity: { enum: ['error', 'warning', 'info', 'hint'], description: "This entry's severity." },
+			},
+		},
+	],
+};
+
 export function configSchema(): Record<string, unknown> {
 	const ids = Object.keys(builtinPlatforms());
 	return {
@@ -52,7 +72,7 @@ export function configSchema(): Record<string, unknown> {
 			drafts: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files that are drafts even without `platform:` in their front matter.' },
 			ignore: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files never checked.' },
 			packs: { type: 'array', items: { type: 'string' }, description: 'Team packs: folders (relative to this file, inside the workspace) or npm package names in node_modules.' },
-			terms: { description: 'Team terminology for the `terms` rule.' },
+			terms: { type: 'array', items: TERM, description: 'Team terminology for the `terms` rule: forbidden words, preferred words, brand spellings (docs/rules/terms.md).' },
 			snippets: { description: 'Reserved for packs.' },
 			rules: {
 				type: 'object',
