@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint, resolveConfig, setLanguage } from '../../server/src/engine';
+import { fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
 
 const config = resolveConfig([]);
 const run = (text: string) => lint({ text, config, matchedDraftGlob: true });
@@ -73,5 +73,29 @@ describe('disable directives', () => {
 		const r = run(text);
 		assert.deepEqual(r.exceptions, []);
 		assert.deepEqual(r.findings.map((f) => f.rule), ['platform-limit']);
+	});
+
+	it('an enable without rules closes every open disable; an enable of another rule closes none', () => {
+		const text = [
+			'<!-- copydesk-disable platform-limit -- a -->',
+			'<!-- copydesk-enable cjk-density -->',
+			'<!-- post platform=weibo -->', LONG,
+			'<!-- copydesk-enable -->',
+			'<!-- post platform=weibo -->', LONG, '',
+		].join('\n');
+		const r = run(text);
+		assert.deepEqual(r.findings.map((f) => [f.rule, f.post]), [['platform-limit', 1]]);
+		assert.equal(r.exceptions.length, 1);
+		assert.equal(r.exceptions[0].suppressed, 1);
+		assert.equal(text.slice(r.exceptions[0].scope.end).startsWith('<!-- copydesk-enable -->'), true);
+	});
+
+	it('the fix of a hidden finding is not applied either (fix all sees the same findings)', () => {
+		const text = '---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line tone-shouting -- 引用用户原话 -->\n用户说：“太好用了！！！”\n';
+		assert.deepEqual(run(text).findings, []);
+		const relint = (t: string) => run(t).findings;
+		assert.equal(fixAll(text, relint, new Set(['tone-shouting'])).text, text);
+		const open = text.replace(/<!--.*-->\n/, '');
+		assert.equal(fixAll(open, relint, new Set(['tone-shouting'])).text, open.replace('！！！', '！'), 'without the comment the fix applies');
 	});
 });

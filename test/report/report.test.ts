@@ -94,7 +94,8 @@ describe('campaign report: real disable comments', () => {
 		assert.equal(r.summary.unexplained, 1);
 		assert.ok(r.files[0].posts[1].findings.some((f) => f.rule === 'disable-reason'), 'the exception without a reason is flagged');
 		const md = renderMarkdown(r);
-		assert.match(md, /`platform-limit` — line 2: the long version is approved by legal/);
+		assert.match(md, /`platform-limit` — line 2: the long version is approved by legal \(hid 1\)/);
+		assert.match(renderHtml(r), /approved by legal <span class="meta">\(hid 1\)<\/span>/);
 		assert.match(md, /`cjk-density` — line 6: \*\*no reason given\*\*/);
 	});
 });

@@ -3,7 +3,7 @@
  * self-contained HTML page (inline CSS, no scripts, every piece of user text escaped),
  * in the interface language.
  */
-import { msg, type Severity } from '../engine';
+import { language, msg, type Severity } from '../engine';
 import { htmlEscape, mdEscape } from './escape';
 import type { Report, ReportException, ReportField, ReportFile, ReportFinding, ReportPost } from './model';
 
@@ -17,6 +17,12 @@ function countText(f: ReportField): string {
 	const n = Number.isInteger(f.count) ? String(f.count) : f.count.toFixed(1);
 	const base = `${n}/${f.limit ?? '∞'}`;
 	return f.recommended !== undefined ? `${base} (${msg('report.recommended', { n: f.recommended })})` : base;
+}
+
+/** " (hid 2 findings)", when the engine counted them. */
+function hid(e: ReportException): string {
+	// Chinese full-width brackets take no space before them.
+	return e.suppressed === undefined ? '' : `${language() === 'zh-cn' ? '' : ' '}${msg('report.hid', { n: e.suppressed })}`;
 }
 
 function exceptionRules(e: ReportException): string {
@@ -36,7 +42,7 @@ function mdFinding(f: ReportFinding): string {
 
 function mdException(e: ReportException): string {
 	const reason = e.reason ? mdEscape(e.reason) : `**${msg('report.noReason')}**`;
-	return `- \`${exceptionRules(e)}\` — ${msg('report.fact', { label: msg('report.line', { line: e.line }), value: reason })}`;
+	return `- \`${exceptionRules(e)}\` — ${msg('report.fact', { label: msg('report.line', { line: e.line }), value: reason })}${hid(e)}`;
 }
 
 function mdPost(p: ReportPost): string[] {
@@ -153,7 +159,7 @@ function htmlFinding(f: ReportFinding): string {
 
 function htmlException(x: ReportException): string {
 	const reason = x.reason ? e(x.reason) : `<span class="noreason">${e(msg('report.noReason'))}</span>`;
-	return `<li><code>${e(exceptionRules(x))}</code> ${msg('report.fact', { label: `<span class="meta">${e(msg('report.line', { line: x.line }))}</span>`, value: reason })}</li>`;
+	return `<li><code>${e(exceptionRules(x))}</code> ${msg('report.fact', { label: `<span class="meta">${e(msg('report.line', { line: x.line }))}</span>`, value: reason })}${x.suppressed !== undefined ? ` <span class="meta">${e(hid(x).trim())}</span>` : ''}</li>`;
 }
 
 function htmlPost(p: ReportPost): string {
