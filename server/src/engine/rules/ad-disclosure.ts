@@ -204,8 +204,8 @@ const rule: Rule = {
 			threshold: {
 				default: data.threshold,
 				description: {
-					en: 'Sum of signal weights that makes a post an ad (a price, coupon or shop link weighs 2; words such as 购买, 下单, "buy" weigh 1).',
-					'zh-cn': '判定为广告的信号权重之和（价格、优惠券、店铺链接各为 2；“购买”“下单”“buy”等词为 1）。',
+					en: 'Sum of signal weights that makes a post an ad (a coupon, discount or shop link weighs 2; a price and words such as 购买, 下单, "buy" weigh 1).',
+					'zh-cn': '判定为广告的信号权重之和（优惠券、折扣、店铺链接各为 2；价格以及“购买”“下单”“buy”等词为 1）。',
 				},
 			},
 			sponsoredSeverity: {
