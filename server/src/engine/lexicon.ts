@@ -81,13 +81,12 @@ function foldUnit(c: number, caseSensitive: boolean): number {
 	return c;
 }
 
+const FOLD_CASE = /[A-Z\uff01-\uff5e\u3000\u2018\u2019]/g;
+const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
+
 /** Folds a text the way the lexicon compares: same length, offsets unchanged. */
 export function foldText(s: string, caseSensitive = false): string {
-	let out = '';
-	for (let i = 0; i < s.length; i++) {
-		out += String.fromCharCode(foldUnit(s.charCodeAt(i), caseSensitive));
-	}
-	return out;
+	return s.replace(caseSensitive ? FOLD_WIDTH : FOLD_CASE, (ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0), caseSensitive)));
 }
 
 function isSpace(ch: string): boolean {
@@ -114,6 +113,8 @@ export class Lexicon<T> {
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
 	size = 0;
+	private readonly stackNodes: Node<T>[] = [];
+	private readonly stackAts: number[] = [];
 
 	constructor(terms: Iterable<LexiconTerm<T>>, options: LexiconOptions = {}) {
 		this.caseSensitive = !!options.caseSensitive;
@@ -203,16 +204,20 @@ export class Lexicon<T> {
 		return hits;
 	}
 
-	/** Collects the ends of all terms that match at `start` (node = the trie node after text[start]). */
+	/** Collects the ends of all terms that match at `start` (node = the trie node after text[start]), shortest first. */
 	private walk(folded: string, start: number, first: Node<T>, ends: { end: number; out: Compiled<T>[] }[]): void {
-		// A small explicit stack: a space in a term branches (skip whitespace or not).
-		const stack: { node: Node<T>; at: number }[] = [{ node: first, at: start + 1 }];
-		const found = new Map<number, Compiled<T>[]>();
-		while (stack.length) {
-			const { node, at } = stack.pop()!;
+		// An explicit stack (reused): a space in a term branches (skip whitespace or not).
+		const nodes = this.stackNodes;
+		const ats = this.stackAts;
+		nodes.length = 0;
+		ats.length = 0;
+		nodes.push(first);
+		ats.push(start + 1);
+		while (nodes.length) {
+			const node = nodes.pop()!;
+			const at = ats.pop()!;
 			if (node.out) {
-				const prev = found.get(at);
-				found.set(at, prev ? [...prev, ...node.out] : node.out);
+				ends.push({ end: at, out: node.out });
 			}
 			if (node.space || node.gap) {
 				let j = at;
@@ -220,21 +225,24 @@ export class Lexicon<T> {
 					j++;
 				}
 				if (node.space) {
-					stack.push({ node: node.space, at: j });
+					nodes.push(node.space);
+					ats.push(j);
 				}
 				if (node.gap && j > at) {
-					stack.push({ node: node.gap, at: j });
+					nodes.push(node.gap);
+					ats.push(j);
 				}
 			}
 			if (at < folded.length) {
 				const next = node.next.get(folded[at]);
 				if (next) {
-					stack.push({ node: next, at: at + 1 });
+					nodes.push(next);
+					ats.push(at + 1);
 				}
 			}
 		}
-		for (const end of [...found.keys()].sort((a, b) => a - b)) {
-			ends.push({ end, out: found.get(end)! });
+		if (ends.length > 1) {
+			ends.sort((a, b) => a.end - b.end);
 		}
 	}
 }

@@ -40,6 +40,15 @@ const rule: Rule = {
 		},
 		defaultSeverity: 'warning',
 		fixable: true,
+		options: {
+			allow: {
+				default: [],
+				description: {
+					en: 'Phrases that are not claims here (product names, trademarks, titles conferred by the state): a term inside one is not reported. Literal text.',
+					'zh-cn': '在本团队不算宣传用语的短语（商品名称、商标、依法授予的称号）：其中的用语不报告。按字面匹配。',
+				},
+			},
+		},
 		messages: {
 			en: {
 				statutory: '"{term}" is banned in ads by the Advertising Law, Art. 9(3): reword it.',

@@ -34,6 +34,15 @@ const rule: Rule = {
 		},
 		defaultSeverity: 'error',
 		fixable: true,
+		options: {
+			allow: {
+				default: [],
+				description: {
+					en: 'Phrases that are not claims here (product names, trademarks, titles conferred by the state): a term inside one is not reported. Literal text.',
+					'zh-cn': '在本团队不算宣传用语的短语（商品名称、商标、依法授予的称号）：其中的用语不报告。按字面匹配。',
+				},
+			},
+		},
 		messages: {
 			en: {
 				cure: '"{term}" is a cure or efficacy claim: banned in medical and health-food ads, and no other ad may claim to treat disease (Advertising Law, Arts. 16–18).',
