@@ -8,11 +8,13 @@ import type { Rule } from '../rule';
 import cjkDensity from './cjk-density';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import zhScript from './zh-script';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	zhScript,
 ];
 
 const byId = new Map<string, Rule>();

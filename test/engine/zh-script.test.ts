@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
+import { resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
+
+function findings(text: string) {
+	return lint({ text, config: resolveConfig([]), matchedDraftGlob: true }).findings.filter((f) => f.rule === 'zh-script');
+}
+
+describe('zh-script', () => {
+	before(() => setLanguage('en'));
+	beforeEach(() => resetScriptData());
+
+	it('never loads the OpenCC dictionaries for posts without Han characters', () => {
+		findings('<!-- post platform=weibo -->\nWe are excited to announce our new smartwatch.\n\n<!-- post platform=x -->\nNew watch, 14-day battery. #NewWatch @acme\n');
+		assert.deepEqual(scriptDataLoaded(), []);
+	});
+
+	it('never loads them for an English-locale post, whatever its characters', () => {
+		findings('<!-- post platform=x locale=en -->\n我們的新產品 ships next week.\n');
+		assert.deepEqual(scriptDataLoaded(), []);
+	});
+
+	it('loads only the small tables for a mainland post, and the phrase table for a Taiwan post', () => {
+		assert.equal(findings('<!-- post platform=weibo -->\n我們的新產品今天發佈。\n').length, 1);
+		assert.ok(scriptDataLoaded().includes('TSCharacters'));
+		assert.ok(!scriptDataLoaded().includes('STPhrases'), 'a zh-CN post does not need the 1 MB phrase table');
+		findings('<!-- post platform=facebook locale=zh-TW -->\n我们的新产品。\n');
+		assert.ok(scriptDataLoaded().includes('STPhrases'));
+	});
+
+	it('converts with context and leaves characters shared by both scripts alone', () => {
+		const f = findings('<!-- post platform=facebook locale=zh-TW -->\n头发干擾台灣\n');
+		assert.deepEqual(f.map((x) => x.fixes?.[0].edits[0].newText), ['頭髮']);
+	});
+
+	it('fixes are idempotent on generated drafts: fixing twice gives the text of fixing once', () => {
+		const pieces = ['我們', '我们', '新產品', '新产品', '发布', '發佈', '軟件', '鼠標', '头发', '台灣', '，', '。', ' Surface ', '@張學友 ', 'https://example.com/a#b ', '著名', '皇后'];
+		const locales = ['zh-CN', 'zh-TW', 'zh-HK'];
+		let seed = 7;
+		const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+		for (let i = 0; i < 60; i++) {
+			const body = Array.from({ length: 3 + rnd(10) }, () => pieces[rnd(pieces.length)]).join('');
+			const text = `<!-- post platform=weibo locale=${locales[i % 3]} -->\n${body}\n`;
+			const relint = (t: string) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings;
+			const once = fixAll(text, relint, new Set(['zh-script'])).text;
+			assert.equal(fixAll(once, relint, new Set(['zh-script'])).text, once, body);
+			assert.deepEqual(relint(once).filter((f) => f.rule === 'zh-script'), [], `left findings after fixing ${body}`);
+			// The fix changes only Han characters: the rest of the text is untouched.
+			assert.equal(once.replace(/\p{Script=Han}/gu, ''), text.replace(/\p{Script=Han}/gu, ''));
+		}
+	});
+});
