@@ -47,6 +47,9 @@ export interface PlatformProfile {
 	hashtag: HashtagStyle;
 	maxHashtags?: number;
 	maxLinks?: number;
+	/** How a mention is written: 'x' @ + Latin letters, digits, _ (up to handleMaxLength); 'domain' @name.domain (Bluesky); 'nickname' @昵称 ended by a space or punctuation (Weibo). */
+	handle?: 'x' | 'domain' | 'nickname';
+	handleMaxLength?: number;
 	body: FieldSpec;
 	title?: FieldSpec;
 	digest?: FieldSpec;

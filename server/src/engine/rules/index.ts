@@ -6,6 +6,7 @@
 import { registerMessages, type Catalog, type Lang } from '../messages';
 import type { Rule } from '../rule';
 import cjkDensity from './cjk-density';
+import hashtagSyntax from './hashtag-syntax';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
 import zhScript from './zh-script';
@@ -15,6 +16,7 @@ export const rules: readonly Rule[] = [
 	platformFold,
 	cjkDensity,
 	zhScript,
+	hashtagSyntax,
 ];
 
 const byId = new Map<string, Rule>();
