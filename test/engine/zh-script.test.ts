@@ -37,6 +37,7 @@ describe('zh-script', () => {
 		const pieces = ['我們', '我们', '新產品', '新产品', '发布', '發佈', '軟件', '鼠標', '头发', '台灣', '，', '。', ' Surface ', '@張學友 ', 'https://example.com/a#b ', '著名', '皇后'];
 		const locales = ['zh-CN', 'zh-TW', 'zh-HK'];
 		let seed = 7;
+		let changed = 0;
 		const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
 		for (let i = 0; i < 60; i++) {
 			const body = Array.from({ length: 3 + rnd(10) }, () => pieces[rnd(pieces.length)]).join('');
@@ -47,6 +48,8 @@ describe('zh-script', () => {
 			assert.deepEqual(relint(once).filter((f) => f.rule === 'zh-script'), [], `left findings after fixing ${body}`);
 			// The fix changes only Han characters: the rest of the text is untouched.
 			assert.equal(once.replace(/\p{Script=Han}/gu, ''), text.replace(/\p{Script=Han}/gu, ''));
+			changed += once === text ? 0 : 1;
 		}
+		assert.ok(changed > 20, `only ${changed} generated drafts had something to fix`);
 	});
 });
