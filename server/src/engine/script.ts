@@ -62,8 +62,13 @@ const DICTS: Record<string, () => { default: string }> = {
 	HKVariantsRevPhrases: () => require('opencc-js/dict/HKVariantsRevPhrases'),
 };
 
+interface OpenCCTrie {
+	loadDict(d: string): void;
+	matchPrefix(text: string, offset: number): { end: number; value: string } | null;
+}
 interface OpenCCCore {
 	ConverterFactory(...groups: string[][][]): Converter;
+	Trie: new () => OpenCCTrie;
 }
 const loadCore = (): OpenCCCore => require('opencc-js/core');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -97,6 +102,23 @@ function converter(chain: string[][]): Converter {
 	return c;
 }
 
+const tries = new Map<string, OpenCCTrie>();
+
+/** A trie of every key of the dictionaries in `chain`: it finds the phrases a conversion would replace. */
+function keyTrie(chain: string[][]): OpenCCTrie {
+	const key = JSON.stringify(chain);
+	let t = tries.get(key);
+	if (!t) {
+		const core = loadCore();
+		t = new core.Trie();
+		for (const name of chain.flat()) {
+			t.loadDict(dict(name));
+		}
+		tries.set(key, t);
+	}
+	return t;
+}
+
 /** Simplified → Traditional, one character at a time (first candidate only). */
 function stMap(): Map<string, string> {
 	if (!charMaps) {
@@ -113,6 +135,7 @@ export function scriptDataLoaded(): string[] {
 /** Forgets every loaded dictionary and converter (tests). */
 export function resetScriptData(): void {
 	converters.clear();
+	tries.clear();
 	dictText.clear();
 	charMaps = undefined;
 }
@@ -188,6 +211,7 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 	const isTraditional = (ch: string) => toSimplified(ch) !== ch && !isSimplified(ch);
 
 	const flags: { cp: Cp; kind: ScriptSpan['kind']; to: string; run: number }[] = [];
+	const regionalSpans: ScriptSpan[] = [];
 	let distinctive = 0;
 	const isExpected = spec.script === 'simplified' ? isSimplified : isTraditional;
 	for (const run of hanRuns(text)) {
@@ -214,18 +238,38 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 		// character its context (头发 → 頭髮, 干擾 stays 干擾); the regional tables then give
 		// the region's own forms (軟件 → 軟體).
 		const round = aligned(run.text, (s) => toExpected(toSimplified(s)));
-		const local = regional ? aligned(run.text, regional) : undefined;
+		const flagged = new Set<number>();
 		cps.forEach((c, i) => {
-			if (skip(c.start, c.end)) {
-				return;
-			}
 			const to = round ? round[i] : toExpected(c.ch);
-			if (isSimplified(c.ch) && to !== c.ch) {
+			if (!skip(c.start, c.end) && isSimplified(c.ch) && to !== c.ch) {
 				flags.push({ cp: c, kind: 'script', to, run: run.start });
-			} else if (local && local[i] !== c.ch) {
-				flags.push({ cp: c, kind: 'regional', to: local[i], run: run.start });
+				flagged.add(c.start);
 			}
 		});
+		if (regional) {
+			// Regional usage is a matter of words: each phrase or variant the region's tables
+			// know is one span (智能 → 智慧, not 能 → 慧).
+			const trie = keyTrie(spec.regional);
+			for (let i = 0; i < run.text.length;) {
+				const m = trie.matchPrefix(run.text, i);
+				if (!m) {
+					i += run.text.codePointAt(i)! > 0xffff ? 2 : 1;
+					continue;
+				}
+				const word = run.text.slice(i, m.end);
+				const start = run.start + i;
+				const end = run.start + m.end;
+				const to = regional(word);
+				let clean = !skip(start, end);
+				for (let k = start; k < end && clean; k++) {
+					clean = !flagged.has(k);
+				}
+				if (to !== word && clean) {
+					regionalSpans.push({ start, end, kind: 'regional', text: word, replacement: to });
+				}
+				i = m.end;
+			}
+		}
 	}
 
 	// Merge characters of the same kind into one span when only characters written the same
@@ -234,7 +278,7 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 	const spans: (ScriptSpan & { run: number })[] = [];
 	for (const f of flags) {
 		const last = spans[spans.length - 1];
-		const gap = last && last.run === f.run && last.kind === f.kind && (f.kind === 'script' || last.end === f.cp.start) ? text.slice(last.end, f.cp.start) : undefined;
+		const gap = last && last.run === f.run && last.kind === f.kind ? text.slice(last.end, f.cp.start) : undefined;
 		if (gap !== undefined && Array.from(gap).every((ch) => !isExpected(ch) && !skip(last.end, f.cp.start))) {
 			last.end = f.cp.end;
 			last.text += gap + f.cp.ch;
@@ -246,7 +290,7 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 	return {
 		region,
 		expected: spec.script,
-		spans: spans.filter((s) => s.replacement !== s.text).map(({ run: _run, ...s }) => s),
+		spans: [...spans.map(({ run: _run, ...s }) => s), ...regionalSpans].filter((s) => s.replacement !== s.text).sort((a, b) => a.start - b.start),
 		expectedCount: distinctive,
 		otherCount: flags.filter((f) => f.kind === 'script').length,
 	};
