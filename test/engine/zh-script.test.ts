@@ -28,6 +28,21 @@ describe('zh-script', () => {
 		assert.ok(scriptDataLoaded().includes('STPhrases'));
 	});
 
+	it('names the legal basis in the message of a sponsored mainland post, and in every mainland hover', () => {
+		const ad = findings('---\nplatform: weibo\nsponsored: true\n---\n我們的新產品。\n');
+		assert.match(ad[0].message, /National Common Language and Script Law, Art\. 14/);
+		const plain = findings('---\nplatform: weibo\n---\n我們的新產品。\n');
+		assert.doesNotMatch(plain[0].message, /Art\. 14/);
+		assert.match(plain[0].explain ?? '', /国家通用语言文字法》 Art\. 14/);
+		const taiwan = findings('<!-- post platform=facebook locale=zh-TW -->\n我们的新产品。\n');
+		assert.doesNotMatch((taiwan[0].explain ?? '') + taiwan[0].message, /Art\. 14/);
+	});
+
+	it('says when a post mixes scripts, and not when the whole post is in the other script', () => {
+		assert.match(findings('<!-- post platform=weibo -->\n新品今天开售，歡迎大家来门店。\n')[0].message, /mixes scripts \(Traditional: 1, Simplified: 3\)/);
+		assert.doesNotMatch(findings('<!-- post platform=weibo -->\n新品今天開售，歡迎大家來門店。\n')[0].message, /mixes/);
+	});
+
 	it('converts with context and leaves characters shared by both scripts alone', () => {
 		const f = findings('<!-- post platform=facebook locale=zh-TW -->\n头发干擾台灣\n');
 		assert.deepEqual(f.map((x) => x.fixes?.[0].edits[0].newText), ['頭髮']);
