@@ -31,8 +31,10 @@ describe('zh-script', () => {
 	it('names the legal basis in the message of a sponsored mainland post, and in every mainland hover', () => {
 		const ad = findings('---\nplatform: weibo\nsponsored: true\n---\n我們的新產品。\n');
 		assert.match(ad[0].message, /National Common Language and Script Law, Art\. 14/);
+		assert.equal(ad[0].severity, 'error');
 		const plain = findings('---\nplatform: weibo\n---\n我們的新產品。\n');
 		assert.doesNotMatch(plain[0].message, /Art\. 14/);
+		assert.equal(plain[0].severity, 'warning');
 		assert.match(plain[0].explain ?? '', /国家通用语言文字法》 Art\. 14/);
 		const taiwan = findings('<!-- post platform=facebook locale=zh-TW -->\n我们的新产品。\n');
 		assert.doesNotMatch((taiwan[0].explain ?? '') + taiwan[0].message, /Art\. 14/);

@@ -92,6 +92,9 @@ const rule: Rule = {
 			? ctx.t('mixed', { other: result.otherCount, expected: result.expectedCount, otherScript: scriptName(otherScript), expectedScript: scriptName(spec.script) })
 			: '';
 		const law = spec.legalBasis && ctx.target.sponsored ? ctx.t('law') : '';
+		// A sponsored mainland post in Traditional is a legal risk, not a style question: an
+		// error, unless the workspace chose this rule's severity itself.
+		const adSeverity = law && !ctx.config.rules['zh-script']?.severity ? 'error' as const : undefined;
 		const explain = ctx.t('explain', { locale: ctx.target.locale, region: regionName, expectedScript: scriptName(spec.script) }) + (spec.legalBasis ? ctx.t('explainLaw') : '');
 		for (const s of result.spans) {
 			const args = { text: s.text, fix: s.replacement, locale: ctx.target.locale, region: regionName };
@@ -105,7 +108,7 @@ const rule: Rule = {
 				start: s.start,
 				end: s.end,
 				message,
-				severity: s.kind === 'regional' ? 'info' : undefined,
+				severity: s.kind === 'regional' ? 'info' : adSeverity,
 				explain,
 				fixes: [{ title: ctx.t('fix', args), edits: [{ start: s.start, end: s.end, newText: s.replacement }], preferred: true }],
 			});
