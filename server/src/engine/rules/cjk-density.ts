@@ -30,14 +30,14 @@ const rule: Rule = {
 			en: {
 				low: 'Only {percent}% of this post is Chinese (threshold {threshold}%): for {locale} readers it reads as not localized.',
 				english: 'This post has no Chinese at all: for {locale} readers on {platform} it is not localized.',
-				weight: 'Mostly Chinese on {platform}: {han} Han characters use {weight} of {platform}\'s {limit} (each costs {each}); the post counts {count}.',
+				weight: '{han} Han characters use {weight} of {platform}\'s {limit} (each costs {each}); the post counts {count}.',
 				weightExplain: '**{platform} weighting**: a Han character costs {each}, a Latin letter or digit 1, so about {max} Han characters fill a post. Han characters: {han} → {weight}. Whole post: {count} of {limit}.',
 				explain: '**Han share** {percent}%: {han} Han characters and {words} words in other scripts ({letters} letters). Links, mentions, hashtags and emoji are left out. Threshold: {threshold}%.',
 			},
 			'zh-cn': {
 				low: '此帖子只有 {percent}% 是中文（下限 {threshold}%）：对 {locale} 读者来说没有本地化。',
 				english: '此帖子没有一个汉字：对{platform}的 {locale} 读者来说没有本地化。',
-				weight: '{platform}上的中文帖子：{han} 个汉字占用 {platform} {limit} 中的 {weight}（每个汉字计 {each}）；全帖计 {count}。',
+				weight: '{platform}上的中文帖子：{han} 个汉字计 {weight}，上限 {limit}（每个汉字计 {each}）；全帖计 {count}。',
 				weightExplain: '**{platform} 的计数**：一个汉字计 {each}，一个拉丁字母或数字计 1，所以大约 {max} 个汉字就写满一条帖子。汉字：{han} 个 → {weight}。全帖：{count} / {limit}。',
 				explain: '**汉字占比** {percent}%：{han} 个汉字，{words} 个其他文字的词（{letters} 个字母）。链接、提及、话题和表情不计入。下限：{threshold}%。',
 			},

@@ -51,6 +51,11 @@ function charBefore(text: string, offset: number): string {
 
 const isBoundary = (ch: string | undefined) => ch === undefined || ch === '' || /\s/u.test(ch);
 
+/** Information instead of the rule's severity when the platform fact behind a check is uncertain (Bilibili's topic syntax). */
+function soft(p: PlatformProfile, key: string): 'info' | undefined {
+	return sourceOf(p, key)?.confidence === 'uncertain' ? 'info' : undefined;
+}
+
 function sourceNote(p: PlatformProfile, key: string): string {
 	const s = sourceOf(p, key);
 	return s ? '\n\n' + msg('hover.source', { source: s.source, confidence: msg(`confidence.${s.confidence}`) }) : '';
@@ -140,7 +145,7 @@ const rule: Rule = {
 		checkMentions(ctx, protectedSpans.filter((s) => s.kind === 'mention'), name);
 		if (p.maxLinks !== undefined) {
 			findUrls(text).slice(p.maxLinks).forEach((u, i) => {
-				ctx.report({ start: u.start, end: u.end, severity: 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });
+				ctx.report({ start: u.start, end: u.end, severity: soft(p, 'maxLinks') ?? 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });
 			});
 		}
 	},
@@ -185,6 +190,7 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 		const args = { tag, fixed, platform: name, topic: pairedWith === undefined ? '' : text.slice(h, pairedWith + 1) };
 		ctx.report({
 			start: h, end,
+			severity: soft(ctx.target.platform, 'hashtag'),
 			message: pairedWith === undefined ? ctx.t('unclosed', args) : ctx.t('paired', args),
 			explain: sourceNote(ctx.target.platform, 'hashtag'),
 			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [{ start: end, end, newText: '#' }], preferred: true }] : undefined,
@@ -216,6 +222,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 			const fixed = tag;
 			ctx.report({
 				start: h, end: end + 1,
+				severity: soft(p, 'hashtag'),
 				message: p.id === 'x' ? ctx.t('closedX', { tag: `${tag}#`, fixed, platform: name }) : ctx.t('closed', { tag: `${tag}#`, fixed, platform: name }),
 				explain,
 				fixes: removable
@@ -233,6 +240,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 			}
 			ctx.report({
 				start: h, end,
+				severity: soft(p, 'hashtag'),
 				message: ctx.t('boundary', { word: text.slice(s, end), platform: name }),
 				explain,
 				fixes: [{ title: ctx.t('fixSpace'), edits: [{ start: h, end: h, newText: ' ' }], preferred: true }],
@@ -244,7 +252,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 	if (p.maxHashtags !== undefined) {
 		tags.slice(p.maxHashtags).forEach((t, i) => {
 			const args = { platform: name, max: p.maxHashtags!, n: p.maxHashtags! + i + 1, tag: text.slice(t.start, t.end) };
-			ctx.report({ start: t.start, end: t.end, message: p.maxHashtags === 1 ? ctx.t('oneTag', args) : ctx.t('maxHashtags', args), explain: sourceNote(p, 'maxHashtags') });
+			ctx.report({ start: t.start, end: t.end, severity: soft(p, 'maxHashtags'), message: p.maxHashtags === 1 ? ctx.t('oneTag', args) : ctx.t('maxHashtags', args), explain: sourceNote(p, 'maxHashtags') });
 		});
 	}
 }
@@ -260,15 +268,16 @@ function checkMentions(ctx: RuleContext, mentions: { start: number; end: number;
 			const max = p.handleMaxLength ?? 15;
 			const latin = /^[A-Za-z0-9_]*/.exec(local)![0];
 			if (!latin) {
-				ctx.report({ start: m.start, end: m.end, message: ctx.t('handleX', { mention: m.text, max }), explain: sourceNote(p, 'handle') });
+				ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleX', { mention: m.text, max }), explain: sourceNote(p, 'handle') });
 			} else if (latin.length > max) {
-				ctx.report({ start: m.start, end: m.start + 1 + latin.length, message: ctx.t('handleLong', { mention: `@${latin}`, max }), explain: sourceNote(p, 'handleMaxLength') });
+				ctx.report({ start: m.start, end: m.start + 1 + latin.length, severity: soft(p, 'handleMaxLength'), message: ctx.t('handleLong', { mention: `@${latin}`, max }), explain: sourceNote(p, 'handleMaxLength') });
 			}
 		} else if (p.handle === 'domain' && !fediverse && !local.includes('.')) {
-			ctx.report({ start: m.start, end: m.end, message: ctx.t('handleDomain', { mention: m.text, name: local }), explain: sourceNote(p, 'handle') });
+			ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleDomain', { mention: m.text, name: local }), explain: sourceNote(p, 'handle') });
 		} else if (p.handle === 'nickname' && text[m.end] === '@') {
 			ctx.report({
 				start: m.start, end: m.end,
+				severity: soft(p, 'handle'),
 				message: ctx.t('handleRunOn', { mention: m.text, platform: name }),
 				explain: sourceNote(p, 'handle'),
 				fixes: [{ title: ctx.t('fixSpaceAfter', { mention: m.text }), edits: [{ start: m.end, end: m.end, newText: ' ' }], preferred: true }],
