@@ -10,6 +10,16 @@ import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../scri
 import { findProtected } from '../protected';
 import { findMentions, findUrls } from '../text';
 
+/** True when [start, end) of `text` overlaps an occurrence of `word`. */
+function overlapsWord(text: string, word: string, start: number, end: number): boolean {
+	for (let i = text.indexOf(word); i >= 0 && i < end; i = text.indexOf(word, i + 1)) {
+		if (i + word.length > start) {
+			return true;
+		}
+	}
+	return false;
+}
+
 const rule: Rule = {
 	meta: {
 		id: 'zh-script',
@@ -81,7 +91,12 @@ const rule: Rule = {
 		}
 		const skip = (start: number, end: number) => skipped.some((s) => s.start < end && start < s.end);
 		const result = analyzeScript(ctx.text, region, skip);
-		if (!result.spans.length) {
+		// Title, digest and author are copy too (a WeChat title in Traditional); they are reported
+		// in source offsets when the field's text stands in the source as it is.
+		const fields = ctx.target.counts
+			.filter((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text) && ctx.draft.text.slice(fc.start, fc.start + fc.text.length) === fc.text)
+			.map((fc) => ({ fc, result: analyzeScript(fc.text, region, (a, b) => allow.some((w) => overlapsWord(fc.text, w, a, b))) }));
+		if (!result.spans.length && !fields.some((f) => f.result.spans.length)) {
 			return;
 		}
 		const lang = ctx.lang;
@@ -96,7 +111,12 @@ const rule: Rule = {
 		// error, unless the workspace chose this rule's severity itself.
 		const adSeverity = law && !ctx.config.rules['zh-script']?.severity ? 'error' as const : undefined;
 		const explain = ctx.t('explain', { locale: ctx.target.locale, region: regionName, expectedScript: scriptName(spec.script) }) + (spec.legalBasis ? ctx.t('explainLaw') : '');
-		for (const s of result.spans) {
+		const all = [
+			...result.spans.map((s) => ({ s, report: ctx.report, offset: 0 })),
+			...fields.flatMap(({ fc, result: r }) => r.spans.map((s) => ({ s, report: ctx.reportSource, offset: fc.start }))),
+		];
+		for (const { s: span, report, offset } of all) {
+			const s = { ...span, start: span.start + offset, end: span.end + offset };
 			const args = { text: s.text, fix: s.replacement, locale: ctx.target.locale, region: regionName };
 			const message = s.kind === 'regional'
 				? ctx.t('regional', args)
@@ -104,7 +124,7 @@ const rule: Rule = {
 			if (s.kind === 'regional' && ctx.options.regional === false) {
 				continue;
 			}
-			ctx.report({
+			report({
 				start: s.start,
 				end: s.end,
 				message,
