@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
-import { resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
+import { regionOf, resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
 
 function findings(text: string) {
 	return lint({ text, config: resolveConfig([]), matchedDraftGlob: true }).findings.filter((f) => f.rule === 'zh-script');
@@ -9,6 +9,11 @@ function findings(text: string) {
 describe('zh-script', () => {
 	before(() => setLanguage('en'));
 	beforeEach(() => resetScriptData());
+
+	it('maps locales to the script their region expects, region before script', () => {
+		const got = ['zh-CN', 'zh', 'zh_TW', 'zh-Hant', 'zh-Hant-HK', 'zh-Hans-SG', 'zh-MO', 'zh-Hans', 'en', 'ja-JP', 'zh-Latn'].map(regionOf);
+		assert.deepEqual(got, ['cn', 'cn', 'tw', 'tw', 'hk', 'cn', 'hk', 'cn', undefined, undefined, undefined]);
+	});
 
 	it('never loads the OpenCC dictionaries for posts without Han characters', () => {
 		findings('<!-- post platform=weibo -->\nWe are excited to announce our new smartwatch.\n\n<!-- post platform=x -->\nNew watch, 14-day battery. #NewWatch @acme\n');

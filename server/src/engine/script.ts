@@ -30,8 +30,14 @@ const SHARED = new Set(Array.from(data.shared.characters));
 
 /** The region whose script a locale expects, or undefined for non-Chinese locales. */
 export function regionOf(locale: string): RegionId | undefined {
-	const l = locale.toLowerCase().replace(/_/g, '-');
-	return LOCALES[l] ?? (l.startsWith('zh-') ? LOCALES[l.split('-').slice(0, 2).join('-')] : undefined);
+	const parts = locale.toLowerCase().replace(/_/g, '-').split('-');
+	if (parts[0] !== 'zh') {
+		return undefined;
+	}
+	// zh-Hant-HK: the region decides before the script; zh alone is the mainland.
+	const region = parts.slice(1).find((p) => p.length === 2 && LOCALES[`zh-${p}`]);
+	const script = parts.slice(1).find((p) => p.length === 4 && LOCALES[`zh-${p}`]);
+	return LOCALES[`zh-${region ?? script}`] ?? (parts.length === 1 ? LOCALES.zh : undefined);
 }
 
 export function regionSpec(r: RegionId): RegionSpec {
