@@ -67,7 +67,7 @@ const rule: Rule = {
 				law: '面向中国大陆的广告应当使用规范汉字（《国家通用语言文字法》第十四条）。',
 				fix: '转换为“{fix}”',
 				explain: '**应使用的字形**：{locale}（{region}）用{expectedScript}。转换依据 OpenCC（opencc-js）。必须保留原字形的名称请写进本规则的 `allow` 选项。',
-				explainLaw: '\n\n**法律依据（中国大陆广告）**：《国家通用语言文字法》第十四条规定广告用字应当以国家通用语言文字（规范汉字）为基本用语用字；第十七条列出可以保留或使用繁体字的例外（文物古迹、姓氏中的异体字、书法篆刻、已注册的手书招牌等）。',
+				explainLaw: '\n\n**法律依据（中国大陆广告）**：《国家通用语言文字法》第十四条规定招牌、广告用字应当以国家通用语言文字（规范汉字）为基本的用语用字；第十七条列出可以保留或使用繁体字的例外（文物古迹、姓氏中的异体字、书法篆刻、已注册的手书招牌等）。',
 				'script.simplified': '简体',
 				'script.traditional': '繁体',
 			},
@@ -76,7 +76,8 @@ const rule: Rule = {
 	check(ctx) {
 		const region = regionOf(ctx.target.locale);
 		// The cheap pre-check comes first: an English post never loads a dictionary.
-		if (!region || !mayNeedScriptCheck(ctx.text)) {
+		const bodyNeeds = mayNeedScriptCheck(ctx.text);
+		if (!region || (!bodyNeeds && !ctx.target.counts.some((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text)))) {
 			return;
 		}
 		const spec = regionSpec(region);
@@ -90,7 +91,7 @@ const rule: Rule = {
 			}
 		}
 		const skip = (start: number, end: number) => skipped.some((s) => s.start < end && start < s.end);
-		const result = analyzeScript(ctx.text, region, skip);
+		const result = bodyNeeds ? analyzeScript(ctx.text, region, skip) : { spans: [], expectedCount: 0, otherCount: 0 };
 		// Title, digest and author are copy too (a WeChat title in Traditional); they are reported
 		// in source offsets when the field's text stands in the source as it is.
 		const fields = ctx.target.counts
