@@ -36,6 +36,14 @@ describe('hashtag-syntax', () => {
 		assert.match(extended[0].message, /not an X handle/);
 	});
 
+	it('lets a custom platform declare its mention form, and says which values a bad one may take', () => {
+		const cfg = configOf('{ "platforms": { "acme": { "locale": "en", "handle": "x", "handleMaxLength": 4 } } }');
+		const f = findings('<!-- post platform=acme -->\nThanks @abcdef and @中文 and @abc\n', cfg);
+		assert.deepEqual(f.map((x) => x.message.slice(0, 20)), ['"@abcdef" is longer ', '"@中文" is not an X ha']);
+		const parsed = parseConfigLayer('{ "platforms": { "acme": { "handle": "phone" } } }', 'test', known);
+		assert.match(parsed.problems[0].message, /"handle" must be one of: x, domain, nickname/);
+	});
+
 	it('does not fix an unclosed topic whose end is not clear', () => {
 		const f = findings('<!-- post platform=weibo -->\n今天 #新品发布会，欢迎\n');
 		assert.equal(f.length, 1);

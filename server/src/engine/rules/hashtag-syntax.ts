@@ -82,7 +82,7 @@ const rule: Rule = {
 				maxHashtags: '{platform} allows at most {max} hashtags per post: "{tag}" is number {n}.',
 				oneTag: '{platform} takes one topic tag per post: "{tag}" is number {n} and will not be a topic.',
 				maxLinks: '{platform} refuses a post with more than {max} links: this is link {n}.',
-				handleX: '"{mention}" is not an X handle: X links @ followed by 1–{max} Latin letters, digits or _, so this stays plain text.',
+				handleX: '"{mention}" is not an X handle: X links @ followed by Latin letters, digits or _, so this stays plain text.',
 				handleLong: '"{mention}" is longer than an X handle ({max} characters at most): X will not link it.',
 				handleDomain: '"{mention}" is not a Bluesky handle: Bluesky links full handles such as @{name}.bsky.social, so this stays plain text.',
 				handleRunOn: '{platform} reads a nickname up to the next space or punctuation: "{mention}" runs into the next @. Put a space after it.',
@@ -101,7 +101,7 @@ const rule: Rule = {
 				maxHashtags: '{platform}每条帖子最多 {max} 个标签：“{tag}”是第 {n} 个。',
 				oneTag: '{platform}每条帖子只取一个话题标签：“{tag}”是第 {n} 个，不会成为话题。',
 				maxLinks: '{platform}拒绝发布超过 {max} 个链接的帖子：这是第 {n} 个链接。',
-				handleX: '“{mention}”不是 X 账号名：X 只链接 @ 后 1–{max} 个拉丁字母、数字或下划线，这里只是普通文字。',
+				handleX: '“{mention}”不是 X 账号名：X 只链接 @ 后的拉丁字母、数字或下划线，这里只是普通文字。',
 				handleLong: '“{mention}”超过 X 账号名的长度（最多 {max} 个字符）：X 不会链接它。',
 				handleDomain: '“{mention}”不是 Bluesky 账号：Bluesky 只链接完整的账号名（如 @{name}.bsky.social），这里只是普通文字。',
 				handleRunOn: '{platform}把昵称读到下一个空格或标点为止：“{mention}”与后面的 @ 连在一起。请在它后面加空格。',
@@ -265,11 +265,11 @@ function checkMentions(ctx: RuleContext, mentions: { start: number; end: number;
 		const local = m.text.slice(1).split('@')[0];
 		const fediverse = m.text.slice(1).includes('@');
 		if (p.handle === 'x' && !fediverse) {
-			const max = p.handleMaxLength ?? 15;
+			const max = p.handleMaxLength;
 			const latin = /^[A-Za-z0-9_]*/.exec(local)![0];
 			if (!latin) {
-				ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleX', { mention: m.text, max }), explain: sourceNote(p, 'handle') });
-			} else if (latin.length > max) {
+				ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleX', { mention: m.text }), explain: sourceNote(p, 'handle') });
+			} else if (max !== undefined && latin.length > max) {
 				ctx.report({ start: m.start, end: m.start + 1 + latin.length, severity: soft(p, 'handleMaxLength'), message: ctx.t('handleLong', { mention: `@${latin}`, max }), explain: sourceNote(p, 'handleMaxLength') });
 			}
 		} else if (p.handle === 'domain' && !fediverse && !local.includes('.')) {
