@@ -2,6 +2,8 @@
  * Applying fixes. Edits that overlap an edit already taken are skipped (a later pass picks
  * them up), so applying is safe in any order and `fixAll` reaches a fixed point.
  */
+import type { ResolvedConfig } from './config';
+import { lint } from './lint';
 import type { Finding, TextEdit } from './types';
 
 /** Applies non-overlapping edits; overlapping ones after the first are dropped. */
@@ -50,4 +52,19 @@ export function fixAll(text: string, relint: (t: string) => readonly Finding[], 
 		current = next;
 	}
 	return { text: current, passes };
+}
+
+export interface FixTextOptions {
+	/** Only these rules' fixes (default: every rule's preferred fix). */
+	rules?: ReadonlySet<string>;
+	/** The file matched the config's `drafts` globs (see LintInput). */
+	matchedDraftGlob?: boolean;
+}
+
+/**
+ * A draft with every preferred fix applied, repeated to a fixed point: what `copydesk check
+ * --fix` writes and what "fix all" in the editor produces. Fixing the result again changes nothing.
+ */
+export function fixText(text: string, config: ResolvedConfig, opts: FixTextOptions = {}): { text: string; passes: number } {
+	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob }).findings, opts.rules);
 }

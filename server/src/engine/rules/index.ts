@@ -8,11 +8,15 @@ import type { Rule } from '../rule';
 import cjkDensity from './cjk-density';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import zhPunctuation from './zh-punctuation';
+import zhSpacing from './zh-spacing';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	zhSpacing,
+	zhPunctuation,
 ];
 
 const byId = new Map<string, Rule>();
