@@ -40,10 +40,10 @@ function diffLines(a: string[], b: string[]): Op[] {
 			ops.push({ kind: ' ', line: am[i] });
 			i++;
 			j++;
-		} else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-			ops.push({ kind: '+', line: bm[j++] });
-		} else {
+		} else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
 			ops.push({ kind: '-', line: am[i++] });
+		} else {
+			ops.push({ kind: '+', line: bm[j++] });
 		}
 	}
 	ops.push(...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line })));
