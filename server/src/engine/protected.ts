@@ -55,7 +55,7 @@ const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
 // A number: optional currency or `v`, digits with . : / - separators between digit groups (and , before
 // exactly three digits: 1,000), then
 // a unit in Latin letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
-const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_.])(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|\p{Script=Latin}+(?![\p{N}]))?/gu;
+const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|\p{Script=Latin}+(?![\p{N}]))?/gu;
 // Quoted text in straight, curly or corner quotes, on one line.
 const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;

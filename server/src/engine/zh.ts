@@ -53,6 +53,9 @@ const LATIN_EDGED: ReadonlySet<ProtectedKind> = new Set(['code', 'url', 'email',
 /** Kinds a following space may end (a link, a mention or a hashtag needs it to stop). */
 export const TERMINATED: ReadonlySet<ProtectedKind> = new Set(['url', 'email', 'mention', 'hashtag', 'topic', 'link']);
 
+/** Kinds a space before may have to separate from what precedes (`#a #b#` is not `#a#b#`). */
+export const SEPARATED: ReadonlySet<ProtectedKind> = new Set(['hashtag', 'topic']);
+
 /** One unit of text: a protected span, or one code point outside them. */
 export interface Atom {
 	start: number;
@@ -75,7 +78,11 @@ export class ZhText {
 		while (i < text.length) {
 			const s = this.spans[k];
 			if (s && s.start === i) {
-				const edge = (ch: string) => (LATIN_EDGED.has(s.kind) ? 'latin' : s.kind === 'exception' ? classOf(ch) : 'other');
+				// A link or address reads as Latin at an edge that is a letter, a digit or a slash
+				// (`访问 https://example.com/ 了解`), not at one like the `#` of `…/A6x#话题#`.
+				const edge = (ch: string): CharClass => (s.kind === 'exception' ? classOf(ch)
+					: !LATIN_EDGED.has(s.kind) ? 'other'
+						: (s.kind === 'url' || s.kind === 'email') && !/[A-Za-z0-9/]/.test(ch) ? 'other' : 'latin');
 				const lastCp = String.fromCodePoint(text.codePointAt(cpBefore(text, s.end))!);
 				this.atoms.push({ start: s.start, end: s.end, left: edge(String.fromCodePoint(text.codePointAt(s.start)!)), right: edge(lastCp), span: s });
 				i = s.end;

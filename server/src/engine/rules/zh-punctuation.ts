@@ -12,7 +12,7 @@
  * English phrase (a lowercase word among several, or English punctuation inside) is left alone.
  */
 import type { Rule, RuleContext } from '../rule';
-import { ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
 /** Marks that form one run: a run is collapsed and converted as a whole. */
@@ -24,6 +24,7 @@ const HALF = /[,.!?:;]/;
 const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 const ASCII_LETTER = /[A-Za-z]/;
+const HAN = /\p{Script=Han}/u;
 
 const rule: Rule = {
 	meta: {
@@ -69,8 +70,7 @@ const rule: Rule = {
 		}
 		const zh = new ZhText(ctx.text, stringList(ctx.options.exceptions));
 		checkFullwidthAlnum(ctx, zh);
-		checkMarks(ctx, zh);
-		checkParens(ctx, zh);
+		new Sweep(ctx, zh).run();
 	},
 };
 
@@ -104,105 +104,156 @@ function neighbour(text: string, i: number, dir: -1 | 1): number {
 }
 
 /**
- * Whether the half-width mark(s) at [i, j) stand in a Chinese sentence. `zhBefore`: Chinese text
- * precedes; else a single word or a title-case name between Chinese text and the mark, followed
- * by Chinese or the end of the line.
+ * One left-to-right pass over the text. `converted` holds the offsets of half-width marks and
+ * parentheses already found to become full-width, so a mark right after one of them is in
+ * Chinese context too — fixing never leaves a mark that only the fixed text would flag.
  */
-function inChinese(zh: ZhText, i: number, j: number): boolean {
-	const text = zh.text;
-	const l = neighbour(text, i, -1);
-	const r = neighbour(text, j, 1);
-	if (l < 0) {
-		return false;
+class Sweep {
+	readonly text: string;
+	readonly converted = new Set<number>();
+
+	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
+		this.text = zh.text;
 	}
-	const lSpan = zh.spanAt(l);
-	if (!lSpan && isZhChar(text[l])) {
-		return true;
+
+	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
+	zhAt(k: number): boolean {
+		return k >= 0 && !this.zh.spanAt(k) && (isZhChar(this.text[k]) || this.converted.has(k));
 	}
-	// Walk back over the foreign run (protected spans count as one word) to Chinese or the line start.
-	let k = l;
-	const words: string[] = [];
-	let word = '';
-	while (k >= 0 && text[k] !== '\n' && text[k] !== '\r') {
-		const s = zh.spanAt(k);
-		if (s) {
-			word = 'X' + word;
-			k = s.start - 1;
-			continue;
-		}
-		const ch = text[k];
-		if (isZhChar(ch)) {
-			break;
-		}
-		if (isSpace(ch)) {
-			if (word) {
-				words.unshift(word);
+
+	run(): void {
+		const text = this.text;
+		let i = 0;
+		while (i < text.length) {
+			if (this.zh.spanAt(i)) {
+				i = this.zh.spanAt(i)!.end;
+				continue;
 			}
-			word = '';
-		} else if (HALF.test(ch) && zhBeforeMark(zh, k)) {
-			break; // `不知道? JFGI!`: a mark this rule makes full-width ends the Chinese before the word.
-		} else if (HALF.test(ch) || ch === '"' || ch === '(' || ch === ')') {
-			return false; // English punctuation inside: an English phrase.
-		} else {
-			word = ch + word;
+			if (text[i] === '(') {
+				this.paren(i);
+				i++;
+				continue;
+			}
+			i = FAMILY[text[i]] ? this.marks(i) : i + 1;
 		}
-		k--;
 	}
-	if (word) {
-		words.unshift(word);
+
+	/**
+	 * Whether the half-width mark(s) at [i, j) stand in a Chinese sentence: Chinese text right
+	 * before them, or a single word or a title-case name between Chinese text and the mark,
+	 * followed by Chinese or the end of the line.
+	 */
+	private inChinese(i: number, j: number): boolean {
+		const { text, zh } = this;
+		const l = neighbour(text, i, -1);
+		const r = neighbour(text, j, 1);
+		if (l < 0) {
+			return false;
+		}
+		if (this.zhAt(l)) {
+			return true;
+		}
+		// Walk back over the foreign run (protected spans count as one word) to Chinese or the line start.
+		let k = l;
+		const words: string[] = [];
+		let word = '';
+		while (k >= 0 && text[k] !== '\n' && text[k] !== '\r') {
+			const s = zh.spanAt(k);
+			if (s) {
+				word = 'X' + word;
+				k = s.start - 1;
+				continue;
+			}
+			const ch = text[k];
+			if (this.zhAt(k)) {
+				break; // Chinese, or a mark this rule makes full-width (`不知道? JFGI!`)
+			}
+			if (isSpace(ch)) {
+				if (word) {
+					words.unshift(word);
+				}
+				word = '';
+			} else if (HALF.test(ch) || ch === '"' || ch === '(' || ch === ')') {
+				return false; // English punctuation inside: an English phrase.
+			} else {
+				// A full-width letter or digit reads as the half-width one this rule makes of it.
+				word = (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch) + word;
+			}
+			k--;
+		}
+		if (word) {
+			words.unshift(word);
+		}
+		const name = words.length === 1 || words.every((w) => /^[A-Z0-9X]/.test(w));
+		if (!name || !words.length) {
+			return false;
+		}
+		if (r >= 0 && HALF.test(text[r]) && this.runHasFull(r)) {
+			return true; // `:!!？？`: the run that follows becomes full-width
+		}
+		if (r >= 0 && !HALF.test(text[r])) {
+			// Chinese follows, or parentheses with Chinese inside (this rule makes them full-width).
+			return !zh.spanAt(r) && (isZhChar(text[r]) || (text[r] === '(' && HAN.test(text.slice(r + 1, Math.max(r + 1, this.closeOf(r))))));
+		}
+		// The end of the line, or another half-width mark: the clause is Chinese when Chinese came before the word.
+		return this.zhAt(k);
 	}
-	const zhBefore = k >= 0 && (isZhChar(text[k]) || HALF.test(text[k]));
-	const name = words.length === 1 || words.every((w) => /^[A-Z0-9X]/.test(w));
-	if (!name || !words.length) {
+
+	/** True when the run of marks of one family starting at `r` has a full-width one (so it becomes full-width). */
+	private runHasFull(r: number): boolean {
+		const fam = FAMILY[this.text[r]];
+		for (let k = r; k < this.text.length && !this.zh.spanAt(k); k++) {
+			const ch = this.text[k];
+			if (FAMILY[ch] === fam) {
+				if (!HALF.test(ch)) {
+					return true;
+				}
+			} else if (!isSpace(ch)) {
+				break;
+			}
+		}
 		return false;
 	}
-	if (r >= 0) {
-		return isZhChar(text[r]) && !zh.spanAt(r);
-	}
-	return zhBefore;
-}
 
-/** True when the half-width mark at `k` follows Chinese text directly (so this rule converts it). */
-function zhBeforeMark(zh: ZhText, k: number): boolean {
-	const l = neighbour(zh.text, k, -1);
-	return l >= 0 && !zh.spanAt(l) && isZhChar(zh.text[l]);
-}
-
-function checkMarks(ctx: RuleContext, zh: ZhText): void {
-	const text = zh.text;
-	let i = 0;
-	while (i < text.length) {
+	/** A run of marks of one family from `i`; returns the offset after it. */
+	private marks(i: number): number {
+		const { text, zh, ctx } = this;
 		const fam = FAMILY[text[i]];
 		// `Facebook, Inc.。`: the period of an abbreviation before a Chinese full stop stays.
-		const abbreviation = text[i] === '.' && ASCII_LETTER.test(text[i - 1] ?? '') && text[i + 1] === '。';
-		if (!fam || abbreviation || zh.spanAt(i)) {
-			i++;
-			continue;
+		if (text[i] === '.' && ASCII_LETTER.test(text[i - 1] ?? '') && text[i + 1] === '。') {
+			return i + 1;
 		}
+		// A run may have spaces inside (`! ？！`): fixed, it would be one run.
 		let j = i + 1;
-		while (j < text.length && FAMILY[text[j]] === fam && !zh.spanAt(j)) {
-			j++;
+		for (let k = j; k < text.length; k++) {
+			if (FAMILY[text[k]] === fam && !zh.spanAt(k)) {
+				j = k + 1;
+			} else if (!isSpace(text[k])) {
+				break;
+			}
 		}
-		const run = text.slice(i, j);
+		const run = text.slice(i, j).replace(/[ \t]/g, '');
 		const start = i;
-		i = j;
 		const hasHalf = HALF.test(run);
 		const hasFull = /[^,.!?:;]/.test(run);
 		if (hasHalf) {
 			const before = text[start - 1];
 			const after = text[j];
-			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http:// · Inc.。
+			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http://
 			if (/^[.,:]$/.test(run) && /[0-9]/.test(before ?? '') && /[0-9]/.test(after ?? '')) {
-				continue;
+				return j;
 			}
 			if ((run === '.' || run === ':') && after !== undefined && (ASCII_ALNUM.test(after) || after === '/')) {
-				continue;
+				return j;
 			}
-			if (!hasFull && !inChinese(zh, start, j)) {
-				continue;
+			if (!hasFull && !this.inChinese(start, j)) {
+				return j;
+			}
+			for (let k = start; k < j; k++) {
+				this.converted.add(k);
 			}
 		} else if (run.length === 1 || (fam === 'exq' && (run === '？！' || run === '！？'))) {
-			continue; // one full-width mark, or the question-exclamation pair the guidelines allow
+			return j; // one full-width mark, or the question-exclamation pair the guidelines allow
 		}
 		let to: string;
 		let message: string;
@@ -216,12 +267,57 @@ function checkMarks(ctx: RuleContext, zh: ZhText): void {
 			to = FULL[run[0]] ?? run[0];
 			message = run.length > 1 ? ctx.t('repeated', { to }) : ctx.t('fullwidth', { to, from: run });
 		}
-		if (to === run) {
-			continue;
+		if (to !== text.slice(start, j)) {
+			// The fix takes the spaces around a converted mark with it: `iPhone , 好` → `iPhone，好`.
+			const { editStart, editEnd } = hasHalf ? eatSpaces(zh, start, j) : { editStart: start, editEnd: j };
+			replace(ctx, start, j, to, message, editStart, editEnd);
 		}
-		// The fix takes the spaces around a converted mark with it: `iPhone , 好` → `iPhone，好`.
-		const { editStart, editEnd } = hasHalf ? eatSpaces(zh, start, j) : { editStart: start, editEnd: j };
-		replace(ctx, start, j, to, message, editStart, editEnd);
+		return j;
+	}
+
+	/** Parentheses opened at `i`: full-width when their content has Chinese or Chinese stands before them. */
+	private paren(i: number): void {
+		const { text, zh, ctx } = this;
+		const close = this.closeOf(i);
+		if (close < 0 || close === i + 1) {
+			return;
+		}
+		const content = text.slice(i + 1, close);
+		if (!(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
+			return;
+		}
+		this.converted.add(i);
+		this.converted.add(close);
+		const open = eatSpaces(zh, i, i + 1);
+		const shut = eatSpaces(zh, close, close + 1);
+		ctx.report({
+			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'),
+			fixes: [{
+				title: ctx.t('fix', { to: '（…）' }), preferred: true,
+				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
+			}],
+		});
+	}
+
+	/** The `)` that closes the `(` at `i` on the same line (no nesting), or -1. */
+	private closeOf(i: number): number {
+		const { text, zh } = this;
+		let j = i + 1;
+		while (j < text.length && text[j] !== '\n') {
+			const s = zh.spanAt(j);
+			if (s) {
+				j = s.end;
+				continue;
+			}
+			if (text[j] === '(') {
+				return -1;
+			}
+			if (text[j] === ')') {
+				return j;
+			}
+			j++;
+		}
+		return -1;
 	}
 }
 
@@ -233,62 +329,18 @@ function eatSpaces(zh: ZhText, start: number, end: number): { editStart: number;
 		s--;
 	}
 	const prev = zh.spanAt(s - 1);
-	if (s === 0 || text[s - 1] === '\n' || (prev && ['url', 'email', 'mention', 'hashtag', 'topic', 'link'].includes(prev.kind))) {
+	if (s === 0 || text[s - 1] === '\n' || (prev && TERMINATED.has(prev.kind))) {
 		s = start;
 	}
 	let e = end;
 	while (e < text.length && isSpace(text[e])) {
 		e++;
 	}
-	if (e === text.length || text[e] === '\n' || text[e] === '\r') {
+	const next = zh.spanAt(e);
+	if (e === text.length || text[e] === '\n' || text[e] === '\r' || (next && SEPARATED.has(next.kind))) {
 		e = end;
 	}
 	return { editStart: s, editEnd: e };
-}
-
-function checkParens(ctx: RuleContext, zh: ZhText): void {
-	const text = zh.text;
-	for (let i = 0; i < text.length; i++) {
-		if (text[i] !== '(' || zh.spanAt(i)) {
-			continue;
-		}
-		let j = i + 1;
-		let close = -1;
-		while (j < text.length && text[j] !== '\n') {
-			const s = zh.spanAt(j);
-			if (s) {
-				j = s.end;
-				continue;
-			}
-			if (text[j] === '(') {
-				break;
-			}
-			if (text[j] === ')') {
-				close = j;
-				break;
-			}
-			j++;
-		}
-		if (close < 0 || close === i + 1) {
-			continue;
-		}
-		const content = text.slice(i + 1, close);
-		const l = neighbour(text, i, -1);
-		const leftZh = l >= 0 && !zh.spanAt(l) && isZhChar(text[l]);
-		if (!(/\p{Script=Han}/u.test(content) || leftZh)) {
-			continue;
-		}
-		const open = eatSpaces(zh, i, i + 1);
-		const shut = eatSpaces(zh, close, close + 1);
-		ctx.report({
-			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'),
-			fixes: [{
-				title: ctx.t('fix', { to: '（…）' }), preferred: true,
-				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
-			}],
-		});
-		i = close;
-	}
 }
 
 export default rule;

@@ -6,7 +6,7 @@
  * hashtags, code, numbers with units, quoted English, configured exceptions) is changed.
  */
 import type { Rule } from '../rule';
-import { TERMINATED, ZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, ZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
 
 const rule: Rule = {
 	meta: {
@@ -81,8 +81,9 @@ const rule: Rule = {
 				fixes: [{ title: ctx.t('fixRemove'), edits: [{ start, end, newText: '' }], preferred: true }],
 			});
 			if (before.right === 'fwpunct' || after.left === 'fwpunct') {
-				// A space after a link, mention or hashtag may be what ends it on the platform.
-				if (!(before.span && TERMINATED.has(before.span.kind))) {
+				// A space after a link, mention or hashtag may be what ends it on the platform, and a
+				// space before a hashtag or topic what starts it.
+				if (!(before.span && TERMINATED.has(before.span.kind)) && !(after.span && SEPARATED.has(after.span.kind))) {
 					remove(ctx.t('removeFullwidth'));
 				}
 				continue;
