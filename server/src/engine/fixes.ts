@@ -21,7 +21,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 	return out + text.slice(pos);
 }
 
-/** The preferred fix of every finding (or the first fix when none is preferred). */
+/** True when `edits` can all be applied together (sorted, none starts before the previous one ends). */
+function compatible(edits: readonly TextEdit[]): boolean {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+	return sorted.every((e, i) => i === 0 || e.start >= sorted[i - 1].end);
+}
+
+/**
+ * The preferred fix of every finding (or the first fix when none is preferred). A fix is taken
+ * whole or not at all: one whose edits would overlap a fix already taken is left for the next
+ * pass, so a fix with two edits (a pair of brackets) is never applied by half.
+ */
 export function preferredEdits(findings: readonly Finding[], ruleIds?: ReadonlySet<string>): TextEdit[] {
 	const edits: TextEdit[] = [];
 	for (const f of findings) {
@@ -29,7 +39,7 @@ export function preferredEdits(findings: readonly Finding[], ruleIds?: ReadonlyS
 			continue;
 		}
 		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
-		if (fix) {
+		if (fix && compatible([...edits, ...fix.edits])) {
 			edits.push(...fix.edits);
 		}
 	}
