@@ -48,6 +48,10 @@ describe('protected spans', () => {
 			assert.ok(spans[i - 1].end <= spans[i].start);
 		}
 	});
+	it('a colon before a bracketed phrase is no frown emoticon', () => {
+		assert.deepEqual(kinds('发布了:(新品)来了'), []);
+		assert.deepEqual(kinds('好难过:( 下次吧'), ['emoticon::(']);
+	});
 	it('an exception of the empty string or a non-string is ignored', () => {
 		assert.deepEqual(kinds('豆瓣FM', ['', 3 as unknown as string]), []);
 	});

@@ -11,7 +11,8 @@ export { countText, explainCount, walkTokens, type CountResult } from './countin
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
-export { applyEdits, fixAll, preferredEdits } from './fixes';
+export { applyEdits, fixAll, fixText, preferredEdits, type FixTextOptions } from './fixes';
+export { findProtected, findHashtags, spanAt, touchesProtected, type ProtectedKind, type ProtectedSpan, type ProtectOptions } from './protected';
 export { TextView } from './textview';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';
 export {

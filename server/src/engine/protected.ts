@@ -52,9 +52,10 @@ const TOPIC_RE = /#([^#\s](?:[^#\n]{0,62}[^#\s])?)#/gu;
 const HASHTAG_RE = /(?<![\p{L}\p{N}_&#/])#[\p{L}\p{M}\p{N}_]*[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*/gu;
 const LINK_DEST_RE = /\]\([^()\s]*\)|!(?=\[)/g;
 const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
-// A number: optional currency or `v`, digits with . , : / - separators between digit groups, then
-// a unit in Latin letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
-const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_.])(?:[¥$€£￥]|[vV](?=\d))?\d+(?:[.,:/\-]\d+)*(?:[%‰°℃℉]|\p{Script=Latin}+(?![\p{N}]))?/gu;
+// A number: optional currency or `v`, digits with . : / - separators between digit groups (and , before
+// exactly three digits: 1,000), then
+// a unit in ASCII letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
+const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
 // Quoted text in straight, curly or corner quotes, on one line.
 const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
@@ -111,7 +112,8 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
 	// A quoted English sentence: Latin letters, no Han or kana inside (「喵」 is Chinese, not protected).
 	collect(text, QUOTE_RE, 'quote', all, (m) => LATIN_LETTER.test(m[0]) && !HAN_OR_CJK.test(m[0].slice(1, -1)));
 	collect(text, NUMBER_RE, 'number', all);
-	collect(text, EMOTICON_RE, 'emoticon', all);
+	// `:(` followed later on the line by `)` is a colon and a bracket (发布了:(新品)), not a frown.
+	collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index! + m[0].length))));
 	for (const ex of opts.exceptions ?? []) {
 		if (typeof ex !== 'string' || !ex) {
 			continue;

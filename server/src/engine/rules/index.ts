@@ -9,12 +9,16 @@ import cjkDensity from './cjk-density';
 import hashtagSyntax from './hashtag-syntax';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import zhPunctuation from './zh-punctuation';
 import zhScript from './zh-script';
+import zhSpacing from './zh-spacing';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	zhSpacing,
+	zhPunctuation,
 	zhScript,
 	hashtagSyntax,
 ];
