@@ -32,6 +32,8 @@ const common = {
 	minify: production,
 	sourcemap: !production,
 	sourcesContent: false,
+	// Keep non-ASCII text (the OpenCC dictionaries, Chinese strings) as UTF-8: escaping it as \uXXXX doubles its size.
+	charset: 'utf8',
 	logLevel: watch ? 'silent' : 'warning',
 	plugins: watch ? [problemMatcher] : [],
 };

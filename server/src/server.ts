@@ -396,7 +396,8 @@ export function startServer(connection: Connection): void {
 		for (const rule of rulesHere) {
 			const fixable = result.findings.filter((f) => f.rule === rule && f.fixes?.length);
 			if (fixable.length > 1) {
-				const fixed = applyEdits(doc.getText(), preferredEdits(fixable));
+				// To a fixed point, like fix-all: one rule's fixes may take more than one pass (overlapping edits).
+				const fixed = (await fixedText(doc, new Set([rule]))) ?? applyEdits(doc.getText(), preferredEdits(fixable));
 				const edits = minimalEdit(doc, doc.getText(), fixed);
 				if (edits.length) {
 					actions.push({ title: msg('action.fixAllRule', { rule }), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });

@@ -4,7 +4,7 @@
  * copydesk.json, and the rule descriptions in package.nls*.json. `npx tsx test/meta/sync.ts`
  * writes them; test/meta/manifest.test.ts fails when they drift.
  */
-import { builtinPlatforms, COUNT_UNITS, HASHTAG_STYLES, rules } from '../../server/src/engine';
+import { builtinPlatforms, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules } from '../../server/src/engine';
 
 const SEVERITY = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
 
@@ -111,6 +111,8 @@ export function configSchema(): Record<string, unknown> {
 						hashtag: { type: 'string', enum: [...HASHTAG_STYLES] },
 						maxHashtags: { type: 'number', minimum: 0 },
 						maxLinks: { type: 'number', minimum: 0 },
+						handle: { type: 'string', enum: [...HANDLE_STYLES], description: 'How a mention is written: x (@ + Latin letters, digits, _), domain (@name.domain), nickname (@昵称 ended by a space or punctuation).' },
+						handleMaxLength: { type: 'number', minimum: 0, description: 'Longest handle (x style).' },
 						limit: { type: 'number', minimum: 0, description: 'Body limit (shorthand for body.limit).' },
 						warn: { type: 'number', minimum: 0 },
 						fold: { type: 'number', minimum: 0, description: 'Body fold point (shorthand for body.fold).' },

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-	builtinPlatforms, canonicalPlatformId, isValidCount, lint, measureRaw, msg, platformName, profileFor, setLanguage, toLang,
+	builtinPlatforms, canonicalPlatformId, fixText, isValidCount, lint, measureRaw, msg, platformName, profileFor, setLanguage, toLang,
 	type FieldCount, type ResolvedConfig,
 } from '../engine';
-import { ConfigCache, lintPaths } from '../node/campaign';
+import { ConfigCache, lintPaths, type LintedFile } from '../node/campaign';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
@@ -22,6 +22,7 @@ import {
 } from './formats';
 import { LineIndex } from '../positions';
 import { toRows } from './rows';
+import { unifiedDiff } from './diff';
 
 export interface Io {
 	cwd: string;
@@ -101,7 +102,7 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 }
 
 function cmdCheck(args: string[], io: Io): number {
-	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' } });
+	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
 		return 0;
@@ -116,6 +117,15 @@ function cmdCheck(args: string[], io: Io): number {
 		throw new UsageError(msg('cli.exceptions.format', { format }));
 	}
 	const { configs, campaign } = resolveInputs(io, values, positionals);
+	const dryRun = !!values['dry-run'];
+	if (values.fix || dryRun) {
+		applyFixes(io, campaign.files, dryRun);
+		if (dryRun) {
+			// The diff is the output; the exit code is that of the fixed drafts.
+			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings)));
+			return configRows(io, configs).some((r) => r.severity === 'error') ? 2 : c.error > 0 ? 1 : 0;
+		}
+	}
 	const rows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings));
 	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
 		const idx = new LineIndex(f.text);
@@ -164,6 +174,33 @@ function cmdCheck(args: string[], io: Io): number {
 		return 1;
 	}
 	return 0;
+}
+
+/**
+ * `check --fix`: every preferred fix, to a fixed point, file by file. A file is rewritten only
+ * when its text changes; with `dryRun` the unified diff is printed instead. The linted files
+ * are updated to the fixed text, so what is reported afterwards is what remains.
+ */
+function applyFixes(io: Io, files: LintedFile[], dryRun: boolean): void {
+	for (const f of files) {
+		const fixed = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob }).text;
+		if (fixed === f.text) {
+			continue;
+		}
+		const name = rel(io, f.file);
+		if (dryRun) {
+			io.stdout(unifiedDiff(f.text, fixed, `a/${name}`, `b/${name}`));
+		} else {
+			try {
+				fs.writeFileSync(f.file, fixed);
+			} catch {
+				throw new UsageError(msg('cli.cannotWrite', { file: name }));
+			}
+			io.stderr(msg('cli.fixed', { file: name }));
+		}
+		f.text = fixed;
+		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob });
+	}
 }
 
 const REPORT_FORMATS = ['md', 'html'] as const;

@@ -7,7 +7,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { msg } from './messages';
 import {
-	COUNT_UNITS, FIELD_NAMES, HASHTAG_STYLES, applyMode, builtinPlatforms,
+	COUNT_UNITS, FIELD_NAMES, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
 import { checkTermsNode } from './terms';
@@ -50,7 +50,7 @@ export interface ResolvedConfig {
 }
 
 const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets'];
-const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks',
+const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
 	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', ...FIELD_NAMES];
 const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];
 
@@ -239,13 +239,16 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 		const p = `${path}.${k}`;
 		if (!PLATFORM_KEYS.includes(k)) {
 			bad(kn, p, msg('config.unknownKey', { key: k }), 'warning');
-		} else if (['limit', 'warn', 'fold', 'byteLimit', 'url', 'maxHashtags', 'maxLinks'].includes(k)) {
+		} else if (['limit', 'warn', 'fold', 'byteLimit', 'url', 'maxHashtags', 'maxLinks', 'handleMaxLength'].includes(k)) {
 			num(v, p);
 		} else if (k === 'unit' && !COUNT_UNITS.includes(v.value)) {
 			bad(v, p, msg('config.platformUnit', { allowed: COUNT_UNITS.join(', ') }));
 			ok = false;
 		} else if (k === 'hashtag' && !HASHTAG_STYLES.includes(v.value)) {
-			bad(v, p, msg('config.platformUnit', { allowed: HASHTAG_STYLES.join(', ') }));
+			bad(v, p, msg('config.platformEnum', { key: k, allowed: HASHTAG_STYLES.join(', ') }));
+			ok = false;
+		} else if (k === 'handle' && !HANDLE_STYLES.includes(v.value)) {
+			bad(v, p, msg('config.platformEnum', { key: k, allowed: HANDLE_STYLES.join(', ') }));
 			ok = false;
 		} else if ((FIELD_NAMES as readonly string[]).includes(k)) {
 			if (v.type !== 'object') {
@@ -289,7 +292,7 @@ function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<str
 		const n = o.name as Record<string, string>;
 		p.name = { en: n.en ?? n['zh-cn'] ?? id, 'zh-cn': n['zh-cn'] ?? n.en ?? id };
 	}
-	for (const k of ['locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks'] as const) {
+	for (const k of ['locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength'] as const) {
 		if (o[k] !== undefined) {
 			(p as unknown as Record<string, unknown>)[k] = o[k];
 			note(k);

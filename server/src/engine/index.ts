@@ -7,12 +7,13 @@ export { lint, measureRaw, LintCache, type LintInput, type LintResult } from './
 export { parseDirectives, parseDirective, type Directive, type LintException } from './directives';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';
 export { parseConfigLayer, resolveConfig, profileFor, SEVERITY_SETTINGS, type ConfigLayer, type ResolvedConfig, type RuleSetting } from './config';
-export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_UNITS, HASHTAG_STYLES, type PlatformProfile, type FieldName } from './platforms';
+export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_UNITS, HASHTAG_STYLES, HANDLE_STYLES, type PlatformProfile, type FieldName } from './platforms';
 export { countText, explainCount, walkTokens, type CountResult } from './counting/count';
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
-export { applyEdits, fixAll, preferredEdits } from './fixes';
+export { applyEdits, fixAll, fixText, preferredEdits, type FixTextOptions } from './fixes';
+export { findProtected, findHashtags, spanAt, touchesProtected, type ProtectedKind, type ProtectedSpan, type ProtectOptions } from './protected';
 export { TextView } from './textview';
 export { Lexicon, foldText, wordListLexicon, wordListTerms, type LexiconTerm, type LexiconHit, type LexiconOptions, type WordList, type WordListCategory, type WordListEntry, type WordListItem } from './lexicon';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';

@@ -13,6 +13,10 @@ export const COUNT_UNITS: readonly CountUnit[] = ['weibo', 'x', 'char', 'graphem
 export type HashtagStyle = 'weibo' | 'x' | 'xiaohongshu' | 'douyin' | 'instagram' | 'threads' | 'none';
 export const HASHTAG_STYLES: readonly HashtagStyle[] = ['weibo', 'x', 'xiaohongshu', 'douyin', 'instagram', 'threads', 'none'];
 
+/** How a mention is written (hashtag-syntax checks it). */
+export type HandleStyle = 'x' | 'domain' | 'nickname';
+export const HANDLE_STYLES: readonly HandleStyle[] = ['x', 'domain', 'nickname'];
+
 export type FieldName = 'body' | 'title' | 'digest' | 'author';
 export const FIELD_NAMES: readonly FieldName[] = ['body', 'title', 'digest', 'author'];
 
@@ -47,6 +51,9 @@ export interface PlatformProfile {
 	hashtag: HashtagStyle;
 	maxHashtags?: number;
 	maxLinks?: number;
+	/** How a mention is written: 'x' @ + Latin letters, digits, _ (up to handleMaxLength); 'domain' @name.domain (Bluesky); 'nickname' @昵称 ended by a space or punctuation (Weibo). */
+	handle?: HandleStyle;
+	handleMaxLength?: number;
 	body: FieldSpec;
 	title?: FieldSpec;
 	digest?: FieldSpec;

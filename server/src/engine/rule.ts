@@ -70,6 +70,10 @@ export interface FixSpec {
 	title: string;
 	/** Offsets into the body text view. */
 	edits: TextEdit[];
+	/**
+	 * `true`: "fix all", `--fix` and fix-on-save apply it. `false`: only offered as a quick fix.
+	 * Unset: applied when it is the finding's only fix.
+	 */
 	preferred?: boolean;
 }
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type LintResult } from '../engine';
+import { lint, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths } from '../cli/files';
 import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
@@ -37,6 +37,9 @@ export interface LintedFile {
 	file: string;
 	text: string;
 	result: LintResult;
+	/** The configuration the file was checked with, and whether it is a draft by the config's globs (for fixing). */
+	config: ResolvedConfig;
+	matchedDraftGlob: boolean;
 }
 
 export interface CampaignOptions {
@@ -80,9 +83,10 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			}
 		}
 		read++;
-		const result = lint({ text, config: loaded.config, matchedDraftGlob: !!opts.forcePlatform || matchesDrafts(loaded, file) });
+		const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
+		const result = lint({ text, config: loaded.config, matchedDraftGlob });
 		if (result.isDraft) {
-			out.push({ file, text, result });
+			out.push({ file, text, result, config: loaded.config, matchedDraftGlob });
 		}
 	}
 	return { files: out, read, unmatched, unreadable };

@@ -10,6 +10,7 @@ import adDisclosure from './ad-disclosure';
 import adGuarantee from './ad-guarantee';
 import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
+import hashtagSyntax from './hashtag-syntax';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
 import terms from './terms';
@@ -17,11 +18,18 @@ import toneAggressive from './tone-aggressive';
 import toneHardSell from './tone-hard-sell';
 import toneShouting from './tone-shouting';
 import toneStonewall from './tone-stonewall';
+import zhPunctuation from './zh-punctuation';
+import zhScript from './zh-script';
+import zhSpacing from './zh-spacing';
 
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
 	cjkDensity,
+	zhSpacing,
+	zhPunctuation,
+	zhScript,
+	hashtagSyntax,
 	adAbsoluteTerms,
 	adGuarantee,
 	adDisclosure,

@@ -68,12 +68,12 @@ export function reportHit<T>(ctx: RuleContext, hit: PostHit<T>, r: Omit<RuleRepo
 	}
 }
 
-/** Fixes that replace the hit with each suggestion (first preferred when `preferFirst`); `title` is the rule's localized title. */
+/** Fixes that replace the hit with each suggestion (only the first, and only when `preferFirst`, is preferred: the others are offered, never applied by fix all); `title` is the rule's localized title. */
 export function replacementFixes<T>(hit: PostHit<T>, suggestions: readonly string[], preferFirst: boolean, title: (from: string, to: string) => string): FixSpec[] {
 	return suggestions.map((to, i) => ({
 		title: title(hit.text, to),
 		edits: [{ start: hit.start, end: hit.end, newText: to }],
-		...(preferFirst && i === 0 ? { preferred: true } : {}),
+		preferred: preferFirst && i === 0,
 	}));
 }
 

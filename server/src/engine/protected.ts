@@ -1,0 +1,179 @@
+/**
+ * Protected spans: the parts of a post that no typography rule may change inside — links,
+ * e-mail addresses, @mentions, hashtags and #话题# topics, inline code and code blocks,
+ * Markdown link targets and list markers, numbers with their units (3.5, 10:30, v2.0.1,
+ * 5000mAh, 15%), quoted English sentences, ASCII emoticons and configured exceptions
+ * (product names such as `豆瓣FM`).
+ *
+ * API (small on purpose):
+ * - `findProtected(text, { exceptions })` → sorted, non-overlapping spans, each with a `kind`.
+ * - `spanAt(spans, offset)` → the span whose interior holds `offset` (start ≤ offset < end).
+ * - `touchesProtected(spans, start, end)` → true when an edit of [start, end) would change a
+ *   span: a replacement that overlaps one, or an insertion strictly inside one. Edits at a
+ *   span's edge (an insertion at its start or end) do not touch it.
+ * - `findHashtags(text)` → `#tag` hashtags and `#话题#` topics (kind 'hashtag' / 'topic').
+ *
+ * URLs, mentions and emoji come from text.ts (the same finders the counters use). Every regular
+ * expression here is linear: no nested quantifiers, no back-references over unbounded input.
+ */
+import { findMentions, findUrls, type Span } from './text';
+
+export type ProtectedKind =
+	| 'code' // `inline` and fenced ``` blocks
+	| 'url' // http(s) links (text.ts findUrls)
+	| 'link' // Markdown link destinations `](…)` and the `!` of an image
+	| 'email'
+	| 'mention' // @name, @name@domain, @中文昵称 (text.ts findMentions)
+	| 'hashtag' // #tag
+	| 'topic' // #话题# (Weibo, Bilibili)
+	| 'markup' // Markdown list markers: `1. `, `2) `, `- `
+	| 'number' // 3.5, 10:30, 1,000, v2.0.1, 2024-05-01, 5000mAh, 15%, 90°, ¥100
+	| 'quote' // a quoted English sentence: "Stay hungry, stay foolish."
+	| 'emoticon' // :) :-( ;) :D ^_^
+	| 'exception'; // configured literal strings
+
+export interface ProtectedSpan extends Span {
+	kind: ProtectedKind;
+}
+
+export interface ProtectOptions {
+	/** Literal strings kept exactly as written (case-sensitive), e.g. product names. */
+	exceptions?: readonly string[];
+}
+
+// Fenced code blocks: a line starting with ``` or ~~~ up to the matching closing fence (or the end).
+const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*(?:\n[\s\S]*?(?:\n[ \t]{0,3}\1[ \t]*(?=\n|$)|$))?/gm;
+// Inline code on one line: `code` or ``code with ` inside``.
+const INLINE_CODE_RE = /(?<!`)(`+)(?:[^`\n]|[^`\n][^\n]*?[^`\n])\1(?!`)/g;
+const EMAIL_RE = /(?<![\p{L}\p{N}_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
+// Weibo/Bilibili topic: #…# on one line, no # inside, not starting or ending with a space.
+const TOPIC_RE = /#([^#\s](?:[^#\n]{0,62}[^#\s])?)#/gu;
+// A hashtag: # after a non-word character, then letters, marks, digits or _ (at least one letter or digit).
+const HASHTAG_RE = /(?<![\p{L}\p{N}_&#/])#[\p{L}\p{M}\p{N}_]*[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*/gu;
+const LINK_DEST_RE = /\]\([^()\s]*\)|!(?=\[)/g;
+const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
+// A number: optional currency or `v`, digits with . : / - separators between digit groups (and , before
+// exactly three digits: 1,000), then
+// a unit in ASCII letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
+const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
+// Quoted text in straight, curly or corner quotes, on one line.
+const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
+const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const LATIN_LETTER = /[A-Za-z]/;
+const AT_AFTER_CJK = /[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20]@/gu;
+const EMOTICON_RE = /(?<![\p{Script=Latin}\p{N}])(?:[:;=][-^']?[()DPpOo3\]\[|\\/*]|\^_?\^|[Xx]D)(?![A-Za-z0-9])/gu;
+
+function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpMatchArray) => boolean): void {
+	for (const m of text.matchAll(re)) {
+		if (m[0].length && (!accept || accept(m))) {
+			out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind });
+		}
+	}
+}
+
+/** `#tag` hashtags and `#话题#` topics. A topic wins over the hashtag at the same `#`. */
+export function findHashtags(text: string): ProtectedSpan[] {
+	const out: ProtectedSpan[] = [];
+	// A topic's content is Chinese or a single token: "#a b#" between two X hashtags is not one.
+	collect(text, TOPIC_RE, 'topic', out, (m) => HAN_OR_CJK.test(m[1]) || !/\s/.test(m[1]));
+	const topics = out.slice();
+	const inTopic = (i: number) => topics.some((t) => i >= t.start && i < t.end);
+	for (const m of text.matchAll(HASHTAG_RE)) {
+		if (!inTopic(m.index!)) {
+			out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'hashtag' });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
+export function findProtected(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
+	const all: ProtectedSpan[] = [];
+	collect(text, FENCE_RE, 'code', all);
+	collect(text, INLINE_CODE_RE, 'code', all);
+	for (const u of findUrls(text)) {
+		all.push({ ...u, kind: 'url' });
+	}
+	collect(text, LINK_DEST_RE, 'link', all);
+	collect(text, EMAIL_RE, 'email', all);
+	for (const m of findMentions(text)) {
+		all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
+	}
+	// text.ts leaves out an @ right after a Chinese character (关注@小明); in Chinese copy it is a mention.
+	for (const m of text.matchAll(AT_AFTER_CJK)) {
+		const at = m.index! + m[0].length - 1;
+		const found = findMentions(text.slice(at, at + 100))[0];
+		if (found?.start === 0) {
+			all.push({ start: at, end: at + found.end, text: found.text, kind: 'mention' });
+		}
+	}
+	all.push(...findHashtags(text));
+	collect(text, LIST_MARKER_RE, 'markup', all);
+	// A quoted English sentence: Latin letters, no Han or kana inside (「喵」 is Chinese, not protected).
+	collect(text, QUOTE_RE, 'quote', all, (m) => LATIN_LETTER.test(m[0]) && !HAN_OR_CJK.test(m[0].slice(1, -1)));
+	collect(text, NUMBER_RE, 'number', all);
+	// `:(` followed later on the line by `)` is a colon and a bracket (发布了:(新品)), not a frown.
+	collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index! + m[0].length))));
+	for (const ex of opts.exceptions ?? []) {
+		if (typeof ex !== 'string' || !ex) {
+			continue;
+		}
+		for (let i = text.indexOf(ex); i >= 0; i = text.indexOf(ex, i + ex.length)) {
+			all.push({ start: i, end: i + ex.length, text: ex, kind: 'exception' });
+		}
+	}
+	// Code first (nothing inside code is anything else), then by start, then the longer.
+	const rank = (s: ProtectedSpan) => (s.kind === 'code' ? 0 : 1);
+	all.sort((a, b) => rank(a) - rank(b) || a.start - b.start || b.end - a.end);
+	const kept: ProtectedSpan[] = [];
+	for (const s of all) {
+		if (!kept.some((k) => k.start < s.end && s.start < k.end)) {
+			kept.push(s);
+		}
+	}
+	return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The span of sorted `spans` whose interior holds `offset` (start ≤ offset < end). */
+export function spanAt(spans: readonly ProtectedSpan[], offset: number): ProtectedSpan | undefined {
+	let lo = 0;
+	let hi = spans.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const s = spans[mid];
+		if (offset < s.start) {
+			hi = mid - 1;
+		} else if (offset >= s.end) {
+			lo = mid + 1;
+		} else {
+			return s;
+		}
+	}
+	return undefined;
+}
+
+/** The span of sorted `spans` that ends exactly at `offset`, if any. */
+export function spanEndingAt(spans: readonly ProtectedSpan[], offset: number): ProtectedSpan | undefined {
+	const s = offset > 0 ? spanAt(spans, offset - 1) : undefined;
+	return s && s.end === offset ? s : undefined;
+}
+
+/** True when replacing [start, end) would change a protected span (insertions at a span's edge do not). */
+export function touchesProtected(spans: readonly ProtectedSpan[], start: number, end: number): boolean {
+	if (end === start) {
+		const s = spanAt(spans, start);
+		return !!s && s.start < start;
+	}
+	// The first span that ends after `start`: the edit touches it when it starts before `end`.
+	let lo = 0;
+	let hi = spans.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid].end <= start) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < spans.length && spans[lo].start < end;
+}

@@ -1,0 +1,289 @@
+/**
+ * hashtag-syntax: hashtags, topics, mentions and links written the way the target platform
+ * reads them. The platform profile decides (data/platforms.json): its `hashtag` style, its
+ * `handle` form, and the limits `maxHashtags` and `maxLinks` — each with its source. A custom
+ * platform gets the checks of the style it declares.
+ *
+ * - weibo (Weibo, Bilibili): topics are #话题# with a closing #; an unclosed #话题 is plain text.
+ * - x (X, LinkedIn, Facebook, Instagram, Threads, Bluesky, Mastodon) and douyin: a hashtag is
+ *   #tag after a space or punctuation; #话题# is not a hashtag.
+ * - none (WeChat articles): there is no hashtag syntax at all.
+ * - xiaohongshu: topics are picked in the app after typing #; nothing to check in the text.
+ *
+ * Never tags: # inside links (#fragment), code and e-mail addresses, HTML entities (&#39;),
+ * numbers (#1), colours (#FF0000) and language names (C#, F#).
+ */
+import { msg } from '../messages';
+import { platformName, sourceOf, type PlatformProfile } from '../platforms';
+import { findProtected } from '../protected';
+import type { RuleContext, Rule } from '../rule';
+import { findUrls } from '../text';
+
+const TAG_BODY = /[\p{L}\p{M}\p{N}_]*/uy;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const DIGITS = /^\d+$/;
+const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const SENTENCE_PUNCT = /[，。！？；：!?;]/u;
+
+function tagBody(text: string, hash: number): string {
+	TAG_BODY.lastIndex = hash + 1;
+	return TAG_BODY.exec(text)?.[0] ?? '';
+}
+
+/** A `#` that starts nothing a platform could read as a tag: `#1`, `#FF0000`, `# heading`. */
+function notATag(body: string): boolean {
+	return body === '' || DIGITS.test(body) || (COLOUR.test(body) && /\d/.test(body));
+}
+
+/** C#, F#, J#: one capital Latin letter standing alone before the #. */
+function languageName(text: string, hash: number): boolean {
+	return hash >= 1 && /[A-Z]/.test(text[hash - 1]) && (hash < 2 || !/[A-Za-z0-9_]/.test(text[hash - 2]));
+}
+
+/** The code point just before `offset`. */
+function charBefore(text: string, offset: number): string {
+	if (offset <= 0) {
+		return '';
+	}
+	const c = text.charCodeAt(offset - 1);
+	return c >= 0xdc00 && c <= 0xdfff && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
+}
+
+const isBoundary = (ch: string | undefined) => ch === undefined || ch === '' || /\s/u.test(ch);
+
+/** Information instead of the rule's severity when the platform fact behind a check is uncertain (Bilibili's topic syntax). */
+function soft(p: PlatformProfile, key: string): 'info' | undefined {
+	return sourceOf(p, key)?.confidence === 'uncertain' ? 'info' : undefined;
+}
+
+function sourceNote(p: PlatformProfile, key: string): string {
+	const s = sourceOf(p, key);
+	return s ? '\n\n' + msg('hover.source', { source: s.source, confidence: msg(`confidence.${s.confidence}`) }) : '';
+}
+
+const rule: Rule = {
+	meta: {
+		id: 'hashtag-syntax',
+		category: 'localization',
+		description: {
+			en: 'Hashtags, topics, mentions and links in the target platform\'s own syntax: #话题# on Weibo and Bilibili, #tag after a space on X, at most 5 hashtags on Instagram, one topic tag and 5 links on Threads.',
+			'zh-cn': '话题、标签、提及和链接符合目标平台自己的写法：微博和哔哩哔哩用 #话题#，X 的 #标签 前要有空格，Instagram 最多 5 个标签，Threads 一个话题标签、最多 5 个链接。',
+		},
+		defaultSeverity: 'warning',
+		fixable: true,
+		messages: {
+			en: {
+				unclosed: '"{tag}" is not a topic on {platform}: a topic needs a closing # ("{fixed}"); without it {platform} shows plain text.',
+				paired: '"{tag}" is not closed: {platform} pairs it with the next #, and the topic becomes "{topic}". Close it: "{fixed}".',
+				closedX: '"{tag}" is not a hashtag on X: a # right after the tag cancels it, and X shows the text as written. Write "{fixed}" followed by a space.',
+				closed: '"{tag}" is Weibo\'s topic syntax; {platform} hashtags have no closing #: write "{fixed}" followed by a space.',
+				boundary: '{platform} does not see a hashtag in "{word}": a # needs a space or punctuation before it.',
+				none: '{platform} has no hashtag syntax: "{tag}" stays plain text.',
+				maxHashtags: '{platform} allows at most {max} hashtags per post: "{tag}" is number {n}.',
+				oneTag: '{platform} takes one topic tag per post: "{tag}" is number {n} and will not be a topic.',
+				maxLinks: '{platform} refuses a post with more than {max} links: this is link {n}.',
+				handleX: '"{mention}" is not an X handle: X links @ followed by Latin letters, digits or _, so this stays plain text.',
+				handleLong: '"{mention}" is longer than an X handle ({max} characters at most): X will not link it.',
+				handleDomain: '"{mention}" is not a Bluesky handle: Bluesky links full handles such as @{name}.bsky.social, so this stays plain text.',
+				handleRunOn: '{platform} reads a nickname up to the next space or punctuation: "{mention}" runs into the next @. Put a space after it.',
+				fixClose: 'Close the topic: "{fixed}"',
+				fixOpen: 'Remove the closing #: "{fixed}"',
+				fixSpace: 'Insert a space before the #',
+				fixSpaceAfter: 'Insert a space after "{mention}"',
+			},
+			'zh-cn': {
+				unclosed: '“{tag}”在{platform}不是话题：话题需要收尾的 #（“{fixed}”）；缺了它，{platform}只显示普通文字。',
+				paired: '“{tag}”没有收尾：{platform}会把它和下一个 # 配成一对，话题变成“{topic}”。请补上：“{fixed}”。',
+				closedX: '“{tag}”在 X 上不是话题标签：标签后紧跟的 # 会使它失效，X 按原样显示文字。请写成“{fixed}”，后面加空格。',
+				closed: '“{tag}”是微博的话题写法；{platform}的标签没有收尾的 #：请写成“{fixed}”，后面加空格。',
+				boundary: '{platform}不会把“{word}”识别为标签：# 前面需要空格或标点。',
+				none: '{platform}没有话题标签语法：“{tag}”只是普通文字。',
+				maxHashtags: '{platform}每条帖子最多 {max} 个标签：“{tag}”是第 {n} 个。',
+				oneTag: '{platform}每条帖子只取一个话题标签：“{tag}”是第 {n} 个，不会成为话题。',
+				maxLinks: '{platform}拒绝发布超过 {max} 个链接的帖子：这是第 {n} 个链接。',
+				handleX: '“{mention}”不是 X 账号名：X 只链接 @ 后的拉丁字母、数字或下划线，这里只是普通文字。',
+				handleLong: '“{mention}”超过 X 账号名的长度（最多 {max} 个字符）：X 不会链接它。',
+				handleDomain: '“{mention}”不是 Bluesky 账号：Bluesky 只链接完整的账号名（如 @{name}.bsky.social），这里只是普通文字。',
+				handleRunOn: '{platform}把昵称读到下一个空格或标点为止：“{mention}”与后面的 @ 连在一起。请在它后面加空格。',
+				fixClose: '补上收尾的 #：“{fixed}”',
+				fixOpen: '删去收尾的 #：“{fixed}”',
+				fixSpace: '在 # 前加空格',
+				fixSpaceAfter: '在“{mention}”后加空格',
+			},
+		},
+	},
+	check(ctx) {
+		const p = ctx.target.platform;
+		const text = ctx.text;
+		const name = platformName(p, ctx.lang);
+		const protectedSpans = findProtected(text);
+		// Links come from findUrls itself: a #fragment is never a tag, even where a topic-like
+		// span in findProtected would win over the link.
+		const excluded = [...findUrls(text), ...protectedSpans.filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link')];
+		const inExcluded = (i: number) => excluded.some((s) => s.start <= i && i < s.end);
+		const hashes: number[] = [];
+		for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+			if (!inExcluded(i) && text[i - 1] !== '&') {
+				hashes.push(i);
+			}
+		}
+		const style = p.hashtag;
+		if (style === 'weibo') {
+			checkWeibo(ctx, hashes, name);
+		} else if (style === 'x' || style === 'instagram' || style === 'threads' || style === 'douyin') {
+			checkHashtags(ctx, hashes, name);
+		} else if (style === 'none') {
+			for (const h of hashes) {
+				const body = tagBody(text, h);
+				if (notATag(body) || languageName(text, h)) {
+					continue;
+				}
+				const end = h + 1 + body.length + (text[h + 1 + body.length] === '#' ? 1 : 0);
+				ctx.report({ start: h, end, severity: 'info', message: ctx.t('none', { platform: name, tag: text.slice(h, end) }), explain: sourceNote(p, 'hashtag') });
+			}
+		}
+		checkMentions(ctx, protectedSpans.filter((s) => s.kind === 'mention'), name);
+		if (p.maxLinks !== undefined) {
+			findUrls(text).slice(p.maxLinks).forEach((u, i) => {
+				ctx.report({ start: u.start, end: u.end, severity: soft(p, 'maxLinks') ?? 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });
+			});
+		}
+	},
+};
+
+/** Weibo and Bilibili: #话题# pairs on one line; an # left open is an unclosed topic. */
+function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
+	const text = ctx.text;
+	const opener = (h: number) => !languageName(text, h) && !notATag(tagBody(text, h));
+	const unclosed: { hash: number; pairedWith?: number }[] = [];
+	let open = -1;
+	for (const h of hashes) {
+		if (open >= 0) {
+			const inner = text.slice(open + 1, h);
+			if (inner.includes('\n') || /^\s|\s$/u.test(inner)) {
+				unclosed.push({ hash: open });
+				open = -1;
+			} else if (inner.length) {
+				// Spaces may stand inside a topic, so the platform pairs this # with the next one;
+				// a sentence's punctuation inside shows the writer meant two things.
+				if (SENTENCE_PUNCT.test(inner)) {
+					unclosed.push({ hash: open, pairedWith: h });
+				}
+				open = -1;
+				continue;
+			}
+		}
+		if (open < 0 && opener(h)) {
+			open = h;
+		}
+	}
+	if (open >= 0) {
+		unclosed.push({ hash: open });
+	}
+	for (const { hash: h, pairedWith } of unclosed) {
+		const body = tagBody(text, h);
+		const end = h + 1 + body.length;
+		const tag = text.slice(h, end);
+		const fixed = `${tag}#`;
+		// The end is clear only when the writer ended the tag with a space, a line end or the post's end.
+		const clear = isBoundary(text[end]);
+		const args = { tag, fixed, platform: name, topic: pairedWith === undefined ? '' : text.slice(h, pairedWith + 1) };
+		ctx.report({
+			start: h, end,
+			severity: soft(ctx.target.platform, 'hashtag'),
+			message: pairedWith === undefined ? ctx.t('unclosed', args) : ctx.t('paired', args),
+			explain: sourceNote(ctx.target.platform, 'hashtag'),
+			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [{ start: end, end, newText: '#' }], preferred: true }] : undefined,
+		});
+	}
+}
+
+/** #tag platforms: no closing #, a boundary before the #, and the platform's tag limit. */
+function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
+	const text = ctx.text;
+	const p = ctx.target.platform;
+	const explain = sourceNote(p, 'hashtag');
+	const tags: { start: number; end: number }[] = [];
+	let consumed = -1;
+	for (const h of hashes) {
+		if (h <= consumed || languageName(text, h)) {
+			continue;
+		}
+		const body = tagBody(text, h);
+		if (notATag(body)) {
+			continue;
+		}
+		const end = h + 1 + body.length;
+		const tag = text.slice(h, end);
+		if (text[end] === '#') {
+			// #话题#: the closing # may be removed when nothing but a space, punctuation or the end follows.
+			consumed = end;
+			const removable = end + 1 >= text.length || !WORD_CHAR.test(text.slice(end + 1).match(/^./su)![0]);
+			const fixed = tag;
+			ctx.report({
+				start: h, end: end + 1,
+				severity: soft(p, 'hashtag'),
+				message: p.id === 'x' ? ctx.t('closedX', { tag: `${tag}#`, fixed, platform: name }) : ctx.t('closed', { tag: `${tag}#`, fixed, platform: name }),
+				explain,
+				fixes: removable
+					? [{ title: ctx.t('fixOpen', { fixed }), edits: [{ start: end, end: end + 1, newText: '' }], preferred: true }]
+					: undefined,
+			});
+			continue;
+		}
+		const before = charBefore(text, h);
+		if (before && WORD_CHAR.test(before)) {
+			// Show the word the # is glued to: 中文#标签.
+			let s = h - before.length;
+			while (s > 0 && WORD_CHAR.test(charBefore(text, s))) {
+				s -= charBefore(text, s).length;
+			}
+			ctx.report({
+				start: h, end,
+				severity: soft(p, 'hashtag'),
+				message: ctx.t('boundary', { word: text.slice(s, end), platform: name }),
+				explain,
+				fixes: [{ title: ctx.t('fixSpace'), edits: [{ start: h, end: h, newText: ' ' }], preferred: true }],
+			});
+			continue;
+		}
+		tags.push({ start: h, end });
+	}
+	if (p.maxHashtags !== undefined) {
+		tags.slice(p.maxHashtags).forEach((t, i) => {
+			const args = { platform: name, max: p.maxHashtags!, n: p.maxHashtags! + i + 1, tag: text.slice(t.start, t.end) };
+			ctx.report({ start: t.start, end: t.end, severity: soft(p, 'maxHashtags'), message: p.maxHashtags === 1 ? ctx.t('oneTag', args) : ctx.t('maxHashtags', args), explain: sourceNote(p, 'maxHashtags') });
+		});
+	}
+}
+
+/** Mentions in the platform's handle form: X handles, Bluesky domains, Weibo nicknames ended by a separator. */
+function checkMentions(ctx: RuleContext, mentions: { start: number; end: number; text: string }[], name: string): void {
+	const p = ctx.target.platform;
+	const text = ctx.text;
+	for (const m of mentions) {
+		const local = m.text.slice(1).split('@')[0];
+		const fediverse = m.text.slice(1).includes('@');
+		if (p.handle === 'x' && !fediverse) {
+			const max = p.handleMaxLength;
+			const latin = /^[A-Za-z0-9_]*/.exec(local)![0];
+			if (!latin) {
+				ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleX', { mention: m.text }), explain: sourceNote(p, 'handle') });
+			} else if (max !== undefined && latin.length > max) {
+				ctx.report({ start: m.start, end: m.start + 1 + latin.length, severity: soft(p, 'handleMaxLength'), message: ctx.t('handleLong', { mention: `@${latin}`, max }), explain: sourceNote(p, 'handleMaxLength') });
+			}
+		} else if (p.handle === 'domain' && !fediverse && !local.includes('.')) {
+			ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleDomain', { mention: m.text, name: local }), explain: sourceNote(p, 'handle') });
+		} else if (p.handle === 'nickname' && text[m.end] === '@') {
+			ctx.report({
+				start: m.start, end: m.end,
+				severity: soft(p, 'handle'),
+				message: ctx.t('handleRunOn', { mention: m.text, platform: name }),
+				explain: sourceNote(p, 'handle'),
+				fixes: [{ title: ctx.t('fixSpaceAfter', { mention: m.text }), edits: [{ start: m.end, end: m.end, newText: ' ' }], preferred: true }],
+			});
+		}
+	}
+}
+
+export default rule;

@@ -1,0 +1,346 @@
+/**
+ * zh-punctuation: punctuation in Chinese copy, after the Chinese copywriting guidelines
+ * (中文文案排版指北). Half-width `, . ! ? : ; ( )` inside Chinese sentences become full-width;
+ * repeated marks are collapsed (`！！` → `！`, `？？！！` → `？！`, `。。。` → `……`); full-width
+ * digits and Latin letters become half-width. A whole English sentence or name keeps its
+ * half-width punctuation, and nothing inside a protected span (links, mentions, hashtags, code,
+ * numbers such as 3.5 or 10:30, quoted English, emoticons, exceptions) is touched.
+ *
+ * Precision first: a half-width mark is converted only when the text around it is Chinese —
+ * a Chinese character or Chinese punctuation before it, or a single word or a name in title
+ * case (LeanCloud, Surface Pro) between Chinese text and the mark. Anything that reads as an
+ * English phrase (a lowercase word among several, or English punctuation inside) is left alone.
+ */
+import type { Rule, RuleContext } from '../rule';
+import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+
+const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
+/** Marks that form one run: a run is collapsed and converted as a whole. */
+const FAMILY: Record<string, string> = {
+	',': 'comma', '，': 'comma', '.': 'stop', '。': 'stop', ';': 'semi', '；': 'semi', ':': 'colon', '：': 'colon',
+	'!': 'exq', '?': 'exq', '！': 'exq', '？': 'exq', '、': 'pause',
+};
+const HALF = /[,.!?:;]/;
+const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+const ASCII_LETTER = /[A-Za-z]/;
+const HAN = /\p{Script=Han}/u;
+
+const rule: Rule = {
+	meta: {
+		id: 'zh-punctuation',
+		category: 'localization',
+		description: {
+			en: 'Punctuation in Chinese copy: full-width marks in Chinese sentences, no repeated marks, half-width digits and letters.',
+			'zh-cn': '中文排版的标点：中文句子用全角标点，不重复使用标点，数字和英文字母用半角。',
+		},
+		defaultSeverity: 'warning',
+		fixable: true,
+		options: {
+			exceptions: {
+				default: [],
+				description: {
+					en: 'Strings written exactly as given, never changed (product names, slogans).',
+					'zh-cn': '按原样书写、不做修改的字符串（产品名、口号）。',
+				},
+			},
+		},
+		messages: {
+			en: {
+				fullwidth: 'Use the full-width "{to}" in a Chinese sentence, not "{from}".',
+				parens: 'Use full-width parentheses "（…）" in a Chinese sentence.',
+				repeated: 'Do not repeat punctuation: write "{to}".',
+				ellipsis: 'Write the Chinese ellipsis "……".',
+				halfwidth: 'Write digits and Latin letters half-width: "{to}".',
+				fix: 'Replace with "{to}"',
+			},
+			'zh-cn': {
+				fullwidth: '中文句子里用全角“{to}”，不用“{from}”。',
+				parens: '中文句子里用全角括号“（…）”。',
+				repeated: '不要重复使用标点符号：写“{to}”。',
+				ellipsis: '省略号写作“……”。',
+				halfwidth: '数字和英文字母用半角：“{to}”。',
+				fix: '替换为“{to}”',
+			},
+		},
+	},
+	check(ctx) {
+		if (!isZhLocale(ctx.target.locale)) {
+			return;
+		}
+		const zh = new ZhText(ctx.text, stringList(ctx.options.exceptions));
+		checkFullwidthAlnum(ctx, zh);
+		new Sweep(ctx, zh).run();
+	},
+};
+
+function replace(ctx: RuleContext, start: number, end: number, to: string, message: string, editStart = start, editEnd = end): void {
+	ctx.report({
+		start: Math.min(start, editStart), end: Math.max(end, editEnd), message,
+		fixes: [{ title: ctx.t('fix', { to }), edits: [{ start: editStart, end: editEnd, newText: to }], preferred: true }],
+	});
+}
+
+function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
+	for (const m of ctx.text.matchAll(FW_ALNUM)) {
+		const start = m.index!;
+		if (zh.spanAt(start)) {
+			continue;
+		}
+		const to = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
+		replace(ctx, start, start + m[0].length, to, ctx.t('halfwidth', { to }));
+	}
+}
+
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/** The nearest offset before `i` (after `i` with dir 1) that is not a space on the same line, or -1. */
+function neighbour(text: string, i: number, dir: -1 | 1): number {
+	let k = dir < 0 ? i - 1 : i;
+	while (k >= 0 && k < text.length && isSpace(text[k])) {
+		k += dir;
+	}
+	return k < 0 || k >= text.length || text[k] === '\n' || text[k] === '\r' ? -1 : k;
+}
+
+/**
+ * One left-to-right pass over the text. `converted` holds the offsets of half-width marks and
+ * parentheses already found to become full-width, so a mark right after one of them is in
+ * Chinese context too — fixing never leaves a mark that only the fixed text would flag.
+ */
+class Sweep {
+	readonly text: string;
+	readonly converted = new Set<number>();
+
+	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
+		this.text = zh.text;
+	}
+
+	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
+	zhAt(k: number): boolean {
+		return k >= 0 && !this.zh.spanAt(k) && (isZhChar(this.text[k]) || this.converted.has(k));
+	}
+
+	run(): void {
+		const text = this.text;
+		let i = 0;
+		while (i < text.length) {
+			if (this.zh.spanAt(i)) {
+				i = this.zh.spanAt(i)!.end;
+				continue;
+			}
+			if (text[i] === '(') {
+				this.paren(i);
+				i++;
+				continue;
+			}
+			i = FAMILY[text[i]] ? this.marks(i) : i + 1;
+		}
+	}
+
+	/**
+	 * Whether the half-width mark(s) at [i, j) stand in a Chinese sentence: Chinese text right
+	 * before them, or a single word or a title-case name between Chinese text and the mark,
+	 * followed by Chinese or the end of the line.
+	 */
+	private inChinese(i: number, j: number): boolean {
+		const { text, zh } = this;
+		const l = neighbour(text, i, -1);
+		const r = neighbour(text, j, 1);
+		if (l < 0) {
+			return false;
+		}
+		if (this.zhAt(l)) {
+			return true;
+		}
+		// Walk back over the foreign run (protected spans count as one word) to Chinese or the line start.
+		let k = l;
+		const words: string[] = [];
+		let word = '';
+		while (k >= 0 && text[k] !== '\n' && text[k] !== '\r') {
+			const s = zh.spanAt(k);
+			if (s) {
+				word = 'X' + word;
+				k = s.start - 1;
+				continue;
+			}
+			const ch = text[k];
+			if (this.zhAt(k)) {
+				break; // Chinese, or a mark this rule makes full-width (`不知道? JFGI!`)
+			}
+			if (isSpace(ch)) {
+				if (word) {
+					words.unshift(word);
+				}
+				word = '';
+			} else if (HALF.test(ch) || ch === '"' || ch === '(' || ch === ')') {
+				return false; // English punctuation inside: an English phrase.
+			} else {
+				// A full-width letter or digit reads as the half-width one this rule makes of it.
+				word = (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch) + word;
+			}
+			k--;
+		}
+		if (word) {
+			words.unshift(word);
+		}
+		const name = words.length === 1 || words.every((w) => /^[A-Z0-9X]/.test(w));
+		if (!name || !words.length) {
+			return false;
+		}
+		if (r >= 0 && HALF.test(text[r]) && this.runHasFull(r)) {
+			return true; // `:!!？？`: the run that follows becomes full-width
+		}
+		if (r >= 0 && !HALF.test(text[r])) {
+			// Chinese follows, or parentheses with Chinese inside (this rule makes them full-width).
+			return !zh.spanAt(r) && (isZhChar(text[r]) || (text[r] === '(' && HAN.test(text.slice(r + 1, Math.max(r + 1, this.closeOf(r))))));
+		}
+		// The end of the line, or another half-width mark: the clause is Chinese when Chinese came before the word.
+		return this.zhAt(k);
+	}
+
+	/** True when the run of marks of one family starting at `r` has a full-width one (so it becomes full-width). */
+	private runHasFull(r: number): boolean {
+		const fam = FAMILY[this.text[r]];
+		for (let k = r; k < this.text.length && !this.zh.spanAt(k); k++) {
+			const ch = this.text[k];
+			if (FAMILY[ch] === fam) {
+				if (!HALF.test(ch)) {
+					return true;
+				}
+			} else if (!isSpace(ch)) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/** A run of marks of one family from `i`; returns the offset after it. */
+	private marks(i: number): number {
+		const { text, zh, ctx } = this;
+		const fam = FAMILY[text[i]];
+		// `Facebook, Inc.。`: the period of an abbreviation before a Chinese full stop stays.
+		if (text[i] === '.' && ASCII_LETTER.test(text[i - 1] ?? '') && text[i + 1] === '。') {
+			return i + 1;
+		}
+		// A run may have spaces inside (`! ？！`): fixed, it would be one run.
+		let j = i + 1;
+		for (let k = j; k < text.length; k++) {
+			if (FAMILY[text[k]] === fam && !zh.spanAt(k)) {
+				j = k + 1;
+			} else if (!isSpace(text[k])) {
+				break;
+			}
+		}
+		const run = text.slice(i, j).replace(/[ \t]/g, '');
+		const start = i;
+		const hasHalf = HALF.test(run);
+		const hasFull = /[^,.!?:;]/.test(run);
+		if (hasHalf) {
+			const before = text[start - 1];
+			const after = text[j];
+			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http://
+			if (/^[.,:]$/.test(run) && /[0-9]/.test(before ?? '') && /[0-9]/.test(after ?? '')) {
+				return j;
+			}
+			if ((run === '.' || run === ':') && after !== undefined && (ASCII_ALNUM.test(after) || after === '/')) {
+				return j;
+			}
+			if (!hasFull && !this.inChinese(start, j)) {
+				return j;
+			}
+			for (let k = start; k < j; k++) {
+				this.converted.add(k);
+			}
+		} else if (run.length === 1 || (fam === 'exq' && (run === '？！' || run === '！？'))) {
+			return j; // one full-width mark, or the question-exclamation pair the guidelines allow
+		}
+		let to: string;
+		let message: string;
+		if (fam === 'exq') {
+			to = /[?？]/.test(run) && /[!！]/.test(run) ? (run.length === 2 && !hasHalf ? run : '？！') : /[?？]/.test(run) ? '？' : '！';
+			message = run.length > 1 ? ctx.t('repeated', { to }) : ctx.t('fullwidth', { to, from: run });
+		} else if (fam === 'stop' && run.length >= 3) {
+			to = '……';
+			message = ctx.t('ellipsis');
+		} else {
+			to = FULL[run[0]] ?? run[0];
+			message = run.length > 1 ? ctx.t('repeated', { to }) : ctx.t('fullwidth', { to, from: run });
+		}
+		if (to !== text.slice(start, j)) {
+			// The fix takes the spaces around a converted mark with it: `iPhone , 好` → `iPhone，好`.
+			const { editStart, editEnd } = hasHalf ? eatSpaces(zh, start, j) : { editStart: start, editEnd: j };
+			replace(ctx, start, j, to, message, editStart, editEnd);
+		}
+		return j;
+	}
+
+	/** Parentheses opened at `i`: full-width when their content has Chinese or Chinese stands before them. */
+	private paren(i: number): void {
+		const { text, zh, ctx } = this;
+		const close = this.closeOf(i);
+		if (close < 0 || close === i + 1) {
+			return;
+		}
+		const content = text.slice(i + 1, close);
+		if (!(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
+			return;
+		}
+		this.converted.add(i);
+		this.converted.add(close);
+		const open = eatSpaces(zh, i, i + 1);
+		const shut = eatSpaces(zh, close, close + 1);
+		ctx.report({
+			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'),
+			fixes: [{
+				title: ctx.t('fix', { to: '（…）' }), preferred: true,
+				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
+			}],
+		});
+	}
+
+	/** The `)` that closes the `(` at `i` on the same line (no nesting), or -1. */
+	private closeOf(i: number): number {
+		const { text, zh } = this;
+		let j = i + 1;
+		while (j < text.length && text[j] !== '\n') {
+			const s = zh.spanAt(j);
+			if (s) {
+				j = s.end;
+				continue;
+			}
+			if (text[j] === '(') {
+				return -1;
+			}
+			if (text[j] === ')') {
+				return j;
+			}
+			j++;
+		}
+		return -1;
+	}
+}
+
+/** The spaces on both sides of [start, end) on the same line, except a space that ends a link, mention or hashtag. */
+function eatSpaces(zh: ZhText, start: number, end: number): { editStart: number; editEnd: number } {
+	const text = zh.text;
+	let s = start;
+	while (s > 0 && isSpace(text[s - 1])) {
+		s--;
+	}
+	const prev = zh.spanAt(s - 1);
+	if (s === 0 || text[s - 1] === '\n' || (prev && TERMINATED.has(prev.kind))) {
+		s = start;
+	}
+	let e = end;
+	while (e < text.length && isSpace(text[e])) {
+		e++;
+	}
+	const next = zh.spanAt(e);
+	if (e === text.length || text[e] === '\n' || text[e] === '\r' || (next && SEPARATED.has(next.kind))) {
+		e = end;
+	}
+	return { editStart: s, editEnd: e };
+}
+
+export default rule;

@@ -1,0 +1,303 @@
+/**
+ * Simplified / Traditional analysis for the zh-script rule, on OpenCC's dictionaries
+ * (npm opencc-js). The dictionaries are large (STPhrases alone is 1 MB), so nothing here
+ * runs at startup: a dictionary is required and built into a converter the first time a
+ * post needs it, and a post without Han characters never asks. What each locale expects is
+ * data: data/zh-script.json.
+ *
+ * A character is flagged only when it is distinctive of the other script AND converting the
+ * post's text in context changes it, so characters written the same in both scripts (and
+ * characters OpenCC's phrase tables resolve, like 干 in 干擾) are never flagged.
+ */
+import data from './data/zh-script.json';
+import { HAN } from './text';
+
+export type Script = 'simplified' | 'traditional';
+export type RegionId = 'cn' | 'tw' | 'hk';
+
+interface RegionSpec {
+	script: Script;
+	name: { en: string; 'zh-cn': string };
+	toSimplified?: string[][];
+	toExpected: string[][];
+	regional: string[][];
+	legalBasis: boolean;
+}
+
+const REGIONS = data.regions as unknown as Record<RegionId, RegionSpec>;
+const LOCALES = data.locales as Record<string, RegionId>;
+const SHARED = new Set(Array.from(data.shared.characters));
+
+/** The region whose script a locale expects, or undefined for non-Chinese locales. */
+export function regionOf(locale: string): RegionId | undefined {
+	const parts = locale.toLowerCase().replace(/_/g, '-').split('-');
+	if (parts[0] !== 'zh') {
+		return undefined;
+	}
+	// zh-Hant-HK: the region decides before the script; zh alone is the mainland.
+	const region = parts.slice(1).find((p) => p.length === 2 && LOCALES[`zh-${p}`]);
+	const script = parts.slice(1).find((p) => p.length === 4 && LOCALES[`zh-${p}`]);
+	return LOCALES[`zh-${region ?? script}`] ?? (parts.length === 1 ? LOCALES.zh : undefined);
+}
+
+export function regionSpec(r: RegionId): RegionSpec {
+	return REGIONS[r];
+}
+
+type Converter = (text: string) => string;
+
+// Literal requires so the bundler includes exactly these files and evaluates each one only
+// when it is first required (esbuild wraps required ES modules in lazy initializers).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const DICTS: Record<string, () => { default: string }> = {
+	STCharacters: () => require('opencc-js/dict/STCharacters'),
+	STPhrases: () => require('opencc-js/dict/STPhrases'),
+	TSCharacters: () => require('opencc-js/dict/TSCharacters'),
+	TSPhrases: () => require('opencc-js/dict/TSPhrases'),
+	TWPhrases: () => require('opencc-js/dict/TWPhrases'),
+	TWPhrasesRev: () => require('opencc-js/dict/TWPhrasesRev'),
+	TWVariants: () => require('opencc-js/dict/TWVariants'),
+	TWVariantsPhrases: () => require('opencc-js/dict/TWVariantsPhrases'),
+	TWVariantsRev: () => require('opencc-js/dict/TWVariantsRev'),
+	TWVariantsRevPhrases: () => require('opencc-js/dict/TWVariantsRevPhrases'),
+	HKPhrases: () => require('opencc-js/dict/HKPhrases'),
+	HKPhrasesRev: () => require('opencc-js/dict/HKPhrasesRev'),
+	HKVariants: () => require('opencc-js/dict/HKVariants'),
+	HKVariantsPhrases: () => require('opencc-js/dict/HKVariantsPhrases'),
+	HKVariantsRev: () => require('opencc-js/dict/HKVariantsRev'),
+	HKVariantsRevPhrases: () => require('opencc-js/dict/HKVariantsRevPhrases'),
+};
+
+interface OpenCCTrie {
+	loadDict(d: string): void;
+	matchPrefix(text: string, offset: number): { end: number; value: string } | null;
+}
+interface OpenCCCore {
+	ConverterFactory(...groups: string[][][]): Converter;
+	Trie: new () => OpenCCTrie;
+}
+const loadCore = (): OpenCCCore => require('opencc-js/core');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+// What has been loaded: converters by chain, dictionaries by name. `scriptDataLoaded` lets a
+// test prove that a post without Han characters costs nothing.
+const converters = new Map<string, Converter>();
+const dictText = new Map<string, string>();
+let charMaps: { st: Map<string, string> } | undefined;
+
+function dict(name: string): string {
+	let d = dictText.get(name);
+	if (d === undefined) {
+		const load = DICTS[name];
+		if (!load) {
+			throw new Error(`zh-script: unknown OpenCC dictionary ${name}`);
+		}
+		d = load().default;
+		dictText.set(name, d);
+	}
+	return d;
+}
+
+function converter(chain: string[][]): Converter {
+	const key = JSON.stringify(chain);
+	let c = converters.get(key);
+	if (!c) {
+		c = loadCore().ConverterFactory(...chain.map((group) => [group.map(dict)]));
+		converters.set(key, c);
+	}
+	return c;
+}
+
+const tries = new Map<string, OpenCCTrie>();
+
+/** A trie of every key of the dictionaries in `chain`: it finds the phrases a conversion would replace. */
+function keyTrie(chain: string[][]): OpenCCTrie {
+	const key = JSON.stringify(chain);
+	let t = tries.get(key);
+	if (!t) {
+		const core = loadCore();
+		t = new core.Trie();
+		for (const name of chain.flat()) {
+			t.loadDict(dict(name));
+		}
+		tries.set(key, t);
+	}
+	return t;
+}
+
+/** Simplified → Traditional, one character at a time (first candidate only). */
+function stMap(): Map<string, string> {
+	if (!charMaps) {
+		charMaps = { st: new Map(dict('STCharacters').split('|').map((e) => e.split(' ') as [string, string])) };
+	}
+	return charMaps.st;
+}
+
+/** The names of the dictionaries loaded so far (for tests and the bench). */
+export function scriptDataLoaded(): string[] {
+	return [...dictText.keys()];
+}
+
+/** Forgets every loaded dictionary and converter (tests). */
+export function resetScriptData(): void {
+	converters.clear();
+	tries.clear();
+	dictText.clear();
+	charMaps = undefined;
+}
+
+/** The cheap pre-check: only text with Han characters can be in the wrong script. */
+export function mayNeedScriptCheck(text: string): boolean {
+	return HAN.test(text);
+}
+
+export interface ScriptSpan {
+	start: number;
+	end: number;
+	/** 'script': characters of the other script; 'regional': the right script, another region's form. */
+	kind: 'script' | 'regional';
+	text: string;
+	replacement: string;
+}
+
+export interface ScriptAnalysis {
+	region: RegionId;
+	expected: Script;
+	spans: ScriptSpan[];
+	/** Characters distinctive of the expected script and of the other one (outside skipped ranges). */
+	expectedCount: number;
+	otherCount: number;
+}
+
+interface Cp {
+	ch: string;
+	start: number;
+	end: number;
+}
+
+function codePoints(text: string, start: number): Cp[] {
+	const out: Cp[] = [];
+	let i = start;
+	for (const ch of text) {
+		out.push({ ch, start: i, end: i + ch.length });
+		i += ch.length;
+	}
+	return out;
+}
+
+/** Maximal runs of Han characters (OpenCC's phrases never cross other characters that matter here). */
+function hanRuns(text: string): { start: number; text: string }[] {
+	const out: { start: number; text: string }[] = [];
+	for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
+		out.push({ start: m.index!, text: m[0] });
+	}
+	return out;
+}
+
+/** Per code point of `run`, the converted character, or undefined where the conversion is not aligned. */
+function aligned(run: string, conv: Converter): string[] | undefined {
+	const out = Array.from(conv(run));
+	return out.length === Array.from(run).length ? out : undefined;
+}
+
+/**
+ * Finds the spans of `text` in the wrong script (or the wrong region's form) for `region`.
+ * `skip(start, end)` says whether a character must be left alone (mentions, allowed names).
+ */
+export function analyzeScript(text: string, region: RegionId, skip: (start: number, end: number) => boolean): ScriptAnalysis {
+	const spec = REGIONS[region];
+	const toExpected = converter(spec.toExpected);
+	const st = stMap();
+	const toSimplified = spec.script === 'traditional' ? converter(spec.toSimplified!) : toExpected;
+	const regional = spec.regional.length ? converter(spec.regional) : undefined;
+	// A character is distinctively Simplified when OpenCC turns it into another character and
+	// it is not also standard in Traditional text; distinctively Traditional when the
+	// character-level Traditional→Simplified conversion changes it.
+	const isSimplified = (ch: string) => { const t = st.get(ch); return t !== undefined && t !== ch && !SHARED.has(ch); };
+	const isTraditional = (ch: string) => toSimplified(ch) !== ch && !isSimplified(ch);
+
+	const flags: { cp: Cp; kind: ScriptSpan['kind']; to: string; run: number }[] = [];
+	const regionalSpans: ScriptSpan[] = [];
+	let distinctive = 0;
+	const isExpected = spec.script === 'simplified' ? isSimplified : isTraditional;
+	for (const run of hanRuns(text)) {
+		const cps = codePoints(run.text, run.start);
+		for (const c of cps) {
+			if (skip(c.start, c.end)) {
+				continue;
+			}
+			if (isExpected(c.ch)) {
+				distinctive++;
+			}
+		}
+		if (spec.script === 'simplified') {
+			const conv = aligned(run.text, toExpected);
+			cps.forEach((c, i) => {
+				const to = conv ? conv[i] : toExpected(c.ch);
+				if (!skip(c.start, c.end) && isTraditional(c.ch) && to !== c.ch) {
+					flags.push({ cp: c, kind: 'script', to, run: run.start });
+				}
+			});
+			continue;
+		}
+		// Traditional: convert the run to Simplified and back, so OpenCC's phrases give each
+		// character its context (头发 → 頭髮, 干擾 stays 干擾); the regional tables then give
+		// the region's own forms (軟件 → 軟體).
+		const round = aligned(run.text, (s) => toExpected(toSimplified(s)));
+		const flagged = new Set<number>();
+		cps.forEach((c, i) => {
+			const to = round ? round[i] : toExpected(c.ch);
+			if (!skip(c.start, c.end) && isSimplified(c.ch) && to !== c.ch) {
+				flags.push({ cp: c, kind: 'script', to, run: run.start });
+				flagged.add(c.start);
+			}
+		});
+		if (regional) {
+			// Regional usage is a matter of words: each phrase or variant the region's tables
+			// know is one span (智能 → 智慧, not 能 → 慧).
+			const trie = keyTrie(spec.regional);
+			for (let i = 0; i < run.text.length;) {
+				const m = trie.matchPrefix(run.text, i);
+				if (!m) {
+					i += run.text.codePointAt(i)! > 0xffff ? 2 : 1;
+					continue;
+				}
+				const word = run.text.slice(i, m.end);
+				const start = run.start + i;
+				const end = run.start + m.end;
+				const to = regional(word);
+				let clean = !skip(start, end);
+				for (let k = start; k < end && clean; k++) {
+					clean = !flagged.has(k);
+				}
+				if (to !== word && clean) {
+					regionalSpans.push({ start, end, kind: 'regional', text: word, replacement: to });
+				}
+				i = m.end;
+			}
+		}
+	}
+
+	// Merge characters of the same kind into one span when only characters written the same
+	// in both scripts stand between them in the same run of Han characters (们的新产品 is one
+	// span, not three); the characters between are kept as they are.
+	const spans: (ScriptSpan & { run: number })[] = [];
+	for (const f of flags) {
+		const last = spans[spans.length - 1];
+		const gap = last && last.run === f.run && last.kind === f.kind ? text.slice(last.end, f.cp.start) : undefined;
+		if (gap !== undefined && Array.from(gap).every((ch) => !isExpected(ch) && !skip(last.end, f.cp.start))) {
+			last.end = f.cp.end;
+			last.text += gap + f.cp.ch;
+			last.replacement += gap + f.to;
+		} else {
+			spans.push({ start: f.cp.start, end: f.cp.end, kind: f.kind, text: f.cp.ch, replacement: f.to, run: f.run });
+		}
+	}
+	return {
+		region,
+		expected: spec.script,
+		spans: [...spans.map(({ run: _run, ...s }) => s), ...regionalSpans].filter((s) => s.replacement !== s.text).sort((a, b) => a.start - b.start),
+		expectedCount: distinctive,
+		otherCount: flags.filter((f) => f.kind === 'script').length,
+	};
+}

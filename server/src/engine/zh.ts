@@ -1,0 +1,138 @@
+/**
+ * Character classes and context shared by the Chinese typography rules (zh-spacing,
+ * zh-punctuation). Pure functions over UTF-16 offsets.
+ */
+import { findProtected, spanAt, type ProtectedKind, type ProtectedSpan } from './protected';
+
+/** A Chinese, Japanese or Korean letter. */
+export const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+/**
+ * Full-width punctuation that never takes a space beside it: CJK symbols and punctuation
+ * (U+3001–U+303F) and the full-width forms block without its letters and digits. Curly quotes,
+ * dashes and the ellipsis are shared with English typography and are not in this class.
+ */
+export const FW_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+/** Chinese context marks: full-width punctuation plus the curly quotes, ellipsis and dash used in Chinese. */
+const ZH_MARK = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]/u;
+/** A Latin letter (not a full-width form) or an ASCII digit. */
+export const LATIN = /[0-9\p{Script=Latin}]/u;
+const FW_FORM = /[\uff00-\uffef]/u;
+
+export type CharClass = 'cjk' | 'latin' | 'fwpunct' | 'space' | 'newline' | 'other';
+
+export function classOf(ch: string): CharClass {
+	if (ch === ' ' || ch === '\t') {
+		return 'space';
+	}
+	if (ch === '\n' || ch === '\r') {
+		return 'newline';
+	}
+	if (CJK_LETTER.test(ch)) {
+		return 'cjk';
+	}
+	if (FW_PUNCT.test(ch)) {
+		return 'fwpunct';
+	}
+	if (LATIN.test(ch) && !FW_FORM.test(ch)) {
+		return 'latin';
+	}
+	return 'other';
+}
+
+export function isZhLocale(locale: string | undefined): boolean {
+	return !!locale && /^zh(?:[-_]|$)/i.test(locale);
+}
+
+/** The rule option `exceptions` as a list of strings (anything else is dropped). */
+export function stringList(v: unknown): string[] {
+	return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+/** Kinds whose edges read as Latin text for spacing: `在 LeanCloud 上`, `围绕 \`AVObject\` 进行`, `花了 5000 元`. */
+const LATIN_EDGED: ReadonlySet<ProtectedKind> = new Set(['code', 'url', 'email', 'number']);
+/** Kinds a following space may end (a link, a mention or a hashtag needs it to stop). */
+export const TERMINATED: ReadonlySet<ProtectedKind> = new Set(['url', 'email', 'mention', 'hashtag', 'topic', 'link']);
+
+/** Kinds a space before may have to separate from what precedes (`#a #b#` is not `#a#b#`). */
+export const SEPARATED: ReadonlySet<ProtectedKind> = new Set(['hashtag', 'topic']);
+
+/** One unit of text: a protected span, or one code point outside them. */
+export interface Atom {
+	start: number;
+	end: number;
+	/** Class of its first and last character, as spacing sees them. */
+	left: CharClass;
+	right: CharClass;
+	span?: ProtectedSpan;
+}
+
+export class ZhText {
+	readonly spans: ProtectedSpan[];
+	readonly atoms: Atom[];
+
+	constructor(readonly text: string, exceptions: readonly string[] = []) {
+		this.spans = findProtected(text, { exceptions });
+		this.atoms = [];
+		let i = 0;
+		let k = 0;
+		while (i < text.length) {
+			const s = this.spans[k];
+			if (s && s.start === i) {
+				// A link or address reads as Latin at an edge that is a letter, a digit or a slash
+				// (`访问 https://example.com/ 了解`), not at one like the `#` of `…/A6x#话题#`.
+				const edge = (ch: string): CharClass => (s.kind === 'exception' ? classOf(ch)
+					: !LATIN_EDGED.has(s.kind) ? 'other'
+						: (s.kind === 'url' || s.kind === 'email') && !/[A-Za-z0-9/]/.test(ch) ? 'other' : 'latin');
+				const lastCp = String.fromCodePoint(text.codePointAt(cpBefore(text, s.end))!);
+				this.atoms.push({ start: s.start, end: s.end, left: edge(String.fromCodePoint(text.codePointAt(s.start)!)), right: edge(lastCp), span: s });
+				i = s.end;
+				k++;
+				continue;
+			}
+			const cp = text.codePointAt(i)!;
+			const len = cp > 0xffff ? 2 : 1;
+			const c = classOf(String.fromCodePoint(cp));
+			this.atoms.push({ start: i, end: i + len, left: c, right: c });
+			i += len;
+		}
+	}
+
+	/** The protected span holding offset `i`, if any. */
+	spanAt(i: number): ProtectedSpan | undefined {
+		return spanAt(this.spans, i);
+	}
+
+	/** Index of the atom that starts at or holds offset `i`. */
+	atomIndex(i: number): number {
+		let lo = 0;
+		let hi = this.atoms.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			const a = this.atoms[mid];
+			if (i < a.start) {
+				hi = mid - 1;
+			} else if (i >= a.end) {
+				lo = mid + 1;
+			} else {
+				return mid;
+			}
+		}
+		return -1;
+	}
+}
+
+/** True for a character that marks Chinese context: a CJK letter or Chinese punctuation. */
+export function isZhChar(ch: string): boolean {
+	return CJK_LETTER.test(ch) || ZH_MARK.test(ch);
+}
+
+/** Start of the code point that ends at `i`. */
+export function cpBefore(text: string, i: number): number {
+	return i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : Math.max(0, i - 1);
+}
+
+/** End of the code point that starts at `i`. */
+export function cpAfter(text: string, i: number): number {
+	const cp = text.codePointAt(i);
+	return cp === undefined ? i : i + (cp > 0xffff ? 2 : 1);
+}

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
+
+const known = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
+
+function findings(text: string, config: ResolvedConfig = resolveConfig([])) {
+	return lint({ text, config, matchedDraftGlob: true }).findings.filter((f) => f.rule === 'hashtag-syntax');
+}
+
+function configOf(json: string): ResolvedConfig {
+	const parsed = parseConfigLayer(json, 'test', known);
+	assert.deepEqual(parsed.problems, []);
+	return resolveConfig([parsed.layer!]);
+}
+
+describe('hashtag-syntax', () => {
+	before(() => setLanguage('en'));
+
+	it('reads the limits from the platform data: a workspace override changes them', () => {
+		const text = '<!-- post platform=instagram locale=en -->\nNew. #a1 #b2 #c3 #d4 #e5 #f6\n';
+		assert.equal(findings(text).length, 1);
+		assert.equal(findings(text, configOf('{ "platforms": { "instagram": { "maxHashtags": 30 } } }')).length, 0);
+		assert.equal(findings(text, configOf('{ "platforms": { "instagram": { "maxHashtags": 3 } } }')).length, 3);
+	});
+
+	it('gives a custom platform the checks of the style it declares', () => {
+		const text = '<!-- post platform=acme -->\n新品 #发布# 今天开售\n';
+		const weibo = findings(text, configOf('{ "platforms": { "acme": { "locale": "zh-CN", "hashtag": "weibo" } } }'));
+		assert.deepEqual(weibo, []);
+		const x = findings(text, configOf('{ "platforms": { "acme": { "locale": "zh-CN", "hashtag": "x" } } }'));
+		assert.equal(x.length, 1);
+		assert.match(x[0].message, /Weibo's topic syntax; acme hashtags have no closing #/);
+		const none = findings(text, configOf('{ "platforms": { "acme": { "locale": "zh-CN", "hashtag": "none" } } }'));
+		assert.equal(none[0].severity, 'info');
+		const extended = findings('<!-- post platform=acme -->\nThanks @中文\n', configOf('{ "platforms": { "acme": { "extends": "x" } } }'));
+		assert.match(extended[0].message, /not an X handle/);
+	});
+
+	it('lets a custom platform declare its mention form, and says which values a bad one may take', () => {
+		const cfg = configOf('{ "platforms": { "acme": { "locale": "en", "handle": "x", "handleMaxLength": 4 } } }');
+		const f = findings('<!-- post platform=acme -->\nThanks @abcdef and @中文 and @abc\n', cfg);
+		assert.deepEqual(f.map((x) => x.message.slice(0, 20)), ['"@abcdef" is longer ', '"@中文" is not an X ha']);
+		const parsed = parseConfigLayer('{ "platforms": { "acme": { "handle": "phone" } } }', 'test', known);
+		assert.match(parsed.problems[0].message, /"handle" must be one of: x, domain, nickname/);
+	});
+
+	it('does not fix an unclosed topic whose end is not clear', () => {
+		const f = findings('<!-- post platform=weibo -->\n今天 #新品发布会，欢迎\n');
+		assert.equal(f.length, 1);
+		assert.equal(f[0].fixes, undefined);
+	});
+
+	it('speaks Chinese', () => {
+		setLanguage('zh-cn');
+		try {
+			const f = findings('<!-- post platform=x locale=en -->\nHello #新品#\n');
+			assert.match(f[0].message, /在 X 上不是话题标签/);
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	it('fixes change only their own range and are idempotent on generated drafts', () => {
+		const pieces = ['#新品发布', '#新品发布#', ' ', '，', '。', '今天', 'Launch', 'day', '#NewWatch', '@小米公司', '@acme', 'C#', '#1', '#FF0000', 'https://example.com/a#b', '\n', '！', '#'];
+		const platforms = ['weibo', 'bilibili', 'x', 'instagram', 'threads', 'douyin', 'wechat', 'bluesky', 'linkedin'];
+		let seed = 11;
+		const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+		const config = resolveConfig([]);
+		let changed = 0;
+		for (let i = 0; i < 200; i++) {
+			const body = Array.from({ length: 2 + rnd(12) }, () => pieces[rnd(pieces.length)]).join('');
+			const text = `<!-- post platform=${platforms[i % platforms.length]} locale=zh-CN -->\n${body.trim() || '今天'}\n`;
+			const relint = (t: string) => lint({ text: t, config, matchedDraftGlob: true }).findings;
+			for (const f of relint(text).filter((x) => x.rule === 'hashtag-syntax')) {
+				for (const e of f.fixes?.flatMap((x) => x.edits) ?? []) {
+					// Each edit lies inside or at the edges of its finding, and adds or removes only # or a space.
+					assert.ok(e.start >= f.start && e.end <= f.end + 1, `${body}: edit outside its finding`);
+					assert.match(text.slice(e.start, e.end) + e.newText, /^[# ]*$/, body);
+				}
+			}
+			const once = fixAll(text, relint, new Set(['hashtag-syntax'])).text;
+			assert.equal(fixAll(once, relint, new Set(['hashtag-syntax'])).text, once, JSON.stringify(body));
+			changed += once === text ? 0 : 1;
+		}
+		assert.ok(changed > 40, `only ${changed} generated drafts had something to fix`);
+	});
+});
