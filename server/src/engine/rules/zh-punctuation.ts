@@ -6,11 +6,13 @@
  * half-width punctuation, and nothing inside a protected span (links, mentions, hashtags, code,
  * numbers such as 3.5 or 10:30, quoted English, emoticons, exceptions) is touched.
  *
- * Precision first: a half-width mark is converted only when the text around it is Chinese —
+ * Precision first: a line that is English with some Chinese in it keeps its half-width marks, and
+ * elsewhere a half-width mark is converted only when the text around it is Chinese —
  * a Chinese character or Chinese punctuation before it, or a single word or a name in title
  * case (LeanCloud, Surface Pro) between Chinese text and the mark. Anything that reads as an
  * English phrase (a lowercase word among several, or English punctuation inside) is left alone.
  */
+import { hanShare } from '../explain';
 import type { Rule, RuleContext } from '../rule';
 import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
@@ -111,9 +113,27 @@ function neighbour(text: string, i: number, dir: -1 | 1): number {
 class Sweep {
 	readonly text: string;
 	readonly converted = new Set<number>();
+	private readonly englishLines = new Map<number, boolean>();
 
 	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
 		this.text = zh.text;
+	}
+
+	/**
+	 * True when the line holding offset `i` is English with some Chinese in it: at least half as
+	 * many words in other scripts as Han characters (a Chinese word is about two characters), as in
+	 * `We launched in 上海, 北京 too!`. Its half-width marks are English punctuation and stay.
+	 */
+	englishLine(i: number): boolean {
+		const start = this.text.lastIndexOf('\n', i - 1) + 1;
+		let cached = this.englishLines.get(start);
+		if (cached === undefined) {
+			const end = this.text.indexOf('\n', i);
+			const h = hanShare(this.text.slice(start, end < 0 ? this.text.length : end));
+			cached = h.otherWords > 0 && h.otherWords * 2 >= h.han;
+			this.englishLines.set(start, cached);
+		}
+		return cached;
 	}
 
 	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
@@ -237,6 +257,9 @@ class Sweep {
 		const hasHalf = HALF.test(run);
 		const hasFull = /[^,.!?:;]/.test(run);
 		if (hasHalf) {
+			if (!hasFull && this.englishLine(start)) {
+				return j;
+			}
 			const before = text[start - 1];
 			const after = text[j];
 			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http://
@@ -283,7 +306,7 @@ class Sweep {
 			return;
 		}
 		const content = text.slice(i + 1, close);
-		if (!(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
+		if (this.englishLine(i) || !(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
 			return;
 		}
 		this.converted.add(i);
