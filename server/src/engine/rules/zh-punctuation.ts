@@ -55,6 +55,7 @@ const rule: Rule = {
 				ellipsis: 'Write the Chinese ellipsis "……".',
 				halfwidth: 'Write digits and Latin letters half-width: "{to}".',
 				fix: 'Replace with "{to}"',
+				explain: 'From the Chinese copywriting guidelines (中文文案排版指北): full-width punctuation in Chinese; no repeated punctuation; half-width digits; a whole English sentence or name keeps its half-width punctuation. Links, mentions, hashtags, code, numbers (3.5, 10:30) and quoted English are left as written.',
 			},
 			'zh-cn': {
 				fullwidth: '中文句子里用全角“{to}”，不用“{from}”。',
@@ -63,6 +64,7 @@ const rule: Rule = {
 				ellipsis: '省略号写作“……”。',
 				halfwidth: '数字和英文字母用半角：“{to}”。',
 				fix: '替换为“{to}”',
+				explain: '依据《中文文案排版指北》：使用全角中文标点；不重复使用标点符号；数字使用半角字符；遇到完整的英文整句、特殊名词，其内容使用半角标点。链接、提及、话题、代码、数字（3.5、10:30）和引用的英文句子保持原样。',
 			},
 		},
 	},
@@ -78,7 +80,7 @@ const rule: Rule = {
 
 function replace(ctx: RuleContext, start: number, end: number, to: string, message: string, editStart = start, editEnd = end): void {
 	ctx.report({
-		start: Math.min(start, editStart), end: Math.max(end, editEnd), message,
+		start: Math.min(start, editStart), end: Math.max(end, editEnd), message, explain: ctx.t('explain'),
 		fixes: [{ title: ctx.t('fix', { to }), edits: [{ start: editStart, end: editEnd, newText: to }], preferred: true }],
 	});
 }
@@ -314,7 +316,7 @@ class Sweep {
 		const open = eatSpaces(zh, i, i + 1);
 		const shut = eatSpaces(zh, close, close + 1);
 		ctx.report({
-			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'),
+			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'), explain: ctx.t('explain'),
 			fixes: [{
 				title: ctx.t('fix', { to: '（…）' }), preferred: true,
 				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
