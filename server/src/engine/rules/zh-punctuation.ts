@@ -13,6 +13,7 @@
  * English phrase (a lowercase word among several, or English punctuation inside) is left alone.
  */
 import { hanShare } from '../explain';
+import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
@@ -88,7 +89,7 @@ function replace(ctx: RuleContext, start: number, end: number, to: string, messa
 function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
 	for (const m of ctx.text.matchAll(FW_ALNUM)) {
 		const start = m.index!;
-		if (zh.spanAt(start)) {
+		if (touchesProtected(zh.spans, start, start + m[0].length)) {
 			continue;
 		}
 		const to = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
