@@ -9,6 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseConfigLayer, resolveConfig, rules, setLanguage } from '../../server/src/engine';
+import { hanShare } from '../../server/src/engine/explain';
 import { spanAt, spanEndingAt, type ProtectedSpan } from '../../server/src/engine/protected';
 import { generateDrafts } from '../helpers/drafts';
 import {
@@ -51,6 +52,11 @@ export const SPACING_DIFFERENCES: { id: string; reason: string; matches(d: Spaci
 		matches: (d) => !d.ours && d.theirs && !d.input && [spanEndingAt(d.spans, d.before), spanAt(d.spans, d.after)].some((s) => s && s.start <= d.after && PLATFORM_SYNTAX.has(s.kind) && (s.end === d.before || s.start === d.after)),
 	},
 	{
+		id: 'code-edge',
+		reason: 'Copydesk spaces inline code from Chinese like Latin text, as the guidelines\' own example does (围绕 `AVObject` 进行); pangu leaves a backtick next to Chinese alone, and may even drop the space after one.',
+		matches: (d) => d.ours && !d.theirs && (d.left === '`' || d.right === '`'),
+	},
+	{
 		id: 'symbol-edge',
 		reason: 'pangu also spaces Chinese from brackets, quotes, half-width punctuation and symbols ((iOS)的, 你好, 世界, “Think”来); Copydesk only spaces Chinese from Latin letters and digits, as the guidelines say, and zh-punctuation makes those marks full-width instead.',
 		matches: (d) => !d.ours && d.theirs && !d.input && !(ALNUM.test(d.left) && CJK.test(d.right)) && !(CJK.test(d.left) && ALNUM.test(d.right)),
@@ -75,9 +81,14 @@ export const PUNCTUATION_DIFFERENCES: { id: string; reason: string; matches(d: P
 		matches: (d) => d.ours === d.char && !!spanAt(d.spans, d.at),
 	},
 	{
+		id: 'english-line',
+		reason: 'A line with at least half as many words in other scripts as Han characters (a Chinese word is about two) is English with some Chinese in it (We launched in 上海, 北京 too!); Copydesk keeps its half-width marks, zhlint converts the ones next to Chinese.',
+		matches: (d) => d.ours === d.char && converted(d) && englishLine(d),
+	},
+	{
 		id: 'english-context',
 		reason: 'After Latin text Copydesk converts a mark only when a single word or a title-case name stands between Chinese and the mark (JFGI! → JFGI！); an English phrase, a link, a mention or code before it keeps its half-width mark (Hello world, how are you; Facebook, Inc.). zhlint converts any mark next to Chinese.',
-		matches: (d) => d.ours === d.char && d.theirs === FULL[d.char] && !precededByChinese(d),
+		matches: (d) => d.ours === d.char && converted(d) && !precededByChinese(d),
 	},
 	{
 		id: 'chinese-before',
@@ -100,6 +111,18 @@ export const PUNCTUATION_DIFFERENCES: { id: string; reason: string; matches(d: P
 		matches: (d) => d.theirs === d.char && d.ours === FULL[d.char] && !precededByChinese(d),
 	},
 ];
+
+/** zhlint made the half-width mark (or the dots, `⋯` after normalizing) full-width. */
+function converted(d: PunctuationDisagreement): boolean {
+	return d.theirs === FULL[d.char] || (d.char === '⋯' && d.theirs === '…');
+}
+
+function englishLine(d: PunctuationDisagreement): boolean {
+	const start = d.text.lastIndexOf('\n', d.at - 1) + 1;
+	const end = d.text.indexOf('\n', d.at);
+	const h = hanShare(d.text.slice(start, end < 0 ? d.text.length : end));
+	return h.otherWords > 0 && h.otherWords * 2 >= h.han;
+}
 
 /** The nearest non-space character before the mark is Chinese text or a full-width mark (outside protected spans). */
 function precededByChinese(d: PunctuationDisagreement): boolean {
@@ -134,11 +157,13 @@ const HAND: HandCase[] = [
 	{ name: 'guidelines: repeated punctuation', text: '德国队竟然战胜了巴西队！！她竟然对你说「喵」？？！！', pangu: [], zhlint: [] },
 	{ name: 'guidelines: half-width digits', text: '这个蛋糕只卖 １０００ 元。', pangu: [], zhlint: ['fullwidth-alnum'] },
 	{ name: 'guidelines: an English sentence keeps its punctuation', text: '乔布斯那句话是怎么说的？「Stay hungry, stay foolish.」', pangu: [], zhlint: ['protected-inside'] },
-	{ name: 'guidelines: a name with its own punctuation', text: '我们的客户有 GitHub、Google、Facebook, Inc.。', pangu: [], zhlint: ['english-context'] },
-	{ name: 'an English phrase inside Chinese', text: '他说 Hello world, how are you 然后走了。', pangu: [], zhlint: ['english-context'] },
+	{ name: 'guidelines: a name with its own punctuation', text: '我们的客户有 GitHub、Google、Facebook, Inc.。', pangu: [], zhlint: ['english-line'] },
+	{ name: 'an English line with some Chinese', text: 'We launched in 上海, 北京 and 深圳 too!', pangu: [], zhlint: ['english-line'] },
+	{ name: 'an English phrase inside a Chinese line', text: '我们今天在上海发布了新品，他说 hello world, 大家都很开心。', pangu: [], zhlint: ['english-context'] },
 	{ name: 'a link with a query', text: '访问https://example.com/a?b=1,c=2了解更多。', pangu: ['protected-inside'], zhlint: [] },
 	{ name: 'mentions and topics', text: '联系@小明参与#新品发布#活动，转发给 @LeanCloud。', pangu: ['platform-syntax-edge'], zhlint: [] },
-	{ name: 'code', text: '代码`a = f(1, 2);`要这样写。', pangu: [], zhlint: [] },
+	{ name: 'code', text: '代码`a = f(1, 2);`要这样写，数据存储是围绕`AVObject`进行的。', pangu: [], zhlint: [] },
+	{ name: 'code after a quoted sentence', text: '「喵」"Hello, world."`a = f(1, 2);` 更新 3.5更新 ! 版本`AVObject` 是什么原理', pangu: ['code-edge'], zhlint: ['protected-inside'] },
 	{ name: 'numbers, decimals and times', text: '快了3.5倍,10:30开始,售价1,000元,续航5000mAh。', pangu: ['symbol-edge'], zhlint: [] },
 	{ name: 'a mark after Chinese before a hashtag', text: '你知道嘛:#CES2026 活动', pangu: [], zhlint: ['chinese-before'] },
 	{ name: 'a mark after a name at the end of a Chinese sentence', text: '我们用的是 Surface Pro?!', pangu: [], zhlint: ['name-before-mark'] },

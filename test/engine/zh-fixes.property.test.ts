@@ -10,7 +10,7 @@
  *      the fixed point leaves none.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, findProtected, fixAll, lint, preferredEdits, resolveConfig, setLanguage, touchesProtected, type Finding } from '../../server/src/engine';
+import { applyEdits, findProtected, fixAll, lint, parseConfigLayer, preferredEdits, resolveConfig, rules, setLanguage, touchesProtected, type Finding } from '../../server/src/engine';
 import { generateDrafts } from '../helpers/drafts';
 
 const RULES = ['zh-spacing', 'zh-punctuation'] as const;
@@ -46,32 +46,38 @@ describe('typography fixes: properties on generated drafts', function () {
 		}
 	});
 
-	it('(b) every edit lies within its finding, changes something, touches no protected span, and stays in scope', () => {
-		let edits = 0;
-		for (const [i, d] of drafts.entries()) {
-			const spans = findProtected(d);
-			for (const f of findings(d)) {
-				for (const fx of f.fixes ?? []) {
-					for (const e of fx.edits) {
-						edits++;
-						const where = `draft ${i}, ${f.rule} "${d.slice(f.start, f.end)}" edit ${JSON.stringify(e)}:\n${d}`;
-						assert.ok(f.start <= e.start && e.end <= f.end, `outside its finding: ${where}`);
-						assert.notEqual(d.slice(e.start, e.end), e.newText, `no-op: ${where}`);
-						assert.ok(!touchesProtected(spans, e.start, e.end), `touches a protected span: ${where}`);
-						const scope = SCOPE[f.rule as (typeof RULES)[number]];
-						assert.match(d.slice(e.start, e.end), scope, `removes out-of-scope text: ${where}`);
-						// Full-width letters and digits come back half-width.
-						assert.match(e.newText.replace(/[A-Za-z0-9]/g, ''), scope, `inserts out-of-scope text: ${where}`);
-						// Outside the edit, the text is unchanged.
-						const out = applyEdits(d, [e]);
-						assert.equal(out.slice(0, e.start), d.slice(0, e.start));
-						assert.equal(out.slice(e.start + e.newText.length), d.slice(e.end));
+	// With exceptions configured, their text is protected too (and edits must respect it).
+	const EXCEPTIONS = ['LeanCloud', 'iPhone', '新品发布', '1,000'];
+	const withExceptions = resolveConfig([parseConfigLayer(JSON.stringify({ rules: { 'zh-spacing': { exceptions: EXCEPTIONS }, 'zh-punctuation': { exceptions: EXCEPTIONS } } }), 'test', Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]))).layer!]);
+
+	for (const [label, cfg, exceptions] of [['', config, []], [' (with exceptions)', withExceptions, EXCEPTIONS]] as const) {
+		it(`(b) every edit lies within its finding, changes something, touches no protected span, and stays in scope${label}`, () => {
+			let edits = 0;
+			for (const [i, d] of drafts.entries()) {
+				const spans = findProtected(d, { exceptions });
+				for (const f of lint({ text: d, config: cfg }).findings.filter((x) => RULES.includes(x.rule as never))) {
+					for (const fx of f.fixes ?? []) {
+						for (const e of fx.edits) {
+							edits++;
+							const where = `draft ${i}, ${f.rule} "${d.slice(f.start, f.end)}" edit ${JSON.stringify(e)}:\n${d}`;
+							assert.ok(f.start <= e.start && e.end <= f.end, `outside its finding: ${where}`);
+							assert.notEqual(d.slice(e.start, e.end), e.newText, `no-op: ${where}`);
+							assert.ok(!touchesProtected(spans, e.start, e.end), `touches a protected span: ${where}`);
+							const scope = SCOPE[f.rule as (typeof RULES)[number]];
+							assert.match(d.slice(e.start, e.end), scope, `removes out-of-scope text: ${where}`);
+							// Full-width letters and digits come back half-width.
+							assert.match(e.newText.replace(/[A-Za-z0-9]/g, ''), scope, `inserts out-of-scope text: ${where}`);
+							// Outside the edit, the text is unchanged.
+							const out = applyEdits(d, [e]);
+							assert.equal(out.slice(0, e.start), d.slice(0, e.start));
+							assert.equal(out.slice(e.start + e.newText.length), d.slice(e.end));
+						}
 					}
 				}
 			}
-		}
-		assert.ok(edits > COUNT, `only ${edits} edits checked`);
-	});
+			assert.ok(edits > COUNT, `only ${edits} edits checked`);
+		});
+	}
 
 	it('(c) fixing never introduces a new finding of the same rule', () => {
 		let clean = 0;

@@ -167,7 +167,7 @@ export function collapseRuns(text: string): string {
 			// An ellipsis; `⋯` when it was all half-width dots, so Chinese context is not read into it.
 			return marks.length >= 3 || marks.includes('…') ? (/[。…]/.test(marks) ? '…' : '⋯') : marks[0];
 		})
-		.replace(/(?:[,，][ \t]*){2,}|(?:[;；][ \t]*){2,}|(?:[:：][ \t]*){2,}|(?:、[ \t]*){2,}/g, (m) => m.trim()[0])
+		.replace(/[,，](?:[ \t]*[,，])+|[;；](?:[ \t]*[;；])+|[:：](?:[ \t]*[:：])+|、(?:[ \t]*、)+/g, (m) => m[0])
 		// A run of ! and ? reads as its question mark (？！ is one mark for Copydesk).
-		.replace(/(?:[!?！？][ \t]*){2,}/g, (m) => m.match(/[?？]/)?.[0] ?? m.trim()[0]);
+		.replace(/[!?！？](?:[ \t]*[!?！？])+/g, (m) => m.match(/[?？]/)?.[0] ?? m[0]);
 }

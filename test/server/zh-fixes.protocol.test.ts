@@ -59,6 +59,13 @@ describe('language server: zh-spacing and zh-punctuation fixes', function () {
 		});
 	}
 
+	it('the hover over a finding cites the guidelines', async () => {
+		await c.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		// Line 4 of the draft: 在LeanCloud上,… — the half-width comma is at character 12.
+		const hover = await c.request<any>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 12 } });
+		assert.match(JSON.stringify(hover?.contents ?? ''), /Chinese copywriting guidelines/);
+	});
+
 	it('a single quick fix changes only its own range', async () => {
 		const diags = await c.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 		const d = diags.find((x) => x.code === 'zh-punctuation' && String(x.message).includes('repeat'))!;

@@ -13,8 +13,9 @@
  *   span's edge (an insertion at its start or end) do not touch it.
  * - `findHashtags(text)` → `#tag` hashtags and `#话题#` topics (kind 'hashtag' / 'topic').
  *
- * URLs, mentions and emoji come from text.ts (the same finders the counters use). Every regular
- * expression here is linear: no nested quantifiers, no back-references over unbounded input.
+ * URLs and mentions come from text.ts (the same finders the counters use). No regular expression
+ * here has nested quantifiers; the two with a back-reference (a code fence, inline code) scan at
+ * most to the closing fence, or to the end of the line for inline code.
  */
 import { findMentions, findUrls, type Span } from './text';
 
@@ -122,16 +123,24 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
 			all.push({ start: i, end: i + ex.length, text: ex, kind: 'exception' });
 		}
 	}
-	// Code first (nothing inside code is anything else), then by start, then the longer.
-	const rank = (s: ProtectedSpan) => (s.kind === 'code' ? 0 : 1);
-	all.sort((a, b) => rank(a) - rank(b) || a.start - b.start || b.end - a.end);
-	const kept: ProtectedSpan[] = [];
-	for (const s of all) {
-		if (!kept.some((k) => k.start < s.end && s.start < k.end)) {
-			kept.push(s);
+	// Code first (nothing inside code is anything else), then the others by start, the longer first.
+	const byStart = (a: ProtectedSpan, b: ProtectedSpan) => a.start - b.start || b.end - a.end;
+	const code = disjoint(all.filter((x) => x.kind === 'code').sort(byStart));
+	const rest = disjoint(all.filter((x) => x.kind !== 'code').sort(byStart), (x) => touchesProtected(code, x.start, x.end));
+	return [...code, ...rest].sort(byStart);
+}
+
+/** Spans sorted by start, without those that overlap an earlier one (or that `skip` rejects). */
+function disjoint(sorted: ProtectedSpan[], skip?: (s: ProtectedSpan) => boolean): ProtectedSpan[] {
+	const out: ProtectedSpan[] = [];
+	let end = -1;
+	for (const s of sorted) {
+		if (s.start >= end && !skip?.(s)) {
+			out.push(s);
+			end = s.end;
 		}
 	}
-	return kept.sort((a, b) => a.start - b.start);
+	return out;
 }
 
 /** The span of sorted `spans` whose interior holds `offset` (start ≤ offset < end). */

@@ -6,11 +6,14 @@
  * half-width punctuation, and nothing inside a protected span (links, mentions, hashtags, code,
  * numbers such as 3.5 or 10:30, quoted English, emoticons, exceptions) is touched.
  *
- * Precision first: a half-width mark is converted only when the text around it is Chinese —
+ * Precision first: a line that is English with some Chinese in it keeps its half-width marks, and
+ * elsewhere a half-width mark is converted only when the text around it is Chinese —
  * a Chinese character or Chinese punctuation before it, or a single word or a name in title
  * case (LeanCloud, Surface Pro) between Chinese text and the mark. Anything that reads as an
  * English phrase (a lowercase word among several, or English punctuation inside) is left alone.
  */
+import { hanShare } from '../explain';
+import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
@@ -53,6 +56,7 @@ const rule: Rule = {
 				ellipsis: 'Write the Chinese ellipsis "……".',
 				halfwidth: 'Write digits and Latin letters half-width: "{to}".',
 				fix: 'Replace with "{to}"',
+				explain: 'From the Chinese copywriting guidelines (中文文案排版指北): full-width punctuation in Chinese; no repeated punctuation; half-width digits; a whole English sentence or name keeps its half-width punctuation. Links, mentions, hashtags, code, numbers (3.5, 10:30) and quoted English are left as written.',
 			},
 			'zh-cn': {
 				fullwidth: '中文句子里用全角“{to}”，不用“{from}”。',
@@ -61,6 +65,7 @@ const rule: Rule = {
 				ellipsis: '省略号写作“……”。',
 				halfwidth: '数字和英文字母用半角：“{to}”。',
 				fix: '替换为“{to}”',
+				explain: '依据《中文文案排版指北》：使用全角中文标点；不重复使用标点符号；数字使用半角字符；遇到完整的英文整句、特殊名词，其内容使用半角标点。链接、提及、话题、代码、数字（3.5、10:30）和引用的英文句子保持原样。',
 			},
 		},
 	},
@@ -76,7 +81,7 @@ const rule: Rule = {
 
 function replace(ctx: RuleContext, start: number, end: number, to: string, message: string, editStart = start, editEnd = end): void {
 	ctx.report({
-		start: Math.min(start, editStart), end: Math.max(end, editEnd), message,
+		start: Math.min(start, editStart), end: Math.max(end, editEnd), message, explain: ctx.t('explain'),
 		fixes: [{ title: ctx.t('fix', { to }), edits: [{ start: editStart, end: editEnd, newText: to }], preferred: true }],
 	});
 }
@@ -84,7 +89,7 @@ function replace(ctx: RuleContext, start: number, end: number, to: string, messa
 function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
 	for (const m of ctx.text.matchAll(FW_ALNUM)) {
 		const start = m.index!;
-		if (zh.spanAt(start)) {
+		if (touchesProtected(zh.spans, start, start + m[0].length)) {
 			continue;
 		}
 		const to = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
@@ -111,9 +116,27 @@ function neighbour(text: string, i: number, dir: -1 | 1): number {
 class Sweep {
 	readonly text: string;
 	readonly converted = new Set<number>();
+	private readonly englishLines = new Map<number, boolean>();
 
 	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
 		this.text = zh.text;
+	}
+
+	/**
+	 * True when the line holding offset `i` is English with some Chinese in it: at least half as
+	 * many words in other scripts as Han characters (a Chinese word is about two characters), as in
+	 * `We launched in 上海, 北京 too!`. Its half-width marks are English punctuation and stay.
+	 */
+	englishLine(i: number): boolean {
+		const start = this.text.lastIndexOf('\n', i - 1) + 1;
+		let cached = this.englishLines.get(start);
+		if (cached === undefined) {
+			const end = this.text.indexOf('\n', i);
+			const h = hanShare(this.text.slice(start, end < 0 ? this.text.length : end));
+			cached = h.otherWords > 0 && h.otherWords * 2 >= h.han;
+			this.englishLines.set(start, cached);
+		}
+		return cached;
 	}
 
 	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
@@ -237,6 +260,9 @@ class Sweep {
 		const hasHalf = HALF.test(run);
 		const hasFull = /[^,.!?:;]/.test(run);
 		if (hasHalf) {
+			if (!hasFull && this.englishLine(start)) {
+				return j;
+			}
 			const before = text[start - 1];
 			const after = text[j];
 			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http://
@@ -283,7 +309,7 @@ class Sweep {
 			return;
 		}
 		const content = text.slice(i + 1, close);
-		if (!(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
+		if (this.englishLine(i) || !(HAN.test(content) || this.zhAt(neighbour(text, i, -1)))) {
 			return;
 		}
 		this.converted.add(i);
@@ -291,7 +317,7 @@ class Sweep {
 		const open = eatSpaces(zh, i, i + 1);
 		const shut = eatSpaces(zh, close, close + 1);
 		ctx.report({
-			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'),
+			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'), explain: ctx.t('explain'),
 			fixes: [{
 				title: ctx.t('fix', { to: '（…）' }), preferred: true,
 				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],

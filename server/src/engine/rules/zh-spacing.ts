@@ -34,6 +34,7 @@ const rule: Rule = {
 				removeUnit: 'No space between a number and "{unit}".',
 				fixAdd: 'Add a space',
 				fixRemove: 'Remove the space',
+				explain: 'From the Chinese copywriting guidelines (中文文案排版指北): a space between Chinese and English and between Chinese and digits; no space beside full-width punctuation; no space between a number and % or °. Links, mentions, hashtags, code, numbers with units and the exceptions option are left as written.',
 			},
 			'zh-cn': {
 				add: '中文与英文字母、数字之间需要加空格。',
@@ -41,6 +42,7 @@ const rule: Rule = {
 				removeUnit: '数字与“{unit}”之间不加空格。',
 				fixAdd: '加一个空格',
 				fixRemove: '删除空格',
+				explain: '依据《中文文案排版指北》：中英文之间、中文与数字之间需要增加空格；全角标点与其他字符之间不加空格；度数、百分比与数字之间不加空格。链接、提及、话题、代码、带单位的数字和 exceptions 选项中的词保持原样。',
 			},
 		},
 	},
@@ -56,7 +58,7 @@ const rule: Rule = {
 			const b = atoms[n + 1];
 			if ((a.right === 'cjk' && b.left === 'latin') || (a.right === 'latin' && b.left === 'cjk')) {
 				ctx.report({
-					start: cpBefore(text, a.end), end: cpAfter(text, b.start), message: ctx.t('add'),
+					start: cpBefore(text, a.end), end: cpAfter(text, b.start), message: ctx.t('add'), explain: ctx.t('explain'),
 					fixes: [{ title: ctx.t('fixAdd'), edits: [{ start: a.end, end: a.end, newText: ' ' }], preferred: true }],
 				});
 				continue;
@@ -77,7 +79,7 @@ const rule: Rule = {
 			const start = a.start;
 			const end = atoms[m - 1].end;
 			const remove = (message: string) => ctx.report({
-				start, end, message,
+				start, end, message, explain: ctx.t('explain'),
 				fixes: [{ title: ctx.t('fixRemove'), edits: [{ start, end, newText: '' }], preferred: true }],
 			});
 			if (before.right === 'fwpunct' || after.left === 'fwpunct') {
