@@ -293,7 +293,8 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		fs.writeFileSync(path.join(dir, 'copydesk.json'), JSON.stringify(c.config, null, 2));
 		const file = path.join(dir, `fix-${c.name}`);
 		fs.writeFileSync(file, c.text);
-		const firstWords = c.text.split('\n').find((l) => l.trim() && !l.startsWith('<!--') && !l.startsWith('---'))?.slice(0, 4) ?? '';
+		// Something the editor shows once the file is open: the start of its first line, as the editor renders spaces.
+		const firstWords = c.text.split('\n')[0].replace(/\s+/g, ' ').trim().slice(0, 6);
 		await openFile(`fix-${c.name}`, firstWords);
 		await goTo(c.line, c.column);
 		await page.keyboard.press('Control+.');
@@ -302,11 +303,15 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 			return { ok: rows.some((r) => r.includes(c.fixTitle)), seen: JSON.stringify(rows) };
 		}, 20000);
 		await shot(page, '05-quick-fix-edit-menu');
-		await chooseAction(c!.fixTitle);
+		await chooseAction(c.fixTitle);
 		await page.keyboard.press('Control+S');
 		await poll(`the fixed text of ${c.name} on disk`, async () => {
 			const now = fs.readFileSync(file, 'utf8');
 			return { ok: now === c.fixedText, seen: now === c.text ? 'the file is unchanged' : JSON.stringify(now.slice(0, 300)) };
+		}, 20000);
+		await poll(`the fixed ${c.rule} finding to leave the Problems view`, async () => {
+			const rows = await problemRows();
+			return { ok: !rows.some((r) => r.includes(c.message) && r.includes(`[Ln ${c.line}, Col ${c.column}]`)), seen: JSON.stringify(rows) };
 		}, 20000);
 		await shot(page, '06-quick-fix-edit-applied');
 	});
