@@ -101,8 +101,10 @@ export function ensureCodeServer(): void {
 			TMPDIR: tmp,
 			npm_config_unsafe_perm: 'true',
 			npm_config_yes: 'true',
-			// code-server writes its default config into the home on postinstall checks: keep it in the temp folder.
+			// Keep whatever the install writes into a home out of the user's, but keep the user's npm
+			// settings and cache (on these machines ~/.npmrc points node-gyp at Node's own headers).
 			HOME: path.join(tmp, 'home'),
+			npm_config_userconfig: process.env.npm_config_userconfig ?? path.join(os.homedir(), '.npmrc'),
 			npm_config_cache: process.env.npm_config_cache ?? path.join(os.homedir(), '.npm'),
 		};
 		fs.mkdirSync(env.HOME, { recursive: true });

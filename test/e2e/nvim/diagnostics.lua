@@ -30,8 +30,8 @@ local ok, err = pcall(function()
     name = 'copydesk',
     cmd = { 'node', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(draft, ':p:h'),
-    -- The server asks for the "copydesk" section; an empty table means "the defaults".
-    settings = { copydesk = {} },
+    -- The server asks for the "copydesk" section; an empty object means "the defaults".
+    settings = { copydesk = vim.empty_dict() },
     on_exit = function(code, signal) exited = { code = code, signal = signal } end,
   })
   if not client_id then
