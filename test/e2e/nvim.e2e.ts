@@ -69,6 +69,26 @@ function cliCheck(draft: string): CliDiagnostic[] {
 	return (JSON.parse(r.stdout) as { diagnostics: CliDiagnostic[] }).diagnostics;
 }
 
+/**
+ * Asserts that each foundation finding the CLI reports for `draft` (1-based lines, 1-based UTF-16
+ * columns) is among Neovim's diagnostics (0-based lines, UTF-8 byte columns) at the same place,
+ * with the same rule id, message and severity. Returns how many it compared.
+ */
+function sameAsCli(draft: string, got: NvimResult): number {
+	const seen = got.diagnostics.map((d) => `${d.code}@${d.lnum}:${d.col}: ${d.message}`).join('\n');
+	const lines = fs.readFileSync(draft, 'utf8').split('\n');
+	const expected = cliCheck(draft).filter((d) => FOUNDATION.has(d.rule));
+	for (const e of expected) {
+		const lnum = e.line - 1;
+		const col = Buffer.byteLength(lines[lnum].slice(0, e.column - 1), 'utf8');
+		const match = got.diagnostics.find((d) => d.code === e.rule && d.lnum === lnum && d.message === e.message);
+		assert.ok(match, `Neovim has no ${e.rule} diagnostic on line ${lnum} with "${e.message}"; it received:\n${seen}`);
+		assert.equal(match.col, col, `${e.rule} on line ${lnum}: byte column (UTF-16 column ${e.column - 1})`);
+		assert.equal(match.severity, NVIM_SEVERITY[e.severity], `${e.rule} on line ${lnum}: severity`);
+	}
+	return expected.length;
+}
+
 describe('Neovim as an LSP client (e2e)', function () {
 	this.timeout(90000);
 	let workspace: string;
@@ -95,19 +115,9 @@ describe('Neovim as an LSP client (e2e)', function () {
 			assert.match(d.code ?? '', /^[a-z][a-z0-9-]*$/, `a diagnostic without a rule id:\n${seen}`);
 		}
 
-		// The foundation rules' findings, as the CLI reports them (1-based UTF-16 columns), arrive in
-		// Neovim at the same place, which Neovim gives as 0-based lines and UTF-8 byte columns.
-		const lines = fs.readFileSync(draft, 'utf8').split('\n');
-		const expected = cliCheck(draft).filter((d) => FOUNDATION.has(d.rule));
-		assert.ok(expected.length >= 4, `the CLI found fewer foundation findings than the example shows today: ${JSON.stringify(expected)}`);
-		for (const e of expected) {
-			const lnum = e.line - 1;
-			const col = Buffer.byteLength(lines[lnum].slice(0, e.column - 1), 'utf8');
-			const match = got.diagnostics.find((d) => d.code === e.rule && d.lnum === lnum && d.message === e.message);
-			assert.ok(match, `Neovim has no ${e.rule} diagnostic on line ${lnum} with "${e.message}"; it received:\n${seen}`);
-			assert.equal(match.col, col, `${e.rule} on line ${lnum}: byte column`);
-			assert.equal(match.severity, NVIM_SEVERITY[e.severity], `${e.rule} on line ${lnum}: severity`);
-		}
+		// The foundation rules' findings arrive in Neovim where the CLI puts them.
+		const matched = sameAsCli(draft, got);
+		assert.ok(matched >= 4, `fewer foundation findings than the example shows today: ${matched}`);
 
 		// And the ones this example is known for, by rule and line (0-based): Weibo and X over their
 		// limits, the Xiaohongshu title over 20, and the English-only Xiaohongshu post.
@@ -120,5 +130,20 @@ describe('Neovim as an LSP client (e2e)', function () {
 			assert.ok(got.diagnostics.some((d) => d.code === rule && d.lnum === lnum && text.test(d.message)),
 				`expected ${rule} on line ${lnum} matching ${text}; Neovim received:\n${seen}`);
 		}
+	});
+
+	it('gets positions right after emoji (two UTF-16 units, four bytes) and Chinese (three bytes)', () => {
+		const draft = path.join(workspace, 'emoji-x.md');
+		fs.writeFileSync(draft, `<!-- post platform=x locale=en -->\n🎉🎉 发布 ${'word '.repeat(60).trim()}\n`);
+		const got = runNvim(draft);
+		assert.equal(got.error, null, `the Neovim script failed: ${got.error}`);
+		assert.equal(sameAsCli(draft, got), 1, 'one platform-limit finding on the X post');
+		const over = got.diagnostics.find((d) => d.code === 'platform-limit')!;
+		// X weighs each emoji and Han character 2: "🎉🎉 发布 " weighs 10, so the 280 fill up 270 characters
+		// into the ASCII words (309 in all). In Neovim's bytes, "🎉🎉 发布 " is 4+4+1+3+3+1 = 16, so the
+		// overflow starts at byte 16 + 270 (UTF-16 column 8 + 270 on the server's side).
+		assert.equal(over.lnum, 1);
+		assert.equal(over.message, 'X: 309/280 (29 over)');
+		assert.equal(over.col, 286);
 	});
 });
