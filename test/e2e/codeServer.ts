@@ -83,10 +83,10 @@ function get(url: string): Promise<number> {
 }
 
 /**
- * Prepares the folders, installs `vsix`, starts code-server on `workspace` and waits (bounded)
- * until it answers on /healthz.
+ * Prepares the folders, installs `vsix`, starts code-server on a copy of `examples` (plus
+ * `extraFiles`, paths relative to the workspace) and waits (bounded) until it answers on /healthz.
  */
-export async function startCodeServer(opts: { vsix: string; examples: string; timeoutMs?: number }): Promise<CodeServer> {
+export async function startCodeServer(opts: { vsix: string; examples: string; extraFiles?: Record<string, string>; timeoutMs?: number }): Promise<CodeServer> {
 	const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-')));
 	const dataDir = path.join(root, 'user-data');
 	const extensionsDir = path.join(root, 'extensions');
@@ -96,6 +96,10 @@ export async function startCodeServer(opts: { vsix: string; examples: string; ti
 	}
 	fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 	fs.cpSync(opts.examples, workspace, { recursive: true });
+	for (const [rel, text] of Object.entries(opts.extraFiles ?? {})) {
+		fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
+		fs.writeFileSync(path.join(workspace, rel), text);
+	}
 
 	const install = spawnSync(CODE_SERVER_BIN, ['--install-extension', opts.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', dataDir], {
 		encoding: 'utf8', env: env(root), timeout: 120000,
