@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
 
 // What the .vsix may hold: the bundles, manifest strings, schema, snippets, rule docs and walkthrough pages.
 const ALLOWED = [
-	/^package(\.nls(\.[a-z-]+)?)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
+	/^package(\.nls(\.[a-z-]+)?)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.txt$/,
 	/^client\/out\/extension\.js$/, /^client\/l10n\/[\w.-]+\.json$/,
 	/^server\/out\/(server|cli)\.js$/, /^server\/schemas\/[\w.-]+\.json$/,
 	/^snippets\/[\w.-]+\.json$/, /^docs\/rules\/[a-z-]+\.md$/, /^docs\/[\w-]+\.md$/, /^images\/[\w.-]+\.(png|svg)$/,
@@ -19,9 +20,20 @@ describe('the .vsix contents', function () {
 		assert.equal(r.status, 0, r.stderr);
 		const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
 		assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files that should not ship');
-		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md']) {
+		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md', 'ThirdPartyNotices.txt']) {
 			assert.ok(files.includes(needed), `${needed} must ship`);
 		}
 		assert.ok(!files.some((f) => f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('node_modules/')));
+	});
+
+	it('carry the notices of the bundled packages, made from the bundles themselves', () => {
+		const notices = fs.readFileSync(path.join(ROOT, 'ThirdPartyNotices.txt'), 'utf8');
+		const listed = [...notices.matchAll(/^(@?[a-z0-9][\w./-]*) (\d+\.\d+\.\d+\S*) \(/gm)].map((m) => m[1]);
+		// The packages the engine and the adapters import directly, and the OpenCC dictionaries' Apache-2.0 text.
+		for (const name of ['twitter-text', 'opencc-js', 'yaml', 'jsonc-parser', 'vscode-languageserver', 'vscode-languageclient']) {
+			assert.ok(listed.includes(name), `${name} is bundled and must be in ThirdPartyNotices.txt (listed: ${listed.join(', ')})`);
+		}
+		assert.match(notices, /Apache License\s+Version 2\.0/);
+		assert.ok(!listed.includes('mocha') && !listed.includes('esbuild'), 'only bundled packages, not dev tools');
 	});
 });
