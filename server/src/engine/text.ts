@@ -56,16 +56,47 @@ export interface Span {
 const URL_RE = /\bhttps?:\/\/[^\s<>"'\u3000-\u303f\uff00-\uffef\u2e80-\u9fff\uac00-\ud7af]+/giu;
 const URL_TRAIL = /[.,;:!?)\]}'"]+$/u;
 
-export function findUrls(text: string): Span[] {
+/**
+ * Remembers the last text a finder saw: counting one post for one platform asks for the same
+ * body's links and emoji several times (limit, fold, bytes, the hover's breakdown). Callers get
+ * fresh copies, so nothing they do to the result leaks into the next call.
+ */
+function rememberLast<T extends Span>(find: (text: string) => T[]): (text: string) => T[] {
+	let lastText: string | undefined;
+	let last: T[] = [];
+	return (text) => {
+		if (text !== lastText) {
+			last = find(text);
+			lastText = text;
+		}
+		return last.map((s) => ({ ...s }));
+	};
+}
+
+// Where a URL can start: URL_RE only matches at its scheme. Finding the schemes first and then
+// trying URL_RE (sticky, same flags) only there gives URL_RE's matches without running its
+// character classes over the whole text.
+const URL_SCHEME = /https?:\/\//giu;
+const URL_AT = new RegExp(URL_RE.source, 'iuy');
+
+export const findUrls = rememberLast((text: string): Span[] => {
 	const out: Span[] = [];
-	for (const m of text.matchAll(URL_RE)) {
+	URL_SCHEME.lastIndex = 0;
+	for (let c = URL_SCHEME.exec(text); c; c = URL_SCHEME.exec(text)) {
+		URL_AT.lastIndex = c.index;
+		const m = URL_AT.exec(text);
+		if (!m) {
+			URL_SCHEME.lastIndex = c.index + 1;
+			continue;
+		}
+		URL_SCHEME.lastIndex = c.index + m[0].length;
 		const url = m[0].replace(URL_TRAIL, '');
 		if (url.length > 8) {
-			out.push({ start: m.index!, end: m.index! + url.length, text: url });
+			out.push({ start: c.index, end: c.index + url.length, text: url });
 		}
 	}
 	return out;
-}
+});
 
 // @name, @name@domain (fediverse), @中文昵称. A mention is not part of an e-mail address.
 const MENTION_RE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*)(@[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)+)?/gu;
@@ -75,21 +106,44 @@ export interface MentionSpan extends Span {
 	localLength: number;
 }
 
-export function findMentions(text: string): MentionSpan[] {
+export const findMentions = rememberLast((text: string): MentionSpan[] => {
 	const out: MentionSpan[] = [];
 	for (const m of text.matchAll(MENTION_RE)) {
 		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], localLength: 1 + m[1].length });
 	}
 	return out;
-}
+});
 
-export function findEmoji(text: string): Span[] {
+// Every emoji match holds one of these: its first character (a pictograph or a regional
+// indicator), or the keycap mark one or two characters after its start. Scanning for them with
+// one character class and trying EMOJI_SOURCE (sticky) only there gives EMOJI_G's matches at a
+// fraction of the cost on text that is mostly not emoji.
+const EMOJI_CANDIDATE = /[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/gu;
+const EMOJI_AT = new RegExp(EMOJI_SOURCE, 'uy');
+
+export const findEmoji = rememberLast((text: string): Span[] => {
 	const out: Span[] = [];
-	for (const m of text.matchAll(EMOJI_G)) {
-		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+	let p = 0;
+	for (;;) {
+		EMOJI_CANDIDATE.lastIndex = p;
+		const c = EMOJI_CANDIDATE.exec(text);
+		if (!c) {
+			return out;
+		}
+		// No match starts before c - 2 (a keycap's digit); try each start from there in order.
+		let m: RegExpExecArray | null = null;
+		for (let q = c[0] === '\u20E3' ? Math.max(p, c.index - 2) : c.index; q <= c.index && !m; q++) {
+			EMOJI_AT.lastIndex = q;
+			m = EMOJI_AT.exec(text);
+		}
+		if (m) {
+			out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+			p = m.index + m[0].length;
+		} else {
+			p = c.index + c[0].length;
+		}
 	}
-	return out;
-}
+});
 
 /** True when `span` overlaps any of `spans` (both sorted or not). */
 export function overlapsAny(span: { start: number; end: number }, spans: readonly { start: number; end: number }[]): boolean {
