@@ -38,6 +38,33 @@ const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).conf
 	maxWeightedTweetLength: number;
 };
 
+/**
+ * twitter-text's answers for the last text asked about: one X post is measured several times
+ * (limit, warn, fold, the overflow point, the hover's breakdown), and parseTweet is the most
+ * expensive call of the engine. Results are copied out, so callers cannot change them.
+ */
+let lastTweet: { text: string; parsed?: ReturnType<typeof twitter.parseTweet>; urls?: Span[] } | undefined;
+
+function tweetOf(text: string): NonNullable<typeof lastTweet> {
+	if (lastTweet?.text !== text) {
+		lastTweet = { text };
+	}
+	return lastTweet;
+}
+
+function parseTweet(text: string): ReturnType<typeof twitter.parseTweet> {
+	const t = tweetOf(text);
+	t.parsed ??= twitter.parseTweet(text);
+	return { ...t.parsed };
+}
+
+/** URLs as X finds them, sorted by start. */
+function xUrls(text: string): Span[] {
+	const t = tweetOf(text);
+	t.urls ??= twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart);
+	return t.urls.map((u) => ({ ...u }));
+}
+
 function xWeight(cp: number): number {
 	for (const r of X_CONFIG.ranges) {
 		if (cp >= r.start && cp <= r.end) {
@@ -119,7 +146,7 @@ function byStart(a: Span, b: Span): number {
 function specialTokens(text: string, p: PlatformProfile): Special[] {
 	const out: Special[] = [];
 	const urls: Span[] = p.unit === 'x'
-		? twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url }))
+		? xUrls(text)
 		: findUrls(text);
 	for (const u of urls) {
 		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
@@ -193,8 +220,8 @@ const xEmojiCost = new Map<string, number>();
 
 /** X: twitter-text's number, with every emoji counted 2 as X documents. */
 function countX(text: string): number {
-	let w = twitter.parseTweet(text).weightedLength;
-	const urls = twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart);
+	let w = parseTweet(text).weightedLength;
+	const urls = xUrls(text);
 	for (const e of notTaken(urls, findEmoji(text))) {
 		let c = xEmojiCost.get(e.text);
 		if (c === undefined) {
@@ -207,7 +234,7 @@ function countX(text: string): number {
 }
 
 function overflowX(text: string, p: PlatformProfile, limit: number): number | undefined {
-	const r = twitter.parseTweet(text);
+	const r = parseTweet(text);
 	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text)) {
 		// No emoji that twitter-text undercounts: its valid range is the answer.
 		return r.validRangeEnd + 1 < text.length ? r.validRangeEnd + 1 : undefined;
