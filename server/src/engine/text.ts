@@ -53,7 +53,7 @@ export interface Span {
 
 // A URL runs until white space, a CJK character or full-width punctuation; trailing
 // sentence punctuation is not part of it.
-const URL_RE = /\bhttps?:\/\/[^\s<>"'\u3000-\u303f\uff00-\uffef\u2e80-\u9fff\uac00-\ud7af]+/giu;
+export const URL_RE = /\bhttps?:\/\/[^\s<>"'\u3000-\u303f\uff00-\uffef\u2e80-\u9fff\uac00-\ud7af]+/giu;
 const URL_TRAIL = /[.,;:!?)\]}'"]+$/u;
 
 /**
