@@ -14,7 +14,7 @@ await esbuild.build({
 	target: 'node20',
 	minify: true,
 	logLevel: 'warning',
-	external: ['zhlint', 'textlint', '@textlint/*', 'textlint-rule-*', 'pangu', 'autocorrect-node'],
+	external: ['esbuild', 'zhlint', 'textlint', '@textlint/*', 'textlint-rule-*', 'pangu', 'autocorrect-node'],
 });
 const r = spawnSync(process.execPath, ['bench/out/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -124,12 +124,14 @@ export class IgnoreFiles {
 		}
 		// Walk down the path: a folder ignored on the way ignores everything in it.
 		const chain = [...dirs.slice(1), abs];
+		// Each folder's ignore file is looked up once per call, not once per level below it.
+		const rulesOf = dirs.map((d) => this.rulesIn(d));
 		for (let k = 0; k < chain.length; k++) {
 			const targetIsDir = k < chain.length - 1 ? true : isDir;
 			let verdict: boolean | undefined;
 			// Every ignore file above the path has a say; deeper ones speak last and win.
 			for (let j = 0; j <= k; j++) {
-				const rules = this.rulesIn(dirs[j]);
+				const rules = rulesOf[j];
 				const v = rules?.decide(path.relative(dirs[j], chain[k]).split(path.sep).join('/'), targetIsDir);
 				if (v !== undefined) {
 					verdict = v;
