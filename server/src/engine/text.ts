@@ -61,16 +61,17 @@ const URL_TRAIL = /[.,;:!?)\]}'"]+$/u;
  * body's links and emoji several times (limit, fold, bytes, the hover's breakdown). Callers get
  * fresh copies, so nothing they do to the result leaks into the next call.
  */
-function rememberLast<T extends Span>(find: (text: string) => T[]): (text: string) => T[] {
+function rememberLast<T extends Span>(find: (text: string) => T[]): ((text: string) => T[]) & { shared(text: string): readonly Readonly<T>[] } {
 	let lastText: string | undefined;
 	let last: T[] = [];
-	return (text) => {
+	const shared = (text: string): readonly T[] => {
 		if (text !== lastText) {
 			last = find(text);
 			lastText = text;
 		}
-		return last.map((s) => ({ ...s }));
+		return last;
 	};
+	return Object.assign((text: string) => shared(text).map((s) => ({ ...s })), { shared });
 }
 
 // Where a URL can start: URL_RE only matches at its scheme. Finding the schemes first and then

@@ -145,20 +145,20 @@ function byStart(a: Span, b: Span): number {
 
 function specialTokens(text: string, p: PlatformProfile): Special[] {
 	const out: Special[] = [];
-	const urls: Span[] = p.unit === 'x'
+	const urls: readonly Span[] = p.unit === 'x'
 		? xUrls(text)
-		: findUrls(text);
+		: findUrls.shared(text);
 	for (const u of urls) {
 		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
 	}
 	out.sort(byStart);
 	if (p.mention === 'local') {
-		for (const m of notTaken(out, findMentions(text))) {
+		for (const m of notTaken(out, findMentions.shared(text))) {
 			out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 		}
 		out.sort(byStart);
 	}
-	for (const e of notTaken(out.slice(), findEmoji(text))) {
+	for (const e of notTaken(out.slice(), findEmoji.shared(text))) {
 		const cost = p.emoji === 'utf8' ? utf8Length(e.text)
 			: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
 				: p.unit === 'grapheme' ? 1
@@ -222,7 +222,7 @@ const xEmojiCost = new Map<string, number>();
 function countX(text: string): number {
 	let w = parseTweet(text).weightedLength;
 	const urls = xUrls(text);
-	for (const e of notTaken(urls, findEmoji(text))) {
+	for (const e of notTaken(urls, findEmoji.shared(text))) {
 		let c = xEmojiCost.get(e.text);
 		if (c === undefined) {
 			c = twitter.parseTweet(e.text).weightedLength;
@@ -304,14 +304,17 @@ export function explainCount(input: string, p: PlatformProfile): Breakdown {
 	// X counts the NFC form of the text (as twitter-text does).
 	const text = p.unit === 'x' ? input.normalize('NFC') : input;
 	const rows = new Map<TokenCategory, { items: number; cost: number }>();
+	let total = 0;
 	walkTokens(text, p, (t) => {
 		const r = rows.get(t.category) ?? { items: 0, cost: 0 };
 		r.items++;
 		r.cost += t.cost;
 		rows.set(t.category, r);
+		total += t.cost;
 	});
 	return {
-		count: countText(text, p).count,
+		// Outside X, countText is this walk's total (same costs, same order), so it is not walked again.
+		count: p.unit === 'x' ? countText(text, p).count : finish(total, p),
 		rows: TOKEN_CATEGORIES.filter((c) => rows.has(c)).map((c) => ({ category: c, ...rows.get(c)! })),
 	};
 }
