@@ -1,6 +1,6 @@
 /**
- * A profiling harness: lints the 1 MB campaign file `n` times (full, or incremental with a
- * LintCache and a one-post edit). Run `node bench/build.mjs --profile` … see bench/README.md.
+ * The profiling harness behind `npm run bench -- --profile full|incremental`: lints the 1 MB
+ * campaign file `n` times, from scratch or with a LintCache and a one-post edit between runs.
  */
 import { LintCache, lint, resolveConfig } from '../server/src/engine';
 import { campaignFileOfSize } from './corpus';

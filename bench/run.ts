@@ -4,7 +4,8 @@
  * bench/results/latest.md. Not part of `npm test`: timings belong here, not in assertions.
  *
  * Options: --seed N, --posts N (corpus size), --no-peers, --quick (fewer repetitions),
- * --out FILE (default bench/results/latest.md; "-" for none). Env: BENCH_SEED, BENCH_POSTS.
+ * --out FILE (default bench/results/latest.md; "-" for none), --profile full|incremental (only
+ * lint the 1 MB file 20 times, under node --cpu-prof: see bench/README.md). Env: BENCH_SEED, BENCH_POSTS.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import { LintCache, lint, resolveConfig, rules } from '../server/src/engine';
 import { campaignFile, campaignFileOfSize, generateCorpus } from './corpus';
 import { BenchClient } from './lsp';
 import { loadPeers } from './peers';
+import { profileRun } from './profile';
 
 // bench/out/run.js → the repository root.
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -226,6 +228,14 @@ function clientLoadTime(): number {
 	}
 }
 
+async function profileMain(mode: string): Promise<void> {
+	if (mode !== 'full' && mode !== 'incremental') {
+		throw new Error(`--profile full|incremental, not ${mode}`);
+	}
+	const t = profileRun(mode, 20, SEED);
+	log(`${mode} re-check of the 1 MB file: median ${ms(median(t))}, min ${ms(Math.min(...t))} over ${t.length} runs`);
+}
+
 async function main(): Promise<void> {
 	const started = new Date();
 	const load0 = os.loadavg();
@@ -403,7 +413,8 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((e) => {
+const profile = arg('--profile');
+(profile ? profileMain(profile) : main()).catch((e) => {
 	console.error(e);
 	process.exit(1);
 });
