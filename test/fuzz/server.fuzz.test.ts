@@ -1,7 +1,8 @@
 /**
  * Seeded fuzzing of the bundled language server over stdio: hostile documents opened, edited
  * at random (ranges past the end included), closed and reopened, with hover, CodeLens, code
- * actions, status and preview requests in between. The server never dies, every request
+ * actions, status and preview requests in between, while the workspace's copydesk.json, team
+ * pack files and .copydeskignore are rewritten with broken versions. The server never dies, every request
  * answers within a bounded wait, and each open document ends with diagnostics for its last
  * version. COPYDESK_FUZZ_SEED and COPYDESK_FUZZ_RUNS replay a failure or run longer.
  */
@@ -16,7 +17,16 @@ import { campaignFile } from '../../bench/corpus';
 import { PreviewRequest, StatusRequest } from '../../server/src/protocol';
 import { ensureBundles } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp';
-import { SEED, draft, edit, hugeLine, int, pick, random, scaled } from './gen';
+import { SEED, draft, edit, hugeLine, int, mutateJson, pick, random, scaled } from './gen';
+
+/** A workspace with a config, a team pack and an ignore file, rewritten with broken versions as the test runs. */
+const WORKSPACE: Record<string, unknown> = {
+	'copydesk.json': { defaultPlatform: 'weibo', packs: ['./packs/p'], drafts: ['**/*.md'], rules: { 'platform-fold': 'info' }, platforms: { c: { unit: 'char', limit: 30, hashtag: 'none' } } },
+	'packs/p/copydesk-pack.json': { name: 'p', version: '1.0.0', description: 'fuzz', snippets: ['snippets.json'], terms: 'terms.json', rules: { 'platform-limit': 'error' } },
+	'packs/p/snippets.json': { A: { prefix: 'fz-a', platforms: ['weibo'], description: 'd', body: ['#话题# ${1:正文} $0'] } },
+	'packs/p/terms.json': [{ forbidden: ['坏词'], preferred: '好词' }],
+	'.copydeskignore': 'ignored/\n*.tmp.md\n!keep.md\n',
+};
 
 /** How long any one request may take to answer: far above any real answer, so only a hang or a dead server fails. */
 const ANSWER_WITHIN_MS = 10_000;
@@ -30,6 +40,10 @@ describe(`fuzz: language server over stdio (seed ${SEED})`, function () {
 	before(async () => {
 		ensureBundles();
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-fuzz-'));
+		for (const [file, value] of Object.entries(WORKSPACE)) {
+			fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+			fs.writeFileSync(path.join(dir, file), typeof value === 'string' ? value : JSON.stringify(value, null, '\t'));
+		}
 		client = new LspClient({ rootPath: dir, settings: { debounce: 0 } });
 		await client.initialize();
 	});
@@ -98,11 +112,18 @@ describe(`fuzz: language server over stdio (seed ${SEED})`, function () {
 				await answered(`status at ${where}`, client.request<StatusRequest.Result>(StatusRequest.method, { uri, position: at() }));
 			} else if (x < 0.93) {
 				await answered(`preview at ${where}`, client.request<PreviewRequest.Result>(PreviewRequest.method, { uri }));
-			} else if (x < 0.97) {
+			} else if (x < 0.96) {
 				await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 				docs.delete(uri);
 				const next = uriOf(100 + step);
 				await open(next, r() < 0.5 ? doc.getText() : draft(r, 2000));
+			} else if (x < 0.985) {
+				// A broken workspace file: the server reloads and keeps answering.
+				const file = pick(r, Object.keys(WORKSPACE));
+				const base = WORKSPACE[file];
+				const text = typeof base === 'string' ? pick(r, ['', '!', '**', '[', '\\', '/', '\ud800', base + draft(r, 80)]) : mutateJson(r, base, JSON.stringify(base));
+				fs.writeFileSync(path.join(dir, file), text);
+				await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, file)).toString(), type: 2 }] });
 			} else {
 				// A document that is not open: requests still answer.
 				await answered(`hover on a closed document at ${where}`, client.request('textDocument/hover', { textDocument: { uri: uriOf(9999) }, position: { line: 0, character: 0 } }));
