@@ -2,13 +2,14 @@
  * The engine's fast paths against their plain definitions on seeded random text: grapheme
  * boundaries against Intl.Segmenter over the whole text, links and emoji against one global
  * regular expression scan, countText against the token walk, the Han share against one match
- * per character. A fast path that gives a different answer anywhere fails here.
+ * per character, token categories against the Unicode property tests. A fast path that gives a
+ * different answer anywhere fails here.
  */
 import * as assert from 'node:assert/strict';
 import { postBody } from '../../bench/corpus';
 import { builtinPlatforms, countText, walkTokens } from '../../server/src/engine';
 import { hanShare } from '../../server/src/engine/explain';
-import { EMOJI_SOURCE, URL_RE, findEmoji, findUrls, graphemeBoundaries } from '../../server/src/engine/text';
+import { CJK_OTHER, CJK_PUNCT, EMOJI_SOURCE, HAN, URL_RE, findEmoji, findUrls, graphemeBoundaries } from '../../server/src/engine/text';
 import { SEED, int, pick, random, replayable, scaled } from './gen';
 
 // Characters around every rule of UAX #29 and every token the counters know.
@@ -91,6 +92,21 @@ describe(`fuzz: fast paths give the plain definitions' answers (seed ${SEED})`, 
 				const { han, otherWords, otherLetters } = hanShare(s);
 				assert.deepEqual({ han, otherWords, otherLetters }, referenceShare(s), `Han share of ${JSON.stringify(s)}`);
 			});
+		}
+	});
+
+	it('token categories are the Unicode property tests on the token', () => {
+		const r = random(14);
+		const platforms = Object.values(builtinPlatforms());
+		const reference = (ch: string) => (ch.codePointAt(0)! < 0x80 ? 'ascii' : HAN.test(ch) ? 'han' : CJK_OTHER.test(ch) || CJK_PUNCT.test(ch) ? 'cjk' : 'other');
+		for (let i = 0; i < scaled(3000); i++) {
+			const s = sample(r, i) + String.fromCharCode(0x80 + int(r, 0xff80));
+			const p = platforms[i % platforms.length];
+			replayable(`token categories on ${p.id}`, i, s, () => walkTokens(s, p, (t) => {
+				if (t.category !== 'url' && t.category !== 'mention' && t.category !== 'emoji') {
+					assert.equal(t.category, reference(s.slice(t.start, t.end)), `${p.id}: ${JSON.stringify(s.slice(t.start, t.end))}`);
+				}
+			}));
 		}
 	});
 

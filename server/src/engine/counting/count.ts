@@ -102,11 +102,28 @@ function plainCost(text: string, p: PlatformProfile): number {
 	return c;
 }
 
+// The category of each single-unit character, worked out on first sight: three Unicode
+// property tests per character were most of the cost of explaining a count.
+const bmpCategory = new Uint8Array(0x10000);
+
 function categoryOf(ch: string): TokenCategory {
 	const cp = ch.codePointAt(0)!;
 	if (cp < 0x80) {
 		return 'ascii';
 	}
+	// One code unit only: a grapheme cluster is tested whole (a Prepend mark before a Han character is Han).
+	if (ch.length !== 1) {
+		return categoryByProperty(ch);
+	}
+	let c = bmpCategory[cp];
+	if (c === 0) {
+		c = 1 + TOKEN_CATEGORIES.indexOf(categoryByProperty(ch));
+		bmpCategory[cp] = c;
+	}
+	return TOKEN_CATEGORIES[c - 1];
+}
+
+function categoryByProperty(ch: string): TokenCategory {
 	if (HAN.test(ch)) {
 		return 'han';
 	}
