@@ -79,9 +79,44 @@ interface Cached {
  */
 export class IgnoreFiles {
 	private cache = new Map<string, Cached | null>();
+	// Inside batch(): each folder's answer (and whether it holds .git) is looked up once.
+	private batched?: { rules: Map<string, IgnoreRules | undefined>; git: Map<string, boolean> };
+
+	/** Runs `fn` with every folder's ignore file and `.git` looked up at most once: for checking many files at a time. */
+	batch<T>(fn: () => T): T {
+		if (this.batched) {
+			return fn();
+		}
+		this.batched = { rules: new Map(), git: new Map() };
+		try {
+			return fn();
+		} finally {
+			this.batched = undefined;
+		}
+	}
 
 	/** The rules of `dir`/.copydeskignore, or undefined when there is none. */
 	private rulesIn(dir: string): IgnoreRules | undefined {
+		const b = this.batched;
+		if (b?.rules.has(dir)) {
+			return b.rules.get(dir);
+		}
+		const rules = this.rulesOnDisk(dir);
+		b?.rules.set(dir, rules);
+		return rules;
+	}
+
+	private hasGit(dir: string): boolean {
+		const b = this.batched;
+		let has = b?.git.get(dir);
+		if (has === undefined) {
+			has = fs.existsSync(path.join(dir, '.git'));
+			b?.git.set(dir, has);
+		}
+		return has;
+	}
+
+	private rulesOnDisk(dir: string): IgnoreRules | undefined {
 		const file = path.join(dir, IGNORE_FILE);
 		let st: fs.Stats | undefined;
 		try {
@@ -118,7 +153,7 @@ export class IgnoreFiles {
 		const dirs: string[] = [];
 		for (let d = path.dirname(abs); ; d = path.dirname(d)) {
 			dirs.unshift(d);
-			if (inside ? d === stop : fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) {
+			if (inside ? d === stop : this.hasGit(d) || path.dirname(d) === d) {
 				break;
 			}
 		}
