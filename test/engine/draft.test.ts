@@ -135,6 +135,30 @@ describe('lint', () => {
 		assert.deepEqual(cached.findings, fresh.findings);
 		assert.deepEqual(cached.targets.map((t) => t.counts), fresh.targets.map((t) => t.counts));
 	});
+
+	it('keeps reusing posts that inherit front matter settings, and leaves front matter ranges in place', () => {
+		const config = resolveConfig([]);
+		const cache = new LintCache();
+		// The title comes from the front matter and is over Xiaohongshu's title limit: a finding in the front matter.
+		const fm = `---\ntitle: ${'很长的标题'.repeat(6)}\nindustry: general\n---\n`;
+		const posts = Array.from({ length: 4 }, (_, i) => `<!-- post platform=xiaohongshu -->\n第${i}篇${'好'.repeat(30)}\n`);
+		const text = fm + posts.join('');
+		const first = lint({ text, config }, cache);
+		assert.ok(first.findings.some((f) => f.end <= fm.length), 'a finding in the front matter');
+		const edited = text.replace('第0篇', '第0篇多了几个字');
+		const before = cache.misses;
+		const cached = lint({ text: edited, config }, cache);
+		assert.equal(cache.misses - before, 1, 'only the edited post is re-checked');
+		const fresh = lint({ text: edited, config });
+		assert.deepEqual(cached.findings, fresh.findings);
+		assert.deepEqual(cached.targets.map((t) => t.counts), fresh.targets.map((t) => t.counts));
+		// Editing the front matter itself re-checks every post.
+		const retitled = edited.replace('title: 很长', 'title: 很');
+		const misses = cache.misses;
+		const again = lint({ text: retitled, config }, cache);
+		assert.equal(cache.misses - misses, 4);
+		assert.deepEqual(again.findings, lint({ text: retitled, config }).findings);
+	});
 });
 
 describe('config', () => {

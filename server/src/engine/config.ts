@@ -96,8 +96,9 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 	const problems: InputProblem[] = [];
 	if (errors.length || !root) {
 		const e = errors[0];
-		const start = e ? e.offset : 0;
-		problems.push({ start, end: start + Math.max(1, e?.length ?? 1), message: msg('config.json', { detail: e ? printParseErrorCode(e.error) : 'empty file' }), severity: 'error' });
+		// At least one character wide, but never past the end (an error at the end of the file).
+		const start = Math.min(e ? e.offset : 0, text.length);
+		problems.push({ start, end: Math.min(text.length, start + Math.max(1, e?.length ?? 1)), message: msg('config.json', { detail: e ? printParseErrorCode(e.error) : 'empty file' }), severity: 'error' });
 		return { problems };
 	}
 	const bad = (n: JsonNode, path: string, detail: string, severity: 'error' | 'warning' = 'error') =>

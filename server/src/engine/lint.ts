@@ -225,35 +225,45 @@ function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: F
 	return out;
 }
 
+/**
+ * What a post's findings depend on: its own text, its settings and its index. Settings from
+ * inside the post (its marker) are keyed relative to the post's start, so a post that only
+ * moved still hits; settings inherited from the front matter are keyed where they stand, as
+ * they do not move when a post below them is edited. The post's text goes last, after a
+ * separator that JSON never contains raw, so no key can be read two ways.
+ */
 function cacheKey(draft: Draft, post: Post, only?: readonly string[]): string {
+	const at = (x: Located<unknown>) => (x.start >= post.start ? [x.start - post.start, x.end - post.start] : ['fm', x.start, x.end]);
 	const rel = Object.fromEntries(Object.entries(post.settings).map(([k, v]) => [k, Array.isArray(v)
-		? v.map((x: Located<unknown>) => [x.value, x.start - post.start])
-		: [(v as Located<unknown>).value, (v as Located<unknown>).start - post.start, (v as Located<unknown>).end - post.start]]));
-	return JSON.stringify([draft.text.slice(post.start, post.end), rel, post.index, only ?? null]);
+		? v.map((x: Located<unknown>) => [x.value, ...at(x)])
+		: [(v as Located<unknown>).value, ...at(v as Located<unknown>)]]));
+	return `${JSON.stringify([rel, post.index, only ?? null])}\u0001${draft.text.slice(post.start, post.end)}`;
 }
 
-function shift<T extends { start: number; end: number }>(x: T, d: number): T {
-	return { ...x, start: x.start + d, end: x.end + d };
+/** Moves a range that lies in the post (at or after `from`, the post's old start); front matter ranges stay. */
+function shift<T extends { start: number; end: number }>(x: T, d: number, from: number): T {
+	return x.start >= from ? { ...x, start: x.start + d, end: x.end + d } : x;
 }
 
-function rebaseFinding(f: Finding, d: number): Finding {
+function rebaseFinding(f: Finding, d: number, from: number): Finding {
 	if (d === 0) {
 		return f;
 	}
-	const moved = shift(f, d);
+	const moved = shift(f, d, from);
 	if (f.fixes) {
-		moved.fixes = f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d)) }));
+		const fixes = f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d, from)) }));
+		return moved === f ? { ...f, fixes } : { ...moved, fixes };
 	}
 	return moved;
 }
 
-function rebaseTarget(t: Target, post: Post, d: number): Target {
+function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {
 	return d === 0 ? { ...t, post } : {
 		...t, post,
 		counts: t.counts.map((c) => {
-			const moved = shift(c, d);
+			const moved = c.start >= from ? { ...c, start: c.start + d, end: c.end + d } : { ...c };
 			for (const k of ['overflowAt', 'foldAt', 'byteOverflowAt'] as const) {
-				if (c[k] !== undefined) {
+				if (c[k] !== undefined && c[k]! >= from) {
 					moved[k] = c[k]! + d;
 				}
 			}
@@ -323,10 +333,11 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		const key = cache ? cacheKey(draft, post, input.only) : '';
 		const hit = cache && old ? cache.get(old, key) : undefined;
 		if (hit) {
-			const d = post.start - hit.targets[0]?.post.start;
+			const from = hit.targets[0]?.post.start;
+			const d = post.start - from;
 			const delta = Number.isFinite(d) ? d : 0;
-			findings.push(...hit.findings.map((f) => rebaseFinding(f, delta)));
-			targets.push(...hit.targets.map((t) => rebaseTarget(t, post, delta)));
+			findings.push(...hit.findings.map((f) => rebaseFinding(f, delta, from)));
+			targets.push(...hit.targets.map((t) => rebaseTarget(t, post, delta, from)));
 			continue;
 		}
 		const postFindings: Finding[] = [];

@@ -43,5 +43,5 @@ export function catalog(lang: Lang): Readonly<Catalog> {
 /** A localized string with `{name}` placeholders filled. Missing keys show the key itself. */
 export function msg(key: string, args: Record<string, string | number> = {}, lang: Lang = current): string {
 	const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
-	return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+	return !template.includes('{') ? template : template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
 }

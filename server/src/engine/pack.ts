@@ -56,8 +56,9 @@ function jsonRoot(text: string, problems: InputProblem[], what: string): JsonNod
 	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
 	if (errors.length || !root) {
 		const e = errors[0];
-		const start = e ? e.offset : 0;
-		problems.push({ start, end: start + Math.max(1, e?.length ?? 1), message: msg('pack.json', { file: what, detail: e ? printParseErrorCode(e.error) : 'empty file' }), severity: 'error' });
+		// At least one character wide, but never past the end (an error at the end of the file).
+		const start = Math.min(e ? e.offset : 0, text.length);
+		problems.push({ start, end: Math.min(text.length, start + Math.max(1, e?.length ?? 1)), message: msg('pack.json', { file: what, detail: e ? printParseErrorCode(e.error) : 'empty file' }), severity: 'error' });
 		return undefined;
 	}
 	return root;

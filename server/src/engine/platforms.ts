@@ -93,12 +93,13 @@ const ALIASES: Record<string, string> = {
 };
 
 export function canonicalPlatformId(id: string, known: Record<string, PlatformProfile>): string | undefined {
+	// Own keys only: "constructor" or "__proto__" is no platform.
 	const key = id.trim().toLowerCase();
-	if (known[key]) {
+	if (Object.hasOwn(known, key)) {
 		return key;
 	}
-	const alias = ALIASES[key] ?? ALIASES[id.trim()];
-	return alias && known[alias] ? alias : undefined;
+	const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : Object.hasOwn(ALIASES, id.trim()) ? ALIASES[id.trim()] : undefined;
+	return alias && Object.hasOwn(known, alias) ? alias : undefined;
 }
 
 /** A profile with the chosen mode applied: the fields to check now. */

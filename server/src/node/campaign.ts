@@ -7,16 +7,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths } from '../cli/files';
-import { findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
+import { findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
 /** Loads configs once per copydesk.json; an explicit config applies to every file. */
 export class ConfigCache {
 	private cache = new Map<string, LoadedConfig>();
+	// The copydesk.json that applies in each folder: looked up once per folder, not once per file.
+	private found = new Map<string, string | undefined>();
 
 	constructor(private readonly cwd: string, private readonly explicit?: string, private readonly platform?: string, private readonly stopAt?: string) { }
 
 	for(file: string): LoadedConfig {
-		const cfgFile = this.explicit ?? findConfigFile(path.dirname(file), this.stopAt);
+		const dir = path.dirname(file);
+		if (!this.explicit && !this.found.has(dir)) {
+			this.found.set(dir, findConfigFile(dir, this.stopAt));
+		}
+		const cfgFile = this.explicit ?? this.found.get(dir);
 		const key = cfgFile ?? '(none)';
 		let loaded = this.cache.get(key);
 		if (!loaded) {
@@ -68,26 +74,29 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 	const out: LintedFile[] = [];
 	const unreadable: string[] = [];
 	let read = 0;
-	for (const file of files) {
-		const loaded = opts.configs.for(file);
-		if (isIgnored(loaded, file, opts.stopAt)) {
-			continue;
-		}
-		let text = opts.readText?.(file);
-		if (text === undefined) {
-			try {
-				text = fs.readFileSync(file, 'utf8');
-			} catch {
-				unreadable.push(file);
+	// One look at each folder's .copydeskignore for the whole set of files.
+	ignoreBatch(() => {
+		for (const file of files) {
+			const loaded = opts.configs.for(file);
+			if (isIgnored(loaded, file, opts.stopAt)) {
 				continue;
 			}
+			let text = opts.readText?.(file);
+			if (text === undefined) {
+				try {
+					text = fs.readFileSync(file, 'utf8');
+				} catch {
+					unreadable.push(file);
+					continue;
+				}
+			}
+			read++;
+			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
+			const result = lint({ text, config: loaded.config, matchedDraftGlob });
+			if (result.isDraft) {
+				out.push({ file, text, result, config: loaded.config, matchedDraftGlob });
+			}
 		}
-		read++;
-		const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
-		const result = lint({ text, config: loaded.config, matchedDraftGlob });
-		if (result.isDraft) {
-			out.push({ file, text, result, config: loaded.config, matchedDraftGlob });
-		}
-	}
+	});
 	return { files: out, read, unmatched, unreadable };
 }

@@ -79,9 +79,44 @@ interface Cached {
  */
 export class IgnoreFiles {
 	private cache = new Map<string, Cached | null>();
+	// Inside batch(): each folder's answer (and whether it holds .git) is looked up once.
+	private batched?: { rules: Map<string, IgnoreRules | undefined>; git: Map<string, boolean> };
+
+	/** Runs `fn` with every folder's ignore file and `.git` looked up at most once: for checking many files at a time. */
+	batch<T>(fn: () => T): T {
+		if (this.batched) {
+			return fn();
+		}
+		this.batched = { rules: new Map(), git: new Map() };
+		try {
+			return fn();
+		} finally {
+			this.batched = undefined;
+		}
+	}
 
 	/** The rules of `dir`/.copydeskignore, or undefined when there is none. */
 	private rulesIn(dir: string): IgnoreRules | undefined {
+		const b = this.batched;
+		if (b?.rules.has(dir)) {
+			return b.rules.get(dir);
+		}
+		const rules = this.rulesOnDisk(dir);
+		b?.rules.set(dir, rules);
+		return rules;
+	}
+
+	private hasGit(dir: string): boolean {
+		const b = this.batched;
+		let has = b?.git.get(dir);
+		if (has === undefined) {
+			has = fs.existsSync(path.join(dir, '.git'));
+			b?.git.set(dir, has);
+		}
+		return has;
+	}
+
+	private rulesOnDisk(dir: string): IgnoreRules | undefined {
 		const file = path.join(dir, IGNORE_FILE);
 		let st: fs.Stats | undefined;
 		try {
@@ -118,18 +153,20 @@ export class IgnoreFiles {
 		const dirs: string[] = [];
 		for (let d = path.dirname(abs); ; d = path.dirname(d)) {
 			dirs.unshift(d);
-			if (inside ? d === stop : fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) {
+			if (inside ? d === stop : this.hasGit(d) || path.dirname(d) === d) {
 				break;
 			}
 		}
 		// Walk down the path: a folder ignored on the way ignores everything in it.
 		const chain = [...dirs.slice(1), abs];
+		// Each folder's ignore file is looked up once per call, not once per level below it.
+		const rulesOf = dirs.map((d) => this.rulesIn(d));
 		for (let k = 0; k < chain.length; k++) {
 			const targetIsDir = k < chain.length - 1 ? true : isDir;
 			let verdict: boolean | undefined;
 			// Every ignore file above the path has a say; deeper ones speak last and win.
 			for (let j = 0; j <= k; j++) {
-				const rules = this.rulesIn(dirs[j]);
+				const rules = rulesOf[j];
 				const v = rules?.decide(path.relative(dirs[j], chain[k]).split(path.sep).join('/'), targetIsDir);
 				if (v !== undefined) {
 					verdict = v;

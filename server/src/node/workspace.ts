@@ -103,6 +103,11 @@ export function matchesDrafts(loaded: LoadedConfig, file: string): boolean {
 
 const ignoreFiles = new IgnoreFiles();
 
+/** Runs `fn` with each .copydeskignore looked up once (a CLI run or a report over many files). */
+export function ignoreBatch<T>(fn: () => T): T {
+	return ignoreFiles.batch(fn);
+}
+
 /**
  * True when copydesk.json's `ignore` globs or a .copydeskignore file exclude `file`.
  * `stopAt` (a workspace folder) bounds the search for .copydeskignore files.

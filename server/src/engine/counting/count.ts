@@ -38,6 +38,33 @@ const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).conf
 	maxWeightedTweetLength: number;
 };
 
+/**
+ * twitter-text's answers for the last text asked about: one X post is measured several times
+ * (limit, warn, fold, the overflow point, the hover's breakdown), and parseTweet is the most
+ * expensive call of the engine. Results are copied out, so callers cannot change them.
+ */
+let lastTweet: { text: string; parsed?: ReturnType<typeof twitter.parseTweet>; urls?: Span[] } | undefined;
+
+function tweetOf(text: string): NonNullable<typeof lastTweet> {
+	if (lastTweet?.text !== text) {
+		lastTweet = { text };
+	}
+	return lastTweet;
+}
+
+function parseTweet(text: string): ReturnType<typeof twitter.parseTweet> {
+	const t = tweetOf(text);
+	t.parsed ??= twitter.parseTweet(text);
+	return { ...t.parsed };
+}
+
+/** URLs as X finds them, sorted by start. */
+function xUrls(text: string): Span[] {
+	const t = tweetOf(text);
+	t.urls ??= twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart);
+	return t.urls.map((u) => ({ ...u }));
+}
+
 function xWeight(cp: number): number {
 	for (const r of X_CONFIG.ranges) {
 		if (cp >= r.start && cp <= r.end) {
@@ -75,11 +102,28 @@ function plainCost(text: string, p: PlatformProfile): number {
 	return c;
 }
 
+// The category of each single-unit character, worked out on first sight: three Unicode
+// property tests per character were most of the cost of explaining a count.
+const bmpCategory = new Uint8Array(0x10000);
+
 function categoryOf(ch: string): TokenCategory {
 	const cp = ch.codePointAt(0)!;
 	if (cp < 0x80) {
 		return 'ascii';
 	}
+	// One code unit only: a grapheme cluster is tested whole (a Prepend mark before a Han character is Han).
+	if (ch.length !== 1) {
+		return categoryByProperty(ch);
+	}
+	let c = bmpCategory[cp];
+	if (c === 0) {
+		c = 1 + TOKEN_CATEGORIES.indexOf(categoryByProperty(ch));
+		bmpCategory[cp] = c;
+	}
+	return TOKEN_CATEGORIES[c - 1];
+}
+
+function categoryByProperty(ch: string): TokenCategory {
 	if (HAN.test(ch)) {
 		return 'han';
 	}
@@ -94,32 +138,51 @@ interface Special extends Span {
 	cost: number;
 }
 
+/**
+ * Keeps the candidates that overlap none of `taken`. Both are sorted by start and `taken`
+ * does not overlap itself, so one pass does it (a 10 MB line of links and emoji stays linear).
+ */
+function notTaken<T extends Span>(taken: readonly Span[], candidates: readonly T[]): T[] {
+	const out: T[] = [];
+	let j = 0;
+	for (const c of candidates) {
+		while (j < taken.length && taken[j].end <= c.start) {
+			j++;
+		}
+		if (!(j < taken.length && taken[j].start < c.end)) {
+			out.push(c);
+		}
+	}
+	return out;
+}
+
+function byStart(a: Span, b: Span): number {
+	return a.start - b.start;
+}
+
 function specialTokens(text: string, p: PlatformProfile): Special[] {
 	const out: Special[] = [];
-	const urls: Span[] = p.unit === 'x'
-		? twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url }))
-		: findUrls(text);
+	const urls: readonly Span[] = p.unit === 'x'
+		? xUrls(text)
+		: findUrls.shared(text);
 	for (const u of urls) {
 		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
 	}
-	const taken = (s: Span) => out.some((o) => o.start < s.end && s.start < o.end);
+	out.sort(byStart);
 	if (p.mention === 'local') {
-		for (const m of findMentions(text)) {
-			if (!taken(m)) {
-				out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
-			}
+		for (const m of notTaken(out, findMentions.shared(text))) {
+			out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 		}
+		out.sort(byStart);
 	}
-	for (const e of findEmoji(text)) {
-		if (!taken(e)) {
-			const cost = p.emoji === 'utf8' ? utf8Length(e.text)
-				: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
-					: p.unit === 'grapheme' ? 1
-						: plainCost(e.text, p);
-			out.push({ ...e, category: 'emoji', cost });
-		}
+	for (const e of notTaken(out.slice(), findEmoji.shared(text))) {
+		const cost = p.emoji === 'utf8' ? utf8Length(e.text)
+			: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
+				: p.unit === 'grapheme' ? 1
+					: plainCost(e.text, p);
+		out.push({ ...e, category: 'emoji', cost });
 	}
-	return out.sort((a, b) => a.start - b.start);
+	return out.sort(byStart);
 }
 
 /**
@@ -174,12 +237,9 @@ const xEmojiCost = new Map<string, number>();
 
 /** X: twitter-text's number, with every emoji counted 2 as X documents. */
 function countX(text: string): number {
-	let w = twitter.parseTweet(text).weightedLength;
-	const urls = twitter.extractUrlsWithIndices(text);
-	for (const e of findEmoji(text)) {
-		if (urls.some((u) => u.indices[0] < e.end && e.start < u.indices[1])) {
-			continue;
-		}
+	let w = parseTweet(text).weightedLength;
+	const urls = xUrls(text);
+	for (const e of notTaken(urls, findEmoji.shared(text))) {
 		let c = xEmojiCost.get(e.text);
 		if (c === undefined) {
 			c = twitter.parseTweet(e.text).weightedLength;
@@ -191,7 +251,7 @@ function countX(text: string): number {
 }
 
 function overflowX(text: string, p: PlatformProfile, limit: number): number | undefined {
-	const r = twitter.parseTweet(text);
+	const r = parseTweet(text);
 	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text)) {
 		// No emoji that twitter-text undercounts: its valid range is the answer.
 		return r.validRangeEnd + 1 < text.length ? r.validRangeEnd + 1 : undefined;
@@ -216,14 +276,38 @@ export function countText(text: string, p: PlatformProfile, limit?: number): Cou
 		const count = countX(text);
 		return { count, overflowAt: limit !== undefined && count > limit ? overflowX(text, p, limit) : undefined };
 	}
+	// The same walk as walkTokens, without a token object per character: the same costs added
+	// in the same order, so the same total.
 	let total = 0;
 	let overflowAt: number | undefined;
-	walkTokens(text, p, (t) => {
-		total += t.cost;
+	const add = (cost: number, start: number) => {
+		total += cost;
 		if (overflowAt === undefined && limit !== undefined && total > limit) {
-			overflowAt = t.start;
+			overflowAt = start;
 		}
-	});
+	};
+	let i = 0;
+	const plain = (end: number) => {
+		if (p.unit === 'grapheme') {
+			const b = graphemeBoundaries(text.slice(i, end));
+			for (let k = 0; k + 1 < b.length; k++) {
+				add(1, i + b[k]);
+			}
+			i = end;
+			return;
+		}
+		while (i < end) {
+			const cp = text.codePointAt(i)!;
+			add(codePointCost(cp, p), i);
+			i += cp > 0xffff ? 2 : 1;
+		}
+	};
+	for (const s of specialTokens(text, p)) {
+		plain(s.start);
+		add(s.cost, s.start);
+		i = s.end;
+	}
+	plain(text.length);
 	return { count: finish(total, p), overflowAt };
 }
 
@@ -237,14 +321,17 @@ export function explainCount(input: string, p: PlatformProfile): Breakdown {
 	// X counts the NFC form of the text (as twitter-text does).
 	const text = p.unit === 'x' ? input.normalize('NFC') : input;
 	const rows = new Map<TokenCategory, { items: number; cost: number }>();
+	let total = 0;
 	walkTokens(text, p, (t) => {
 		const r = rows.get(t.category) ?? { items: 0, cost: 0 };
 		r.items++;
 		r.cost += t.cost;
 		rows.set(t.category, r);
+		total += t.cost;
 	});
 	return {
-		count: countText(text, p).count,
+		// Outside X, countText is this walk's total (same costs, same order), so it is not walked again.
+		count: p.unit === 'x' ? countText(text, p).count : finish(total, p),
 		rows: TOKEN_CATEGORIES.filter((c) => rows.has(c)).map((c) => ({ category: c, ...rows.get(c)! })),
 	};
 }

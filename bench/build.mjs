@@ -1,0 +1,22 @@
+// Bundles the benchmark (with the engine it measures, as esbuild ships it in the server and
+// the CLI) into bench/out/run.js and runs it with the arguments given. `npm run bench` builds
+// the production bundles first. The peers are not bundled: each loads as published.
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+
+await esbuild.build({
+	entryPoints: ['bench/run.ts'],
+	outfile: 'bench/out/run.js',
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	mainFields: ['module', 'main'],
+	target: 'node20',
+	minify: true,
+	logLevel: 'warning',
+	external: ['esbuild', 'zhlint', 'textlint', '@textlint/*', 'textlint-rule-*', 'pangu', 'autocorrect-node'],
+});
+// --profile: the run writes a CPU profile (open it in Chrome DevTools or VS Code) under bench/results/profiles/.
+const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+const r = spawnSync(process.execPath, [...profile, 'bench/out/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,90 @@
+/**
+ * A minimal LSP client for the benchmarks, mirroring test/helpers/lsp.ts: spawns the bundled
+ * server over stdio, answers its configuration requests and resolves a promise when the
+ * diagnostics for a given document version arrive.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+	createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+	type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export class BenchClient {
+	readonly connection: ProtocolConnection;
+	readonly proc: ChildProcess;
+	private readonly waiting = new Map<string, { version: number; resolve: (d: PublishDiagnosticsParams) => void }>();
+	stderr = '';
+
+	constructor(serverBundle: string, private readonly rootPath: string, private readonly settings: Record<string, unknown>) {
+		this.proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+		this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+			const w = this.waiting.get(p.uri);
+			if (w && p.version !== undefined && p.version >= w.version) {
+				this.waiting.delete(p.uri);
+				w.resolve(p);
+			}
+		});
+		this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.listen();
+	}
+
+	async initialize(): Promise<void> {
+		const rootUri = pathToFileURL(this.rootPath).toString();
+		await this.connection.sendRequest('initialize', {
+			processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+			initializationOptions: { lang: 'en' },
+			capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+		});
+		await this.connection.sendNotification('initialized', {});
+	}
+
+	/** Resolves when diagnostics for `uri` at `version` (or later) are published; rejects after `ms`. */
+	diagnosticsFor(uri: string, version: number, ms = 30000): Promise<PublishDiagnosticsParams> {
+		return new Promise((resolve, reject) => {
+			const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms; stderr: ${this.stderr}`)), ms);
+			this.waiting.set(uri, { version, resolve: (d) => {
+				clearTimeout(t);
+				resolve(d);
+			} });
+		});
+	}
+
+	open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+		const p = this.diagnosticsFor(uri, version);
+		void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+		return p;
+	}
+
+	change(uri: string, version: number, changes: unknown[]): Promise<PublishDiagnosticsParams> {
+		const p = this.diagnosticsFor(uri, version);
+		void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+		return p;
+	}
+
+	/** Resident set size of the server process in bytes (Linux /proc), or undefined. */
+	rss(): number | undefined {
+		try {
+			const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+			return m ? Number(m[1]) * 1024 : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	async stop(): Promise<void> {
+		try {
+			await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+			await this.connection.sendNotification('exit');
+		} catch {
+			// Already gone.
+		}
+		this.connection.dispose();
+		this.proc.kill();
+	}
+}
