@@ -16,6 +16,30 @@ function configOf(json: string): ResolvedConfig {
 describe('hashtag-syntax', () => {
 	before(() => setLanguage('en'));
 
+	it('a chain of Weibo nicknames is separated in one pass of fix all', () => {
+		const text = '---\nplatform: weibo\n---\n感谢@小明@小红@小刚@小美 的支持\n';
+		const runOn = findings(text);
+		assert.deepEqual(runOn.map((f) => text.slice(f.start, f.end)), ['@小明', '@小红', '@小刚']);
+		const relint = (t: string) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings;
+		const fixed = fixAll(text, relint, new Set(['hashtag-syntax']));
+		assert.equal(fixed.text, text.replace('@小明@小红@小刚@小美', '@小明 @小红 @小刚 @小美'));
+		assert.equal(fixed.passes, 1);
+	});
+
+	it('one body for platforms with other hashtag syntax: the fixes are offered, and fix all leaves the tag alone', () => {
+		// Weibo would close #新品 (→ #新品#), X would open it again: applied by fix all, they would alternate forever.
+		const text = '---\nplatforms: [weibo, x]\n---\n今天发布 #新品\n';
+		const fs = findings(text);
+		assert.ok(fs.some((f) => f.fixes?.length), 'the Weibo finding still offers its fix');
+		assert.ok(fs.every((f) => (f.fixes ?? []).every((x) => x.preferred === false)));
+		const relint = (t: string) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings;
+		const fixed = fixAll(text, relint, new Set(['hashtag-syntax']));
+		assert.equal(fixed.text, text);
+		// One platform alone: the fix applies.
+		const single = '---\nplatform: weibo\n---\n今天发布 #新品\n';
+		assert.equal(fixAll(single, relint, new Set(['hashtag-syntax'])).text, single.replace('#新品', '#新品#'));
+	});
+
 	it('reads the limits from the platform data: a workspace override changes them', () => {
 		const text = '<!-- post platform=instagram locale=en -->\nNew. #a1 #b2 #c3 #d4 #e5 #f6\n';
 		assert.equal(findings(text).length, 1);

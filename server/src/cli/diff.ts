@@ -11,6 +11,9 @@ function splitLines(text: string): string[] {
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
+/** The largest LCS table (lines × lines) worth building: 4 million cells, 16 MB. */
+const MAX_TABLE = 4_000_000;
+
 /** Longest common subsequence of lines, after trimming the common head and tail. */
 function diffLines(a: string[], b: string[]): Op[] {
 	let head = 0;
@@ -25,6 +28,31 @@ function diffLines(a: string[], b: string[]): Op[] {
 	const bm = b.slice(head, b.length - tail);
 	const n = am.length;
 	const m = bm.length;
+	const ops: Op[] = a.slice(0, head).map((line) => ({ kind: ' ', line }));
+	if (n * m > MAX_TABLE) {
+		// Too large for the table (a big file changed near both ends): fixes edit inside lines, so
+		// pair the lines in place when the counts agree; otherwise replace the block. Still a valid diff.
+		if (n === m) {
+			for (let k = 0; k < n; k++) {
+				if (am[k] === bm[k]) {
+					ops.push({ kind: ' ', line: am[k] });
+				} else {
+					ops.push({ kind: '-', line: am[k] }, { kind: '+', line: bm[k] });
+				}
+			}
+		} else {
+			for (const line of am) {
+				ops.push({ kind: '-', line });
+			}
+			for (const line of bm) {
+				ops.push({ kind: '+', line });
+			}
+		}
+		for (const line of a.slice(a.length - tail)) {
+			ops.push({ kind: ' ', line });
+		}
+		return ops;
+	}
 	// lcs[i][j]: LCS length of am[i..] and bm[j..].
 	const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
 	for (let i = n - 1; i >= 0; i--) {
@@ -32,7 +60,6 @@ function diffLines(a: string[], b: string[]): Op[] {
 			lcs[i][j] = am[i] === bm[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
 		}
 	}
-	const ops: Op[] = a.slice(0, head).map((line) => ({ kind: ' ', line }));
 	let i = 0;
 	let j = 0;
 	while (i < n || j < m) {
@@ -46,7 +73,9 @@ function diffLines(a: string[], b: string[]): Op[] {
 			ops.push({ kind: '+', line: bm[j++] });
 		}
 	}
-	ops.push(...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line })));
+	for (const line of a.slice(a.length - tail)) {
+		ops.push({ kind: ' ', line });
+	}
 	return ops;
 }
 

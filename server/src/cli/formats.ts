@@ -26,11 +26,18 @@ export function counts(rows: readonly Row[]): Record<Severity, number> {
 export function formatText(rows: readonly Row[], checked: number): string {
 	const out: string[] = [];
 	const byFile = new Map<string, Row[]>();
-	rows.forEach((r) => byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]));
+	for (const r of rows) {
+		const list = byFile.get(r.file);
+		if (list) {
+			list.push(r);
+		} else {
+			byFile.set(r.file, [r]);
+		}
+	}
 	for (const [file, rs] of byFile) {
 		out.push(paint(4, file));
-		const w = Math.max(...rs.map((r) => `${r.line}:${r.column}`.length));
-		const sw = Math.max(...rs.map((r) => msg(`severity.${r.severity}`).length));
+		const w = rs.reduce((m, r) => Math.max(m, `${r.line}:${r.column}`.length), 0);
+		const sw = rs.reduce((m, r) => Math.max(m, msg(`severity.${r.severity}`).length), 0);
 		for (const r of rs) {
 			const loc = `${r.line}:${r.column}`.padEnd(w);
 			const plat = r.platform ? paint(90, ` [${r.platform}]`) : '';

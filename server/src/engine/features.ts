@@ -89,8 +89,8 @@ export function hoverAt(result: LintResult, offset: number): { markdown: string;
 	const here = (f: Finding) => offset >= f.start && offset <= f.end && f.explain;
 	const hits = result.findings.filter(here);
 	if (hits.length) {
-		const start = Math.min(...hits.map((f) => f.start));
-		const end = Math.max(...hits.map((f) => f.end));
+		const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
+		const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
 		return { markdown: hits.map((f) => f.explain!).join('\n\n---\n\n'), start, end };
 	}
 	// A field (title, digest, author) or the body under the cursor: explain its count.

@@ -336,8 +336,12 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			const from = hit.targets[0]?.post.start;
 			const d = post.start - from;
 			const delta = Number.isFinite(d) ? d : 0;
-			findings.push(...hit.findings.map((f) => rebaseFinding(f, delta, from)));
-			targets.push(...hit.targets.map((t) => rebaseTarget(t, post, delta, from)));
+			for (const f of hit.findings) {
+				findings.push(rebaseFinding(f, delta, from));
+			}
+			for (const t of hit.targets) {
+				targets.push(rebaseTarget(t, post, delta, from));
+			}
 			continue;
 		}
 		const postFindings: Finding[] = [];
@@ -360,7 +364,10 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			}
 		}
 		const deduped = dedupe(postFindings);
-		findings.push(...deduped);
+		// A loop, not push(...xs): a huge post can have more findings than a call takes arguments.
+		for (const f of deduped) {
+			findings.push(f);
+		}
 		targets.push(...postTargets);
 		// Entries without targets (no platform) are cached with the post's start as a base.
 		if (cache && postTargets.length) {
@@ -373,7 +380,9 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const reasonRule = ruleById('disable-reason');
 	const reasonSeverity = reasonRule ? severityOf(reasonRule, config) : 'off';
 	if (reasonSeverity !== 'off' && (!input.only || input.only.includes('disable-reason'))) {
-		kept.push(...directiveFindings(draft, directives, reasonSeverity));
+		for (const f of directiveFindings(draft, directives, reasonSeverity)) {
+			kept.push(f);
+		}
 	}
 	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 	return { draft, isDraft, targets, findings: kept, exceptions };

@@ -108,7 +108,9 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
 			all.push({ start: at, end: at + found.end, text: found.text, kind: 'mention' });
 		}
 	}
-	all.push(...findHashtags(text));
+	for (const h of findHashtags(text)) {
+		all.push(h);
+	}
 	collect(text, LIST_MARKER_RE, 'markup', all);
 	// A quoted English sentence: Latin letters, no Han or kana inside (「喵」 is Chinese, not protected).
 	collect(text, QUOTE_RE, 'quote', all, (m) => LATIN_LETTER.test(m[0]) && !HAN_OR_CJK.test(m[0].slice(1, -1)));

@@ -14,7 +14,7 @@
  * numbers (#1), colours (#FF0000) and language names (C#, F#).
  */
 import { msg } from '../messages';
-import { platformName, sourceOf, type PlatformProfile } from '../platforms';
+import { canonicalPlatformId, platformName, sourceOf, type PlatformProfile } from '../platforms';
 import { findProtected } from '../protected';
 import type { RuleContext, Rule } from '../rule';
 import { findUrls } from '../text';
@@ -193,9 +193,23 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 			severity: soft(ctx.target.platform, 'hashtag'),
 			message: pairedWith === undefined ? ctx.t('unclosed', args) : ctx.t('paired', args),
 			explain: sourceNote(ctx.target.platform, 'hashtag'),
-			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [{ start: end, end, newText: '#' }], preferred: true }] : undefined,
+			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [{ start: end, end, newText: '#' }], preferred: !mixedStyles(ctx) }] : undefined,
 		});
 	}
+}
+
+/**
+ * True when the same body is also checked for a platform whose hashtags are written another way
+ * (`platforms: [weibo, x]`): closing `#ad` for Weibo is what X asks to undo, so those fixes are
+ * offered as quick fixes but never applied by "fix all", which would otherwise go back and forth.
+ */
+function mixedStyles(ctx: RuleContext): boolean {
+	const own = ctx.target.platform.hashtag;
+	const ids = ctx.target.post.settings.platforms?.map((p) => p.value) ?? [];
+	return ids.some((id) => {
+		const canon = canonicalPlatformId(id, ctx.config.platforms);
+		return canon !== undefined && ctx.config.platforms[canon].hashtag !== own;
+	});
 }
 
 /** #tag platforms: no closing #, a boundary before the #, and the platform's tag limit. */
@@ -226,7 +240,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 				message: p.id === 'x' ? ctx.t('closedX', { tag: `${tag}#`, fixed, platform: name }) : ctx.t('closed', { tag: `${tag}#`, fixed, platform: name }),
 				explain,
 				fixes: removable
-					? [{ title: ctx.t('fixOpen', { fixed }), edits: [{ start: end, end: end + 1, newText: '' }], preferred: true }]
+					? [{ title: ctx.t('fixOpen', { fixed }), edits: [{ start: end, end: end + 1, newText: '' }], preferred: !mixedStyles(ctx) }]
 					: undefined,
 			});
 			continue;
@@ -261,6 +275,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 function checkMentions(ctx: RuleContext, mentions: { start: number; end: number; text: string }[], name: string): void {
 	const p = ctx.target.platform;
 	const text = ctx.text;
+	let chainEnd = 0;
 	for (const m of mentions) {
 		const local = m.text.slice(1).split('@')[0];
 		const fediverse = m.text.slice(1).includes('@');
@@ -274,14 +289,31 @@ function checkMentions(ctx: RuleContext, mentions: { start: number; end: number;
 			}
 		} else if (p.handle === 'domain' && !fediverse && !local.includes('.')) {
 			ctx.report({ start: m.start, end: m.end, severity: soft(p, 'handle'), message: ctx.t('handleDomain', { mention: m.text, name: local }), explain: sourceNote(p, 'handle') });
-		} else if (p.handle === 'nickname' && text[m.end] === '@') {
-			ctx.report({
-				start: m.start, end: m.end,
-				severity: soft(p, 'handle'),
-				message: ctx.t('handleRunOn', { mention: m.text, platform: name }),
-				explain: sourceNote(p, 'handle'),
-				fixes: [{ title: ctx.t('fixSpaceAfter', { mention: m.text }), edits: [{ start: m.end, end: m.end, newText: ' ' }], preferred: true }],
-			});
+		} else if (p.handle === 'nickname' && text[m.end] === '@' && m.start >= chainEnd) {
+			// @甲@乙@丙: every nickname of the chain runs into the next; all are reported at once, so
+			// one pass of "fix all" separates the whole chain.
+			let start = m.start;
+			let end = m.end;
+			while (text[end] === '@') {
+				const mention = text.slice(start, end);
+				ctx.report({
+					start, end,
+					severity: soft(p, 'handle'),
+					message: ctx.t('handleRunOn', { mention, platform: name }),
+					explain: sourceNote(p, 'handle'),
+					fixes: [{ title: ctx.t('fixSpaceAfter', { mention }), edits: [{ start: end, end, newText: ' ' }], preferred: true }],
+				});
+				let k = end + 1;
+				while (k < text.length && text[k] !== '@' && WORD_CHAR.test(text[k])) {
+					k++;
+				}
+				if (k === end + 1) {
+					break;
+				}
+				start = end;
+				end = k;
+			}
+			chainEnd = end;
 		}
 	}
 }

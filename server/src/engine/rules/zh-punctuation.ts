@@ -117,6 +117,7 @@ class Sweep {
 	readonly text: string;
 	readonly converted = new Set<number>();
 	private readonly englishLines = new Map<number, boolean>();
+	private lineStarts: number[] | undefined;
 
 	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
 		this.text = zh.text;
@@ -128,7 +129,7 @@ class Sweep {
 	 * `We launched in 上海, 北京 too!`. Its half-width marks are English punctuation and stay.
 	 */
 	englishLine(i: number): boolean {
-		const start = this.text.lastIndexOf('\n', i - 1) + 1;
+		const start = this.lineStart(i);
 		let cached = this.englishLines.get(start);
 		if (cached === undefined) {
 			const end = this.text.indexOf('\n', i);
@@ -137,6 +138,28 @@ class Sweep {
 			this.englishLines.set(start, cached);
 		}
 		return cached;
+	}
+
+	/** Where the line holding offset `i` starts: a binary search in the line starts, found once (a long line stays linear). */
+	private lineStart(i: number): number {
+		if (!this.lineStarts) {
+			this.lineStarts = [0];
+			for (let k = this.text.indexOf('\n'); k >= 0; k = this.text.indexOf('\n', k + 1)) {
+				this.lineStarts.push(k + 1);
+			}
+		}
+		const starts = this.lineStarts;
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid] <= i) {
+				lo = mid;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return starts[lo];
 	}
 
 	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
