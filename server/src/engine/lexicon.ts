@@ -86,8 +86,22 @@ const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
 
 /** Folds a text the way the lexicon compares: same length, offsets unchanged. */
 export function foldText(s: string, caseSensitive = false): string {
-	return s.replace(caseSensitive ? FOLD_WIDTH : FOLD_CASE, (ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0), caseSensitive)));
+	// Several word lists search the same post (body, title, digest) one after another: fold each once.
+	const memo = caseSensitive ? foldedWidth : foldedCase;
+	let folded = memo.get(s);
+	if (folded === undefined) {
+		folded = s.replace(caseSensitive ? FOLD_WIDTH : FOLD_CASE, (ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0), caseSensitive)));
+		if (memo.size >= 8) {
+			memo.clear();
+		}
+		memo.set(s, folded);
+	}
+	return folded;
 }
+
+/** The last few texts folded (a post's fields), by case sensitivity. */
+const foldedCase = new Map<string, string>();
+const foldedWidth = new Map<string, string>();
 
 function isSpace(ch: string): boolean {
 	return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2009' || ch === '\u202f';
@@ -95,10 +109,10 @@ function isSpace(ch: string): boolean {
 
 /** A Latin letter or digit (after folding): the characters word boundaries are about. */
 function isWordChar(ch: string | undefined): boolean {
-	if (!ch) {
-		return false;
-	}
-	const c = ch.charCodeAt(0);
+	return !!ch && isWordCode(ch.charCodeAt(0));
+}
+
+function isWordCode(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
 		|| (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
@@ -110,6 +124,8 @@ function normalizeTerm(s: string, caseSensitive: boolean): string {
 
 export class Lexicon<T> {
 	private root: Node<T> = { next: new Map() };
+	/** The code units a term can start with: most characters of a text start none, and are passed over at once. */
+	private readonly starts = new Uint8Array(0x10000);
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
 	size = 0;
@@ -130,6 +146,7 @@ export class Lexicon<T> {
 			return;
 		}
 		let node = this.root;
+		this.starts[key.charCodeAt(0)] = 1;
 		for (let k = 0; k < key.length; k++) {
 			const ch = key[k];
 			if (ch === SPACE) {
@@ -172,9 +189,16 @@ export class Lexicon<T> {
 		const n = folded.length;
 		const ends: { end: number; out: Compiled<T>[] }[] = [];
 		let i = 0;
+		const starts = this.starts;
 		while (i < n) {
+			const c = folded.charCodeAt(i);
+			// Not a term's first character, or inside a Latin word: no term starts here.
+			if (!starts[c] || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1)))) {
+				i++;
+				continue;
+			}
 			const first = this.root.next.get(folded[i]);
-			if (!first || (isWordChar(folded[i]) && isWordChar(folded[i - 1]))) {
+			if (!first) {
 				i++;
 				continue;
 			}

@@ -89,6 +89,25 @@ export function findHashtags(text: string): ProtectedSpan[] {
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
 export function findProtected(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
+	// Several rules ask for the same post's spans one after another: find them once. The result is shared: do not change it.
+	const key = (opts.exceptions ?? []).join('\u0000');
+	if (lastText !== text) {
+		lastText = text;
+		lastByKey.clear();
+	}
+	let spans = lastByKey.get(key);
+	if (!spans) {
+		spans = computeProtected(text, opts);
+		lastByKey.set(key, spans);
+	}
+	return spans;
+}
+
+/** The last text's spans, by its exceptions (rules with other `exceptions` options share the text). */
+let lastText = '';
+const lastByKey = new Map<string, ProtectedSpan[]>();
+
+function computeProtected(text: string, opts: ProtectOptions): ProtectedSpan[] {
 	const all: ProtectedSpan[] = [];
 	collect(text, FENCE_RE, 'code', all);
 	collect(text, INLINE_CODE_RE, 'code', all);

@@ -10,6 +10,7 @@ import { EMOJI_SOURCE } from '../text';
 const BANG = /[!！]{2,}/gu;
 // Letters and digits: words for the caps check. A token with a digit is a code, never shouting.
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const TWO_CAPS = /[A-Z]['’]?[A-Z]/;
 const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
@@ -23,6 +24,9 @@ interface Run {
 /** Runs of ≥ `min` consecutive ALL-CAPS words (≥ 2 letters each, Latin, no digits). */
 export function capsRuns(text: string, min: number): Run[] {
 	const out: Run[] = [];
+	if (!TWO_CAPS.test(text)) {
+		return out; // no word of two capitals: no run (most posts)
+	}
 	let run: Run | undefined;
 	const close = () => {
 		if (run && run.count >= min) {
@@ -32,6 +36,11 @@ export function capsRuns(text: string, min: number): Run[] {
 	};
 	for (const m of text.matchAll(TOKEN)) {
 		const w = m[0];
+		const c = w.charCodeAt(0);
+		if (c < 0x41 || c > 0x5a) {
+			close(); // starts with no capital: neither a capitalised word nor "I"/"A"
+			continue;
+		}
 		const letters = w.replace(/['’]/g, '');
 		const isCaps = /^[A-Z]+$/.test(letters) && letters.length >= 2;
 		const isSingleCap = /^[A-Z]$/.test(letters);
