@@ -67,22 +67,6 @@ export function findUrls(text: string): Span[] {
 	return out;
 }
 
-// @name, @name@domain (fediverse), @中文昵称. A mention is not part of an e-mail address.
-const MENTION_RE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*)(@[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)+)?/gu;
-
-export interface MentionSpan extends Span {
-	/** Length of `@user` without the `@domain` part. */
-	localLength: number;
-}
-
-export function findMentions(text: string): MentionSpan[] {
-	const out: MentionSpan[] = [];
-	for (const m of text.matchAll(MENTION_RE)) {
-		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], localLength: 1 + m[1].length });
-	}
-	return out;
-}
-
 export function findEmoji(text: string): Span[] {
 	const out: Span[] = [];
 	for (const m of text.matchAll(EMOJI_G)) {

@@ -9,7 +9,8 @@
  */
 import twitter from 'twitter-text';
 import type { PlatformProfile } from '../platforms';
-import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findMentions, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
+import { findMentions } from '../social';
+import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
 export const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
@@ -104,7 +105,7 @@ function specialTokens(text: string, p: PlatformProfile): Special[] {
 	}
 	const taken = (s: Span) => out.some((o) => o.start < s.end && s.start < o.end);
 	if (p.mention === 'local') {
-		for (const m of findMentions(text)) {
+		for (const m of findMentions(text, p)) {
 			if (!taken(m)) {
 				out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 			}

@@ -7,7 +7,8 @@
 import { Lexicon, type LexiconHit } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { FixSpec, RuleContext, RuleReport } from '../rule';
-import { findMentions, findUrls, overlapsAny } from '../text';
+import { findMentions } from '../social';
+import { findUrls, overlapsAny } from '../text';
 
 export interface PostHit<T> extends LexiconHit<T> {
 	field: FieldName;
