@@ -6,7 +6,8 @@
  * - `findHashtags(text, style)` → `#tag` hashtags and `#话题#` topics as a platform of that
  *   hashtag style (platforms.json `hashtag`) links them; style `'any'` is the platform-neutral
  *   union used by the protected spans (a topic, else a hashtag, at each `#`).
- * - `findMentions(text, platform?)` → `@name`, `@name@domain`, `@中文昵称`.
+ * - `findMentions(text, platform?)` → `@name`, `@name@domain`, `@中文昵称`; `findSeparatedMentions`
+ *   → only those with a separator before the @ (not 关注@小明).
  * - `hashCandidates(text)` and the small helpers `tagBody`, `notATag`, `languageName`,
  *   `charBefore` → the raw material `hashtag-syntax` checks.
  *
@@ -210,10 +211,23 @@ export function mentionNeedsSeparator(p: Pick<PlatformProfile, 'mention' | 'hand
  * after a Han character is a mention: 关注@小明).
  */
 export function findMentions(text: string, platform?: Pick<PlatformProfile, 'mention' | 'handle'>): MentionSpan[] {
+	return mentionsBy(text, platform && mentionNeedsSeparator(platform) ? MENTION_STRICT : MENTION_AFTER_HAN);
+}
+
+/**
+ * Only mentions with a separator (not a letter or digit, Han included) before the @: Mastodon's
+ * and Bluesky's reading, and the word-list rules' — a Weibo nickname runs to the next space or
+ * punctuation, so `关注@小明获取最佳优惠` would hide 最佳 inside a "nickname"; those rules would
+ * rather check the term.
+ */
+export function findSeparatedMentions(text: string): MentionSpan[] {
+	return mentionsBy(text, MENTION_STRICT);
+}
+
+function mentionsBy(text: string, re: RegExp): MentionSpan[] {
 	if (!text.includes('@')) {
 		return [];
 	}
-	const re = platform && mentionNeedsSeparator(platform) ? MENTION_STRICT : MENTION_AFTER_HAN;
 	const out: MentionSpan[] = [];
 	for (const m of text.matchAll(re)) {
 		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], localLength: 1 + m[1].length });
