@@ -36,6 +36,7 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 		const corpus = [
 			'New #Watch and #智能手表 today', '开始#launch', '开始 #launch', '开始，#launch', '。#tag', '「#tag」',
 			'a#tag', '#123 &#39;', '#新品发布# on X', '#tag_1 and #_x', 'C# and F#', 'see https://x.com/p#frag #ok',
+			'cafe\u0301#tag', 'ok_#tag', '😀#tag', '١#tag', '#a#b #c',
 		];
 		for (const text of corpus) {
 			const ours = findHashtags(text, 'x').map((t) => [t.start, t.end]);

@@ -38,6 +38,8 @@ const TAG_BODY = /[\p{L}\p{M}\p{N}_]*/uy;
 const DIGITS = /^\d+$/;
 const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const LETTER = /[\p{L}\p{M}_]/u;
+/** What twitter-text refuses right before a hashtag's #: a letter, a combining mark, a digit or `_`. */
+export const TAG_WORD = /[\p{L}\p{M}\p{N}_]/u;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 /** Longest topic text between the two hashes that we read as one topic. */
 const TOPIC_MAX = 64;
@@ -114,7 +116,7 @@ function wordTags(text: string, hashes: readonly number[], taken: readonly TagSp
 		}
 		const body = tagBody(text, h);
 		const before = charBefore(text, h);
-		if (!body || (before && WORD_CHAR.test(before))) {
+		if (!body || (before && TAG_WORD.test(before))) {
 			continue;
 		}
 		if (neutral ? !/[\p{L}\p{N}]/u.test(body) || before === '/' || before === '#' : !LETTER.test(body) || text[h + 1 + body.length] === '#') {

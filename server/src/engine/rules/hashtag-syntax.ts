@@ -17,7 +17,7 @@ import { msg } from '../messages';
 import { platformName, sourceOf, type PlatformProfile } from '../platforms';
 import { findProtected } from '../protected';
 import type { RuleContext, Rule } from '../rule';
-import { charBefore, findMentions, hashCandidates, languageName, notATag, tagBody, WORD_CHAR } from '../social';
+import { charBefore, findMentions, hashCandidates, languageName, notATag, tagBody, TAG_WORD, WORD_CHAR } from '../social';
 import { findUrls, overlapsAny } from '../text';
 
 const SENTENCE_PUNCT = /[，。！？；：!?;]/u;
@@ -227,10 +227,10 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 			continue;
 		}
 		const before = charBefore(text, h);
-		if (before && WORD_CHAR.test(before)) {
+		if (before && TAG_WORD.test(before)) {
 			// Show the word the # is glued to: 中文#标签.
 			let s = h - before.length;
-			while (s > 0 && WORD_CHAR.test(charBefore(text, s))) {
+			while (s > 0 && TAG_WORD.test(charBefore(text, s))) {
 				s -= charBefore(text, s).length;
 			}
 			// X: twitter-text (the parser X runs) links no # after a letter, digit or _ (开始#launch);
