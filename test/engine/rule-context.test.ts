@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
+import { fixText, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
 
 const known = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
 const configOf = (json: string): ResolvedConfig => resolveConfig([parseConfigLayer(json, 'test', known).layer!]);
@@ -19,5 +19,11 @@ describe('rule context: ruleOptions (one finding for ！！！)', () => {
 	});
 	it('below tone-shouting\'s configured threshold, zh-punctuation reports it', () => {
 		assert.deepEqual(ruleIds(configOf('{ "rules": { "tone-shouting": { "exclamations": 4 } } }')), ['zh-punctuation']);
+	});
+	it('fixing every rule still ends with one full-width mark, also from a half-width run', () => {
+		for (const [from, to] of [['巴西队！！！', '巴西队！'], ['太好了!!!真的', '太好了！真的'], ['你说？！！！', '你说？！']]) {
+			const text = `---\nplatform: weibo\n---\n${from}\n`;
+			assert.equal(fixText(text, resolveConfig([]), { matchedDraftGlob: true }).text, `---\nplatform: weibo\n---\n${to}\n`, from);
+		}
 	});
 });

@@ -4,12 +4,16 @@
  * `handle` form, and the limits `maxHashtags` and `maxLinks` — each with its source. A custom
  * platform gets the checks of the style it declares.
  *
- * - weibo (Weibo, Bilibili): topics are #话题# with a closing #; an unclosed #话题 is plain text.
+ * - weibo (Weibo, Bilibili): topics are #话题# with a closing #; an unclosed #话题 is plain text;
+ *   a topic written with the full-width ＃ gets a fix to the half-width # (conservative advice:
+ *   no source documents ＃, every source shows #).
  * - x (X, LinkedIn, Facebook, Instagram, Threads, Bluesky, Mastodon) and douyin: a hashtag is
- *   #tag after a space or punctuation; #话题# is not a hashtag.
+ *   #tag after a space or punctuation; #话题# is not a hashtag. A # glued to a letter (开始#launch)
+ *   is a warning on X, where twitter-text decides, and information elsewhere (undocumented).
  * - none (WeChat articles): there is no hashtag syntax at all.
  * - xiaohongshu: topics are picked in the app after typing #; nothing to check in the text.
  *
+ * Parsing comes from social.ts (shared with the preview and the protected spans).
  * Never tags: # inside links (#fragment), code and e-mail addresses, HTML entities (&#39;),
  * numbers (#1), colours (#FF0000) and language names (C#, F#).
  */
