@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import twitter from 'twitter-text';
+import { parse as parseYaml } from 'yaml';
 import { builtinPlatforms, countText, findProtected } from '../../server/src/engine';
 import { findHashtags, findMentions, type HashtagStyle } from '../../server/src/engine/social';
 import { findTokens } from '../../server/src/preview/model';
+import { SHARED } from '../helpers/paths';
 
 const P = builtinPlatforms();
 const tags = (text: string, style: HashtagStyle) => findHashtags(text, style).map((t) => `${t.kind}:${t.text}`);
@@ -43,6 +47,20 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 			const theirs = twitter.extractHashtagsWithIndices(text).map((h) => h.indices);
 			assert.deepEqual(ours, theirs, text);
 		}
+	});
+
+	it('X-style hashtags pass twitter-text\'s hashtag conformance cases (extract.yml)', () => {
+		const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'extract.yml');
+		const tests = (parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { description: string; text: string; expected: (string | { hashtag: string })[] }[]> }).tests;
+		let n = 0;
+		for (const group of ['hashtags', 'hashtags_from_astral', 'hashtags_with_indices']) {
+			for (const t of tests[group]) {
+				const expected = t.expected.map((e) => (typeof e === 'string' ? e : e.hashtag));
+				assert.deepEqual(findHashtags(t.text, 'x').map((h) => h.text.slice(1)), expected, `${group}: ${t.description}`);
+				n++;
+			}
+		}
+		assert.ok(n > 60, `only ${n} cases`);
 	});
 
 	it('mentions: an @ right after a Han character is one (关注@小明), except where the platform needs a separator', () => {

@@ -15,6 +15,7 @@
  * A topic never contains a link and never spans a line. Regular expressions here are linear
  * (no nested quantifiers).
  */
+import twitter from 'twitter-text';
 import type { PlatformProfile } from './platforms';
 import { findUrls, type Span } from './text';
 
@@ -34,10 +35,12 @@ export interface MentionSpan extends Span {
 
 /** A letter, digit or `_`: a word character in every platform's parser. */
 export const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const TAG_BODY = /[\p{L}\p{M}\p{N}_]*/uy;
+// Letters, marks, digits, and the joiners and marks twitter-text allows inside a hashtag
+// (ZWNJ, ZWJ, Hebrew geresh and gershayim, ～ 〜 ゛ ゜ ゠ ・ 〃, the Tibetan tsheg, the middle dot).
+const TAG_BODY = /[\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7]*/uy;
 const DIGITS = /^\d+$/;
 const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-const LETTER = /[\p{L}\p{M}_]/u;
+const LETTER = /[\p{L}\p{M}]/u;
 /** What twitter-text refuses right before a hashtag's #: a letter, a combining mark, a digit or `_`. */
 export const TAG_WORD = /[\p{L}\p{M}\p{N}_]/u;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
@@ -116,10 +119,12 @@ function wordTags(text: string, hashes: readonly number[], taken: readonly TagSp
 		}
 		const body = tagBody(text, h);
 		const before = charBefore(text, h);
-		if (!body || (before && TAG_WORD.test(before))) {
+		// A variation selector (✌️#tag) is no word character, though it is a mark.
+		if (!body || (before && before !== '\ufe0e' && before !== '\ufe0f' && TAG_WORD.test(before))) {
 			continue;
 		}
-		if (neutral ? !/[\p{L}\p{N}]/u.test(body) || before === '/' || before === '#' : !LETTER.test(body) || text[h + 1 + body.length] === '#') {
+		const next = text.slice(h + 1 + body.length, h + 4 + body.length);
+		if (neutral ? !/[\p{L}\p{N}]/u.test(body) || before === '/' || before === '#' : !LETTER.test(body) || /^[#＃]|^:\/\//u.test(next)) {
 			continue;
 		}
 		out.push({ start: h, end: h + 1 + body.length, text: text.slice(h, h + 1 + body.length), kind: 'hashtag' });
@@ -145,18 +150,21 @@ function spaceTags(text: string, hashes: readonly number[], taken: readonly TagS
 /**
  * Hashtags and topics as a platform of `style` links them, sorted and non-overlapping:
  * - `weibo`: `#话题#` on one line (spaces allowed inside), at most 64 characters, no link inside;
- * - `x`, `instagram`, `threads`: `#tag` after a non-word character, with a letter, not closed by `#`
- *   (twitter-text's rule: `中文#标签` and `#话题#` are no hashtags);
+ * - `x`, `instagram`, `threads`: `#tag` or `＃tag` after a non-word character, with a letter, not
+ *   closed by `#` nor followed by `://`, outside links (twitter-text's rules, checked against its
+ *   conformance suite: `中文#标签` and `#话题#` are no hashtags);
  * - `douyin`: `#话题` up to white space; `xiaohongshu`: `#话题[话题]#` (shown as `#话题`) and `#话题`;
  * - `none`: nothing;
  * - `any` (platform-neutral, for protected spans): a topic whose text is Chinese or one token
  *   without spaces and has no space at either end, else a `#tag` (also `#tag#`).
  */
 export function findHashtags(text: string, style: HashtagStyle): TagSpan[] {
-	if (style === 'none' || !text.includes('#')) {
+	if (style === 'none' || !/[#＃]/u.test(text)) {
 		return [];
 	}
-	const hashes = hashCandidates(text);
+	const xLike = style === 'x' || style === 'instagram' || style === 'threads';
+	// twitter-text reads ＃ as a hash sign too, and also finds links without a scheme (twitter.com/#tag).
+	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })) } : {});
 	let out: TagSpan[];
 	switch (style) {
 		case 'weibo':
