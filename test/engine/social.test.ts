@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import twitter from 'twitter-text';
 import { parse as parseYaml } from 'yaml';
 import { builtinPlatforms, countText, findProtected } from '../../server/src/engine';
-import { findHashtags, findMentions, type HashtagStyle } from '../../server/src/engine/social';
+import { findHashtags, findLinkedMentions, findMentions, type HashtagStyle } from '../../server/src/engine/social';
 import { findTokens } from '../../server/src/preview/model';
 import { SHARED } from '../helpers/paths';
 
@@ -61,6 +61,20 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 			}
 		}
 		assert.ok(n > 60, `only ${n} cases`);
+	});
+
+	it('X: the mentions the preview links pass twitter-text\'s mention conformance cases; longer than 15 is no handle', () => {
+		const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'extract.yml');
+		const tests = (parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { description: string; text: string; expected: (string | { screen_name: string })[] }[]> }).tests;
+		for (const group of ['mentions', 'mentions_with_indices']) {
+			for (const t of tests[group]) {
+				const expected = t.expected.map((e) => (typeof e === 'string' ? e : e.screen_name));
+				const linked = findTokens(t.text, P.x).filter((x) => x.kind === 'mention').map((m) => t.text.slice(m.start + 1, m.end));
+				assert.deepEqual(linked, expected, `${group}: ${t.description}`);
+			}
+		}
+		assert.deepEqual(findLinkedMentions('hi @abcdefghijklmnop and @acme', P.x).map((m) => m.text), ['@acme']);
+		assert.deepEqual(findLinkedMentions('关注@小明', P.wechat), []);
 	});
 
 	it('mentions: an @ right after a Han character is one (关注@小明), except where the platform needs a separator', () => {

@@ -7,7 +7,8 @@
  *   hashtag style (platforms.json `hashtag`) links them; style `'any'` is the platform-neutral
  *   union used by the protected spans (a topic, else a hashtag, at each `#`).
  * - `findMentions(text, platform?)` → `@name`, `@name@domain`, `@中文昵称`; `findSeparatedMentions`
- *   → only those with a separator before the @ (not 关注@小明).
+ *   → only those with a separator before the @ (not 关注@小明); `findLinkedMentions(text, platform)`
+ *   → those the platform links (X: as twitter-text extracts them).
  * - `hashCandidates(text)` and the small helpers `tagBody`, `notATag`, `languageName`,
  *   `charBefore` → the raw material `hashtag-syntax` checks.
  *
@@ -232,6 +233,24 @@ export function findMentions(text: string, platform?: Pick<PlatformProfile, 'men
  */
 export function findSeparatedMentions(text: string): MentionSpan[] {
 	return mentionsBy(text, MENTION_STRICT);
+}
+
+/**
+ * The mentions a platform links (the preview): on a platform with X handles (`handle: x`) those
+ * twitter-text extracts, up to `handleMaxLength`; none where the platform has no mentions
+ * (`mention: none`); elsewhere `findMentions`. Rules that tell the writer what will not be linked
+ * (`@中文` on X) read `findMentions` instead, which sees what the writer meant as a mention.
+ */
+export function findLinkedMentions(text: string, p: Pick<PlatformProfile, 'mention' | 'handle' | 'handleMaxLength'>): MentionSpan[] {
+	if (p.mention === 'none') {
+		return [];
+	}
+	if (p.handle === 'x') {
+		return twitter.extractMentionsWithIndices(text)
+			.filter((m) => p.handleMaxLength === undefined || m.screenName.length <= p.handleMaxLength)
+			.map((m) => ({ start: m.indices[0], end: m.indices[1], text: text.slice(m.indices[0], m.indices[1]), localLength: m.indices[1] - m.indices[0] }));
+	}
+	return findMentions(text, p);
 }
 
 function mentionsBy(text: string, re: RegExp): MentionSpan[] {

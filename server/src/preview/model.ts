@@ -7,7 +7,7 @@
  */
 import { countText, language, msg, platformName, type LintResult, type Severity } from '../engine';
 import { foldMarker, linkLabel } from '../engine/feed';
-import { findHashtags as findTags, findMentions } from '../engine/social';
+import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
 import { findUrls } from '../engine/text';
 import type { PlatformProfile } from '../engine/platforms';
 
@@ -69,8 +69,6 @@ export function findHashtags(text: string, style: PlatformProfile['hashtag']): T
 	return findTags(text, style).map((t) => ({ start: t.start, end: t.end, kind: 'hashtag', ...(t.display !== undefined ? { display: t.display } : {}) }));
 }
 
-const X_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
-
 /** Hashtags, mentions and links, without overlaps (links first, then hashtags, then mentions). */
 export function findTokens(text: string, p: PlatformProfile): Token[] {
 	const taken: Token[] = [];
@@ -87,11 +85,9 @@ export function findTokens(text: string, p: PlatformProfile): Token[] {
 			taken.push(h);
 		}
 	}
-	if (p.mention !== 'none') {
-		for (const m of findMentions(text, p)) {
-			if ((p.unit !== 'x' || X_HANDLE.test(m.text)) && free(m)) {
-				taken.push({ start: m.start, end: m.end, kind: 'mention' });
-			}
+	for (const m of findLinkedMentions(text, p)) {
+		if (free(m)) {
+			taken.push({ start: m.start, end: m.end, kind: 'mention' });
 		}
 	}
 	return taken.sort((a, b) => a.start - b.start);
