@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import twitter from 'twitter-text';
 import { fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
 
 const known = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
@@ -85,7 +86,7 @@ describe('hashtag-syntax', () => {
 	});
 
 	it('fixes change only their own range and are idempotent on generated drafts', () => {
-		const pieces = ['#新品发布', '#新品发布#', ' ', '，', '。', '今天', 'Launch', 'day', '#NewWatch', '@小米公司', '@acme', 'C#', '#1', '#FF0000', 'https://example.com/a#b', '\n', '！', '#'];
+		const pieces = ['#新品发布', '#新品发布#', ' ', '，', '。', '今天', 'Launch', 'day', '#NewWatch', '@小米公司', '@acme', 'C#', '#1', '#FF0000', 'https://example.com/a#b', '\n', '！', '#', '＃新品发布', '＃', '开始#launch'];
 		const platforms = ['weibo', 'bilibili', 'x', 'instagram', 'threads', 'douyin', 'wechat', 'bluesky', 'linkedin'];
 		let seed = 11;
 		const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
@@ -97,9 +98,9 @@ describe('hashtag-syntax', () => {
 			const relint = (t: string) => lint({ text: t, config, matchedDraftGlob: true }).findings;
 			for (const f of relint(text).filter((x) => x.rule === 'hashtag-syntax')) {
 				for (const e of f.fixes?.flatMap((x) => x.edits) ?? []) {
-					// Each edit lies inside or at the edges of its finding, and adds or removes only # or a space.
+					// Each edit lies inside or at the edges of its finding, and adds or removes only # or a space (or makes ＃ half-width).
 					assert.ok(e.start >= f.start && e.end <= f.end + 1, `${body}: edit outside its finding`);
-					assert.match(text.slice(e.start, e.end) + e.newText, /^[# ]*$/, body);
+					assert.match(text.slice(e.start, e.end) + e.newText, /^[#＃ ]*$/, body);
 				}
 			}
 			const once = fixAll(text, relint, new Set(['hashtag-syntax'])).text;
@@ -107,5 +108,41 @@ describe('hashtag-syntax', () => {
 			changed += once === text ? 0 : 1;
 		}
 		assert.ok(changed > 40, `only ${changed} generated drafts had something to fix`);
+	});
+
+	it('a # right after a letter: on X twitter-text decides (no hashtag, a warning and a space); elsewhere softer information', () => {
+		const body = '开始#launch 今天';
+		const x = findings(`<!-- post platform=x locale=zh-CN -->\n${body}\n`);
+		assert.deepEqual(twitter.extractHashtags(body), [], 'twitter-text links no hashtag here');
+		assert.equal(x.length, 1);
+		assert.equal(x[0].severity, 'warning');
+		assert.match(x[0].message, /X does not see a hashtag in "开始#launch"/);
+		const fixed = fixAll(`<!-- post platform=x locale=zh-CN -->\n${body}\n`, (t) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings, new Set(['hashtag-syntax'])).text;
+		assert.ok(fixed.includes('开始 #launch'));
+		assert.deepEqual(twitter.extractHashtags('开始 #launch 今天'), ['launch'], 'and links it once the space is there');
+		for (const id of ['instagram', 'threads', 'douyin', 'mastodon', 'bluesky', 'linkedin']) {
+			const f = findings(`<!-- post platform=${id} locale=zh-CN -->\n${body}\n`);
+			assert.equal(f.length, 1, id);
+			assert.equal(f[0].severity, 'info', id);
+			assert.match(f[0].message, /may not see a hashtag/, id);
+			assert.deepEqual(f[0].fixes?.[0].edits.map((e) => e.newText), [' '], id);
+		}
+		// Weibo reads topics, not #tag: the same text is an unclosed topic there, nothing about boundaries.
+		assert.doesNotMatch(findings(`<!-- post platform=weibo -->\n${body}\n`)[0].message, /may not see|does not see/);
+	});
+
+	it('Weibo: a topic written with the full-width ＃ is flagged and made half-width (conservative advice)', () => {
+		const text = '<!-- post platform=weibo -->\n＃新品发布＃ 和 #限时优惠＃ 还有 ＃话题 见\n';
+		const f = findings(text);
+		assert.deepEqual(f.map((x) => text.slice(x.start, x.end)), ['＃新品发布＃', '#限时优惠＃', '＃话题']);
+		assert.match(f[0].message, /full-width ＃.*"#新品发布#"/);
+		assert.match(f[2].message, /needs a closing # \("#话题#"\)/);
+		const relint = (t: string) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings;
+		const once = fixAll(text, relint, new Set(['hashtag-syntax'])).text;
+		assert.equal(once, '<!-- post platform=weibo -->\n#新品发布# 和 #限时优惠# 还有 #话题# 见\n');
+		assert.deepEqual(findings(once), []);
+		// ＃ in other places is left alone: a number, a lone mark, a link, and on X (where twitter-text accepts ＃).
+		assert.deepEqual(findings('<!-- post platform=weibo -->\n第＃1 名，＃ 号键\n'), []);
+		assert.deepEqual(findings('<!-- post platform=x locale=en -->\nNew ＃watch today\n'), []);
 	});
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findHashtags, findProtected, spanAt, spanEndingAt, touchesProtected, type ProtectedKind } from '../../server/src/engine/protected';
+import { findHashtags } from '../../server/src/engine/social';
+import { findProtected, spanAt, spanEndingAt, touchesProtected, type ProtectedKind } from '../../server/src/engine/protected';
 
 function kinds(text: string, exceptions?: string[]): string[] {
 	return findProtected(text, { exceptions }).map((s) => `${s.kind}:${s.text}`);
@@ -56,9 +57,9 @@ describe('protected spans', () => {
 		assert.deepEqual(kinds('豆瓣FM', ['', 3 as unknown as string]), []);
 	});
 	it('hashtags: a topic wins over the hashtag at the same #; C# is no hashtag', () => {
-		assert.deepEqual(findHashtags('#新品# #tag C# &#35;').map((s) => `${s.kind}:${s.text}`), ['topic:#新品#', 'hashtag:#tag']);
+		assert.deepEqual(findHashtags('#新品# #tag C# &#35;', 'any').map((s) => `${s.kind}:${s.text}`), ['topic:#新品#', 'hashtag:#tag']);
 		// Two X hashtags with English between them are not one topic.
-		assert.deepEqual(findHashtags('#one and two# x').map((s) => s.text), ['#one']);
+		assert.deepEqual(findHashtags('#one and two# x', 'any').map((s) => s.text), ['#one']);
 	});
 	it('spanAt, spanEndingAt and touchesProtected', () => {
 		const text = '在 https://a.com/x 上';

@@ -126,6 +126,12 @@ describe('word-list rules', () => {
 		}
 	});
 
+	it('a term glued after a mention is still checked (关注@小明获取最佳优惠); a separated mention is skipped', () => {
+		const glued = draft('关注@小明获取最佳优惠', 'platform: weibo');
+		assert.deepEqual(findings(glued, 'ad-absolute-terms').map((f) => glued.slice(f.start, f.end)), ['最佳']);
+		assert.deepEqual(findings(draft('关注 @最佳小明 获取优惠', 'platform: weibo'), 'ad-absolute-terms'), []);
+	});
+
 	it('checks a WeChat title at its place in the front matter', () => {
 		const text = draft('正文没有问题。', 'platform: wechat\ntitle: 行业第一的咖啡');
 		const [f] = findings(text, 'ad-absolute-terms');

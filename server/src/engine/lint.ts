@@ -272,7 +272,7 @@ function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {
 	};
 }
 
-function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[]): void {
+function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[]): void {
 	const body = target.post.body;
 	const lang = language();
 	const toFinding = (r: RuleReport, map: (i: number) => number, mapRange: (s: number, e: number) => { start: number; end: number }): Finding => {
@@ -295,6 +295,10 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 	const ctx: RuleContext = {
 		target, draft, body, text: body.text, config, lang,
 		options: optionsOf(rule, config),
+		ruleOptions: (id) => {
+			const other = active.find((a) => a.rule.meta.id === id)?.rule;
+			return other ? optionsOf(other, config) : undefined;
+		},
 		t: (key, args) => msg(`${rule.meta.id}.${key}`, args, lang),
 		report: (r) => out.push(toFinding(r, (i) => body.toSource(i), (s, e) => body.rangeToSource(s, e))),
 		reportSource: (r) => out.push(toFinding(r, identity, (s, e) => ({ start: s, end: e }))),
@@ -352,7 +356,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		for (const target of postTargets) {
 			for (const { rule, severity } of active) {
 				try {
-					runRule(rule, target, draft, config, severity, postFindings);
+					runRule(rule, target, draft, config, severity, postFindings, active);
 				} catch (e) {
 					// One rule's failure never hides the others' findings.
 					postFindings.push({

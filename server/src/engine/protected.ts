@@ -11,20 +11,22 @@
  * - `touchesProtected(spans, start, end)` → true when an edit of [start, end) would change a
  *   span: a replacement that overlaps one, or an insertion strictly inside one. Edits at a
  *   span's edge (an insertion at its start or end) do not touch it.
- * - `findHashtags(text)` → `#tag` hashtags and `#话题#` topics (kind 'hashtag' / 'topic').
  *
- * URLs and mentions come from text.ts (the same finders the counters use). No regular expression
+ * URLs come from text.ts; hashtags, `#话题#` topics and mentions from social.ts (the one parser of
+ * platform syntax, here in its platform-neutral form: `findHashtags(text, 'any')`, `findMentions(text)`).
+No regular expression
  * here has nested quantifiers; the two with a back-reference (a code fence, inline code) scan at
  * most to the closing fence, or to the end of the line for inline code.
  */
-import { findMentions, findUrls, type Span } from './text';
+import { findHashtags, findMentions } from './social';
+import { findUrls, type Span } from './text';
 
 export type ProtectedKind =
 	| 'code' // `inline` and fenced ``` blocks
 	| 'url' // http(s) links (text.ts findUrls)
 	| 'link' // Markdown link destinations `](…)` and the `!` of an image
 	| 'email'
-	| 'mention' // @name, @name@domain, @中文昵称 (text.ts findMentions)
+	| 'mention' // @name, @name@domain, @中文昵称, 关注@小明 (social.ts findMentions)
 	| 'hashtag' // #tag
 	| 'topic' // #话题# (Weibo, Bilibili)
 	| 'markup' // Markdown list markers: `1. `, `2) `, `- `
@@ -47,10 +49,6 @@ const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*(?:\n[\s\S]*?(?:\n[ \t]{0,3}\1[ 
 // Inline code on one line: `code` or ``code with ` inside``.
 const INLINE_CODE_RE = /(?<!`)(`+)(?:[^`\n]|[^`\n][^\n]*?[^`\n])\1(?!`)/g;
 const EMAIL_RE = /(?<![\p{L}\p{N}_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
-// Weibo/Bilibili topic: #…# on one line, no # inside, not starting or ending with a space.
-const TOPIC_RE = /#([^#\s](?:[^#\n]{0,62}[^#\s])?)#/gu;
-// A hashtag: # after a non-word character, then letters, marks, digits or _ (at least one letter or digit).
-const HASHTAG_RE = /(?<![\p{L}\p{N}_&#/])#[\p{L}\p{M}\p{N}_]*[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*/gu;
 const LINK_DEST_RE = /\]\([^()\s]*\)|!(?=\[)/g;
 const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
 // A number: optional currency or `v`, digits with . : / - separators between digit groups (and , before
@@ -61,7 +59,6 @@ const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:[�
 const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const LATIN_LETTER = /[A-Za-z]/;
-const AT_AFTER_CJK = /[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20]@/gu;
 const EMOTICON_RE = /(?<![\p{Script=Latin}\p{N}])(?:[:;=][-^']?[()DPpOo3\]\[|\\/*]|\^_?\^|[Xx]D)(?![A-Za-z0-9])/gu;
 
 function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpMatchArray) => boolean): void {
@@ -70,21 +67,6 @@ function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSp
 			out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind });
 		}
 	}
-}
-
-/** `#tag` hashtags and `#话题#` topics. A topic wins over the hashtag at the same `#`. */
-export function findHashtags(text: string): ProtectedSpan[] {
-	const out: ProtectedSpan[] = [];
-	// A topic's content is Chinese or a single token: "#a b#" between two X hashtags is not one.
-	collect(text, TOPIC_RE, 'topic', out, (m) => HAN_OR_CJK.test(m[1]) || !/\s/.test(m[1]));
-	const topics = out.slice();
-	const inTopic = (i: number) => topics.some((t) => i >= t.start && i < t.end);
-	for (const m of text.matchAll(HASHTAG_RE)) {
-		if (!inTopic(m.index!)) {
-			out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'hashtag' });
-		}
-	}
-	return out.sort((a, b) => a.start - b.start);
 }
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
@@ -119,16 +101,8 @@ function computeProtected(text: string, opts: ProtectOptions): ProtectedSpan[] {
 	for (const m of findMentions(text)) {
 		all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
 	}
-	// text.ts leaves out an @ right after a Chinese character (关注@小明); in Chinese copy it is a mention.
-	for (const m of text.matchAll(AT_AFTER_CJK)) {
-		const at = m.index! + m[0].length - 1;
-		const found = findMentions(text.slice(at, at + 100))[0];
-		if (found?.start === 0) {
-			all.push({ start: at, end: at + found.end, text: found.text, kind: 'mention' });
-		}
-	}
-	for (const h of findHashtags(text)) {
-		all.push(h);
+	for (const h of findHashtags(text, 'any')) {
+		all.push({ start: h.start, end: h.end, text: h.text, kind: h.kind });
 	}
 	collect(text, LIST_MARKER_RE, 'markup', all);
 	// A quoted English sentence: Latin letters, no Han or kana inside (「喵」 is Chinese, not protected).

@@ -96,6 +96,12 @@ export interface RuleContext {
 	readonly text: string;
 	/** The rule's options: config values over the defaults. */
 	readonly options: Record<string, unknown>;
+	/**
+	 * Another rule's resolved options (config values over its defaults) when that rule runs on this
+	 * target too (enabled in the config and part of this lint), else undefined. For rules that
+	 * leave a shared concern to a more specific rule (zh-punctuation leaves ！！！ to tone-shouting).
+	 */
+	ruleOptions(id: string): Readonly<Record<string, unknown>> | undefined;
 	readonly config: ResolvedConfig;
 	readonly lang: Lang;
 	/** The rule's own message `key`, localized. */

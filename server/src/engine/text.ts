@@ -99,22 +99,6 @@ export const findUrls = rememberLast((text: string): Span[] => {
 	return out;
 });
 
-// @name, @name@domain (fediverse), @中文昵称. A mention is not part of an e-mail address.
-const MENTION_RE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*)(@[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)+)?/gu;
-
-export interface MentionSpan extends Span {
-	/** Length of `@user` without the `@domain` part. */
-	localLength: number;
-}
-
-export const findMentions = rememberLast((text: string): MentionSpan[] => {
-	const out: MentionSpan[] = [];
-	for (const m of text.matchAll(MENTION_RE)) {
-		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], localLength: 1 + m[1].length });
-	}
-	return out;
-});
-
 // Every emoji match holds one of these: its first character (a pictograph or a regional
 // indicator), or the keycap mark one or two characters after its start. Scanning for them with
 // one character class and trying EMOJI_SOURCE (sticky) only there gives EMOJI_G's matches at a

@@ -7,7 +7,8 @@
  */
 import { countText, language, msg, platformName, type LintResult, type Severity } from '../engine';
 import { foldMarker, linkLabel } from '../engine/feed';
-import { findMentions, findUrls } from '../engine/text';
+import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
+import { findUrls } from '../engine/text';
 import type { PlatformProfile } from '../engine/platforms';
 
 export type SegmentKind = 'text' | 'hashtag' | 'mention' | 'url';
@@ -63,62 +64,10 @@ interface Token {
 	display?: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}_]/u;
-const LETTER = /[\p{L}\p{M}_]/u;
-// Hashtag syntaxes, each a single pass without nested quantifiers.
-const WEIBO_TAG = /#([^#\r\n]{1,64})#/gu;
-const XHS_TAG = /#([^#\s[\]]{1,40})\[话题\]#/gu;
-const SPACE_TAG = /#([^#\s]{1,40})/gu;
-const WORD_TAG = /#([\p{L}\p{M}\p{N}_]{1,139})(#?)/gu;
-
-/** Hashtags as the platform recognizes them. */
+/** Hashtags as the platform recognizes them (engine/social.ts: the parser the rules use too). */
 export function findHashtags(text: string, style: PlatformProfile['hashtag']): Token[] {
-	const out: Token[] = [];
-	switch (style) {
-		case 'weibo':
-			for (const m of text.matchAll(WEIBO_TAG)) {
-				if (m[1].trim()) {
-					out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' });
-				}
-			}
-			break;
-		case 'xiaohongshu': {
-			for (const m of text.matchAll(XHS_TAG)) {
-				out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag', display: `#${m[1]}` });
-			}
-			// A plain #话题 typed in the app and followed by a space is a topic too.
-			for (const m of text.matchAll(SPACE_TAG)) {
-				const t = { start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' as const };
-				if (!out.some((o) => o.start <= t.start && t.start < o.end)) {
-					out.push(t);
-				}
-			}
-			break;
-		}
-		case 'douyin':
-			for (const m of text.matchAll(SPACE_TAG)) {
-				out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'hashtag' });
-			}
-			break;
-		case 'x':
-		case 'instagram':
-		case 'threads':
-			for (const m of text.matchAll(WORD_TAG)) {
-				const before = m.index! > 0 ? text[m.index! - 1] : '';
-				// twitter-text: a hashtag needs a non-word character before it; #话题# (closed) is not one; digits alone are not one.
-				if ((before && (WORD.test(before) || before === '&')) || m[2] === '#' || !LETTER.test(m[1])) {
-					continue;
-				}
-				out.push({ start: m.index!, end: m.index! + 1 + m[1].length, kind: 'hashtag' });
-			}
-			break;
-		default:
-			break;
-	}
-	return out.sort((a, b) => a.start - b.start);
+	return findTags(text, style).map((t) => ({ start: t.start, end: t.end, kind: 'hashtag', ...(t.display !== undefined ? { display: t.display } : {}) }));
 }
-
-const X_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
 
 /** Hashtags, mentions and links, without overlaps (links first, then hashtags, then mentions). */
 export function findTokens(text: string, p: PlatformProfile): Token[] {
@@ -136,11 +85,9 @@ export function findTokens(text: string, p: PlatformProfile): Token[] {
 			taken.push(h);
 		}
 	}
-	if (p.mention !== 'none') {
-		for (const m of findMentions(text)) {
-			if ((p.unit !== 'x' || X_HANDLE.test(m.text)) && free(m)) {
-				taken.push({ start: m.start, end: m.end, kind: 'mention' });
-			}
+	for (const m of findLinkedMentions(text, p)) {
+		if (free(m)) {
+			taken.push({ start: m.start, end: m.end, kind: 'mention' });
 		}
 	}
 	return taken.sort((a, b) => a.start - b.start);

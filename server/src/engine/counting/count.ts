@@ -9,7 +9,8 @@
  */
 import twitter from 'twitter-text';
 import type { PlatformProfile } from '../platforms';
-import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findMentions, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
+import { findMentions } from '../social';
+import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
 export const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
@@ -170,7 +171,7 @@ function specialTokens(text: string, p: PlatformProfile): Special[] {
 	}
 	out.sort(byStart);
 	if (p.mention === 'local') {
-		for (const m of notTaken(out, findMentions.shared(text))) {
+		for (const m of notTaken(out, findMentions(text, p))) {
 			out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 		}
 		out.sort(byStart);

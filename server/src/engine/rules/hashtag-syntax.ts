@@ -4,12 +4,16 @@
  * `handle` form, and the limits `maxHashtags` and `maxLinks` — each with its source. A custom
  * platform gets the checks of the style it declares.
  *
- * - weibo (Weibo, Bilibili): topics are #话题# with a closing #; an unclosed #话题 is plain text.
+ * - weibo (Weibo, Bilibili): topics are #话题# with a closing #; an unclosed #话题 is plain text;
+ *   a topic written with the full-width ＃ gets a fix to the half-width # (conservative advice:
+ *   no source documents ＃, every source shows #).
  * - x (X, LinkedIn, Facebook, Instagram, Threads, Bluesky, Mastodon) and douyin: a hashtag is
- *   #tag after a space or punctuation; #话题# is not a hashtag.
+ *   #tag after a space or punctuation; #话题# is not a hashtag. A # glued to a letter (开始#launch)
+ *   is a warning on X, where twitter-text decides, and information elsewhere (undocumented).
  * - none (WeChat articles): there is no hashtag syntax at all.
  * - xiaohongshu: topics are picked in the app after typing #; nothing to check in the text.
  *
+ * Parsing comes from social.ts (shared with the preview and the protected spans).
  * Never tags: # inside links (#fragment), code and e-mail addresses, HTML entities (&#39;),
  * numbers (#1), colours (#FF0000) and language names (C#, F#).
  */
@@ -17,37 +21,10 @@ import { msg } from '../messages';
 import { canonicalPlatformId, platformName, sourceOf, type PlatformProfile } from '../platforms';
 import { findProtected } from '../protected';
 import type { RuleContext, Rule } from '../rule';
-import { findUrls } from '../text';
+import { charBefore, findMentions, hashCandidates, languageName, notATag, tagBody, TAG_WORD, WORD_CHAR } from '../social';
+import { findUrls, overlapsAny } from '../text';
 
-const TAG_BODY = /[\p{L}\p{M}\p{N}_]*/uy;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const DIGITS = /^\d+$/;
-const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const SENTENCE_PUNCT = /[，。！？；：!?;]/u;
-
-function tagBody(text: string, hash: number): string {
-	TAG_BODY.lastIndex = hash + 1;
-	return TAG_BODY.exec(text)?.[0] ?? '';
-}
-
-/** A `#` that starts nothing a platform could read as a tag: `#1`, `#FF0000`, `# heading`. */
-function notATag(body: string): boolean {
-	return body === '' || DIGITS.test(body) || (COLOUR.test(body) && /\d/.test(body));
-}
-
-/** C#, F#, J#: one capital Latin letter standing alone before the #. */
-function languageName(text: string, hash: number): boolean {
-	return hash >= 1 && /[A-Z]/.test(text[hash - 1]) && (hash < 2 || !/[A-Za-z0-9_]/.test(text[hash - 2]));
-}
-
-/** The code point just before `offset`. */
-function charBefore(text: string, offset: number): string {
-	if (offset <= 0) {
-		return '';
-	}
-	const c = text.charCodeAt(offset - 1);
-	return c >= 0xdc00 && c <= 0xdfff && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
-}
 
 const isBoundary = (ch: string | undefined) => ch === undefined || ch === '' || /\s/u.test(ch);
 
@@ -78,6 +55,8 @@ const rule: Rule = {
 				closedX: '"{tag}" is not a hashtag on X: a # right after the tag cancels it, and X shows the text as written. Write "{fixed}" followed by a space.',
 				closed: '"{tag}" is Weibo\'s topic syntax; {platform} hashtags have no closing #: write "{fixed}" followed by a space.',
 				boundary: '{platform} does not see a hashtag in "{word}": a # needs a space or punctuation before it.',
+				boundaryUnsure: '{platform} may not see a hashtag in "{word}": X does not link a # right after a letter, and {platform} is not known to differ. A space before the # is safe.',
+				fullWidth: '"{tag}" is written with the full-width ＃: {platform}\'s topic syntax uses the half-width #, and a full-width one may stay plain text. Use the half-width #: "{fixed}".',
 				none: '{platform} has no hashtag syntax: "{tag}" stays plain text.',
 				maxHashtags: '{platform} allows at most {max} hashtags per post: "{tag}" is number {n}.',
 				oneTag: '{platform} takes one topic tag per post: "{tag}" is number {n} and will not be a topic.',
@@ -89,6 +68,7 @@ const rule: Rule = {
 				fixClose: 'Close the topic: "{fixed}"',
 				fixOpen: 'Remove the closing #: "{fixed}"',
 				fixSpace: 'Insert a space before the #',
+				fixHalfWidth: 'Use the half-width #',
 				fixSpaceAfter: 'Insert a space after "{mention}"',
 			},
 			'zh-cn': {
@@ -97,6 +77,8 @@ const rule: Rule = {
 				closedX: '“{tag}”在 X 上不是话题标签：标签后紧跟的 # 会使它失效，X 按原样显示文字。请写成“{fixed}”，后面加空格。',
 				closed: '“{tag}”是微博的话题写法；{platform}的标签没有收尾的 #：请写成“{fixed}”，后面加空格。',
 				boundary: '{platform}不会把“{word}”识别为标签：# 前面需要空格或标点。',
+				boundaryUnsure: '{platform}可能不会把“{word}”识别为标签：X 不识别紧跟在文字后的 #，尚不知{platform}是否不同。在 # 前加空格最稳妥。',
+				fullWidth: '“{tag}”用了全角的 ＃：{platform}的话题写法是半角 #，全角的可能只显示为普通文字。请用半角 #：“{fixed}”。',
 				none: '{platform}没有话题标签语法：“{tag}”只是普通文字。',
 				maxHashtags: '{platform}每条帖子最多 {max} 个标签：“{tag}”是第 {n} 个。',
 				oneTag: '{platform}每条帖子只取一个话题标签：“{tag}”是第 {n} 个，不会成为话题。',
@@ -108,6 +90,7 @@ const rule: Rule = {
 				fixClose: '补上收尾的 #：“{fixed}”',
 				fixOpen: '删去收尾的 #：“{fixed}”',
 				fixSpace: '在 # 前加空格',
+				fixHalfWidth: '改用半角 #',
 				fixSpaceAfter: '在“{mention}”后加空格',
 			},
 		},
@@ -116,18 +99,10 @@ const rule: Rule = {
 		const p = ctx.target.platform;
 		const text = ctx.text;
 		const name = platformName(p, ctx.lang);
-		const protectedSpans = findProtected(text);
-		// Links come from findUrls itself: a #fragment is never a tag, even where a topic-like
-		// span in findProtected would win over the link.
-		const excluded = [...findUrls(text), ...protectedSpans.filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link')];
-		const inExcluded = (i: number) => excluded.some((s) => s.start <= i && i < s.end);
-		const hashes: number[] = [];
-		for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
-			if (!inExcluded(i) && text[i - 1] !== '&') {
-				hashes.push(i);
-			}
-		}
+		// social.ts reads the syntax; a # or @ inside a link, an e-mail address or code is never one.
+		const excluded = [...findUrls(text), ...findProtected(text).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link')];
 		const style = p.hashtag;
+		const hashes = hashCandidates(text, { skip: excluded, fullWidth: style === 'weibo' });
 		if (style === 'weibo') {
 			checkWeibo(ctx, hashes, name);
 		} else if (style === 'x' || style === 'instagram' || style === 'threads' || style === 'douyin') {
@@ -142,7 +117,7 @@ const rule: Rule = {
 				ctx.report({ start: h, end, severity: 'info', message: ctx.t('none', { platform: name, tag: text.slice(h, end) }), explain: sourceNote(p, 'hashtag') });
 			}
 		}
-		checkMentions(ctx, protectedSpans.filter((s) => s.kind === 'mention'), name);
+		checkMentions(ctx, findMentions(text, p).filter((m) => !overlapsAny(m, excluded)), name);
 		if (p.maxLinks !== undefined) {
 			findUrls(text).slice(p.maxLinks).forEach((u, i) => {
 				ctx.report({ start: u.start, end: u.end, severity: soft(p, 'maxLinks') ?? 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });
@@ -156,11 +131,13 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 	const text = ctx.text;
 	const opener = (h: number) => !languageName(text, h) && !notATag(tagBody(text, h));
 	const unclosed: { hash: number; pairedWith?: number }[] = [];
+	const pairs: [number, number][] = [];
 	let open = -1;
 	for (const h of hashes) {
 		if (open >= 0) {
 			const inner = text.slice(open + 1, h);
-			if (inner.includes('\n') || /^\s|\s$/u.test(inner)) {
+			// A topic never spans a line or holds a link.
+			if (inner.includes('\n') || /^\s|\s$/u.test(inner) || findUrls(inner).length) {
 				unclosed.push({ hash: open });
 				open = -1;
 			} else if (inner.length) {
@@ -168,6 +145,8 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 				// a sentence's punctuation inside shows the writer meant two things.
 				if (SENTENCE_PUNCT.test(inner)) {
 					unclosed.push({ hash: open, pairedWith: h });
+				} else {
+					pairs.push([open, h]);
 				}
 				open = -1;
 				continue;
@@ -180,11 +159,31 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 	if (open >= 0) {
 		unclosed.push({ hash: open });
 	}
+	// ＃ (U+FF03) in a closed topic where the platform's syntax has the half-width # (an unclosed one
+	// is fixed below with its closing #).
+	const wide = (h: number) => text[h] === '＃';
+	for (const [s, e] of pairs) {
+		const marks = [s, e].filter(wide);
+		if (!marks.length) {
+			continue;
+		}
+		const end = e + 1;
+		const tag = text.slice(s, end);
+		const fixed = tag.replace(/＃/g, '#');
+		ctx.report({
+			start: s, end,
+			severity: soft(ctx.target.platform, 'hashtag'),
+			message: ctx.t('fullWidth', { tag, fixed, platform: name }),
+			explain: sourceNote(ctx.target.platform, 'hashtag'),
+			fixes: [{ title: ctx.t('fixHalfWidth'), edits: marks.map((h) => ({ start: h, end: h + 1, newText: '#' })), preferred: true }],
+		});
+	}
 	for (const { hash: h, pairedWith } of unclosed) {
 		const body = tagBody(text, h);
 		const end = h + 1 + body.length;
 		const tag = text.slice(h, end);
-		const fixed = `${tag}#`;
+		// An unclosed ＃话题 is closed and made half-width in one fix.
+		const fixed = `${tag.replace(/^＃/, '#')}#`;
 		// The end is clear only when the writer ended the tag with a space, a line end or the post's end.
 		const clear = isBoundary(text[end]);
 		const args = { tag, fixed, platform: name, topic: pairedWith === undefined ? '' : text.slice(h, pairedWith + 1) };
@@ -193,7 +192,7 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 			severity: soft(ctx.target.platform, 'hashtag'),
 			message: pairedWith === undefined ? ctx.t('unclosed', args) : ctx.t('paired', args),
 			explain: sourceNote(ctx.target.platform, 'hashtag'),
-			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [{ start: end, end, newText: '#' }], preferred: !mixedStyles(ctx) }] : undefined,
+			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [...(wide(h) ? [{ start: h, end: h + 1, newText: '#' }] : []), { start: end, end, newText: '#' }], preferred: !mixedStyles(ctx) }] : undefined,
 		});
 	}
 }
@@ -246,16 +245,19 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 			continue;
 		}
 		const before = charBefore(text, h);
-		if (before && WORD_CHAR.test(before)) {
+		if (before && TAG_WORD.test(before)) {
 			// Show the word the # is glued to: 中文#标签.
 			let s = h - before.length;
-			while (s > 0 && WORD_CHAR.test(charBefore(text, s))) {
+			while (s > 0 && TAG_WORD.test(charBefore(text, s))) {
 				s -= charBefore(text, s).length;
 			}
+			// X: twitter-text (the parser X runs) links no # after a letter, digit or _ (开始#launch);
+			// the other #tag platforms are not documented, so the advice is softer there.
+			const verified = p.unit === 'x';
 			ctx.report({
 				start: h, end,
-				severity: soft(p, 'hashtag'),
-				message: ctx.t('boundary', { word: text.slice(s, end), platform: name }),
+				severity: verified ? soft(p, 'hashtag') : 'info',
+				message: verified ? ctx.t('boundary', { word: text.slice(s, end), platform: name }) : ctx.t('boundaryUnsure', { word: text.slice(s, end), platform: name }),
 				explain,
 				fixes: [{ title: ctx.t('fixSpace'), edits: [{ start: h, end: h, newText: ' ' }], preferred: true }],
 			});

@@ -15,6 +15,11 @@ const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
 
+/** The shortest run of exclamation marks tone-shouting reports with these options (zh-punctuation leaves such runs to it). */
+export function shoutingBangs(options: Readonly<Record<string, unknown>>): number {
+	return Math.max(2, num(options.exclamations, 3));
+}
+
 interface Run {
 	start: number;
 	end: number;
@@ -114,7 +119,7 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		const explain = ctx.t('explain');
-		const bangMin = num(ctx.options.exclamations, 3);
+		const bangMin = shoutingBangs(ctx.options);
 		for (const m of ctx.text.matchAll(BANG)) {
 			if (m[0].length < bangMin) {
 				continue;

@@ -7,7 +7,8 @@
 import { Lexicon, type LexiconHit } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { FixSpec, RuleContext, RuleReport } from '../rule';
-import { findMentions, findUrls, overlapsAny } from '../text';
+import { findSeparatedMentions } from '../social';
+import { findUrls, overlapsAny } from '../text';
 
 export interface PostHit<T> extends LexiconHit<T> {
 	field: FieldName;
@@ -35,7 +36,7 @@ function findInText<T>(lexicon: Lexicon<T>, text: string, allow: Lexicon<true> |
 	if (!hits.length) {
 		return hits;
 	}
-	const skip: { start: number; end: number }[] = [...findUrls(text), ...findMentions(text), ...(allow?.find(text) ?? [])];
+	const skip: { start: number; end: number }[] = [...findUrls(text), ...findSeparatedMentions(text), ...(allow?.find(text) ?? [])];
 	return skip.length ? hits.filter((h) => !overlapsAny(h, skip)) : hits;
 }
 

@@ -15,6 +15,7 @@
 import { hanShare } from '../explain';
 import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
+import { shoutingBangs } from './tone-shouting';
 import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
@@ -303,6 +304,12 @@ class Sweep {
 			}
 		} else if (run.length === 1 || (fam === 'exq' && (run === '？！' || run === '！？'))) {
 			return j; // one full-width mark, or the question-exclamation pair the guidelines allow
+		}
+		// A run of exclamation marks that tone-shouting reports (enabled, threshold reached) is left to
+		// it: one finding, with one fix, for the same range.
+		const shouting = ctx.ruleOptions('tone-shouting');
+		if (shouting && /^[!！]+$/.test(text.slice(start, j)) && j - start >= shoutingBangs(shouting)) {
+			return j;
 		}
 		let to: string;
 		let message: string;

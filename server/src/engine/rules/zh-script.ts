@@ -8,7 +8,8 @@
 import type { Rule } from '../rule';
 import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../script';
 import { findProtected } from '../protected';
-import { findMentions, findUrls } from '../text';
+import { findMentions } from '../social';
+import { findUrls } from '../text';
 
 /** True when [start, end) of `text` overlaps an occurrence of `word`. */
 function overlapsWord(text: string, word: string, start: number, end: number): boolean {
