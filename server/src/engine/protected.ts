@@ -139,7 +139,7 @@ function disjoint(sorted: ProtectedSpan[], skip?: (s: ProtectedSpan) => boolean)
 }
 
 /** The span of sorted `spans` whose interior holds `offset` (start ≤ offset < end). */
-export function spanAt(spans: readonly ProtectedSpan[], offset: number): ProtectedSpan | undefined {
+export function spanAt<S extends { start: number; end: number }>(spans: readonly S[], offset: number): S | undefined {
 	let lo = 0;
 	let hi = spans.length - 1;
 	while (lo <= hi) {
@@ -163,7 +163,7 @@ export function spanEndingAt(spans: readonly ProtectedSpan[], offset: number): P
 }
 
 /** True when replacing [start, end) would change a protected span (insertions at a span's edge do not). */
-export function touchesProtected(spans: readonly ProtectedSpan[], start: number, end: number): boolean {
+export function touchesProtected(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
 	if (end === start) {
 		const s = spanAt(spans, start);
 		return !!s && s.start < start;

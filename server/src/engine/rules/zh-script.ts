@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../rule';
 import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../script';
-import { findProtected } from '../protected';
+import { findProtected, touchesProtected } from '../protected';
 import { findMentions } from '../social';
 import { findUrls } from '../text';
 
@@ -154,18 +154,6 @@ function overlapTest(ranges: readonly { start: number; end: number }[]): (start:
 			merged.push({ start: r.start, end: r.end });
 		}
 	}
-	return (start, end) => {
-		// The first merged range that ends after `start` overlaps when it begins before `end`.
-		let lo = 0;
-		let hi = merged.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (merged[mid].end <= start) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
-		return lo < merged.length && merged[lo].start < end;
-	};
+	// A code point is never empty, so touching a merged range means overlapping it.
+	return (start, end) => touchesProtected(merged, start, end);
 }
