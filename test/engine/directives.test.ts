@@ -21,13 +21,13 @@ describe('disable directives', () => {
 	it('does not reach past the next line', () => {
 		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line platform-limit -- why -->\n\n${LONG}\n`;
 		const r = run(text);
-		assert.deepEqual(r.findings.map((f) => f.rule), ['platform-limit']);
+		assert.deepEqual(r.findings.map((f) => f.rule), ['disable-reason', 'platform-limit'], 'the exception hid nothing: it is reported');
 		assert.equal(r.exceptions[0].suppressed, 0);
 	});
 
 	it('another rule named does not hide this one', () => {
 		const text = `---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line cjk-density -- why -->\n${LONG}\n`;
-		assert.deepEqual(run(text).findings.map((f) => f.rule), ['platform-limit']);
+		assert.deepEqual(run(text).findings.map((f) => [f.rule, f.message.startsWith('This exception hides nothing')]), [['disable-reason', true], ['platform-limit', false]]);
 	});
 
 	it('disable … enable covers the range between, across posts; enable closes it', () => {
@@ -98,5 +98,68 @@ describe('disable directives', () => {
 		assert.equal(fixAll(text, relint, new Set(['tone-shouting'])).text, text);
 		const open = text.replace(/<!--.*-->\n/, '');
 		assert.equal(fixAll(open, relint, new Set(['tone-shouting'])).text, open.replace('！！！', '！'), 'without the comment the fix applies');
+	});
+
+	describe('an exception that hides nothing', () => {
+		const STALE = '---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line tone-shouting -- 引用用户原话 -->\n用户说：“挺好用的。”\n';
+		const stale = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.rule === 'disable-reason').map((f) => [f.severity, f.message, r.draft.text.slice(f.start, f.end)]);
+		const withRules = (rules: Record<string, string>) => resolveConfig([{ origin: 't', rules: Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, { severity: v as 'off', options: {} }])) }]);
+
+		it('is reported at its comment, as a warning, with its own message', () => {
+			assert.deepEqual(stale(run(STALE)), [['warning', 'This exception hides nothing: remove it (copydesk-disable-next-line tone-shouting found nothing to hide here).', '<!-- copydesk-disable-next-line tone-shouting -- 引用用户原话 -->']]);
+			setLanguage('zh-cn');
+			try {
+				assert.match(stale(run(STALE))[0][1], /^这个例外没有隐藏任何问题：请删除它/);
+			} finally {
+				setLanguage('en');
+			}
+		});
+
+		it('is not reported once it hides something', () => {
+			assert.deepEqual(stale(run(STALE.replace('挺好用的。', '太好用了！！！'))), []);
+		});
+
+		it('is not reported when a rule it names is off in the config', () => {
+			assert.deepEqual(stale(lint({ text: STALE, config: withRules({ 'tone-shouting': 'off' }), matchedDraftGlob: true })), []);
+			const two = STALE.replace('tone-shouting', 'tone-shouting, zh-spacing');
+			assert.equal(stale(lint({ text: two, config: withRules({ 'zh-spacing': 'off' }), matchedDraftGlob: true })).length, 0);
+			assert.equal(stale(run(two)).length, 1);
+		});
+
+		it('is not reported when only some rules run (`only`), even when they include the rule it names', () => {
+			for (const only of [['disable-reason'], ['disable-reason', 'tone-shouting'], ['tone-shouting']]) {
+				assert.deepEqual(stale(lint({ text: STALE, config, matchedDraftGlob: true, only })), [], only.join());
+			}
+		});
+
+		it('follows the severity of disable-reason, and off means no report', () => {
+			assert.deepEqual(stale(lint({ text: STALE, config: withRules({ 'disable-reason': 'error' }), matchedDraftGlob: true })).map((x) => x[0]), ['error']);
+			assert.deepEqual(stale(lint({ text: STALE, config: withRules({ 'disable-reason': 'off' }), matchedDraftGlob: true })), []);
+		});
+
+		it('is not reported over text no rule checked (a post without a platform), nor when it names an unknown rule', () => {
+			const noPlatform = '<!-- post -->\n<!-- copydesk-disable-next-line tone-shouting -- why -->\n挺好用的。\n';
+			assert.deepEqual(lint({ text: noPlatform, config, matchedDraftGlob: true }).findings.filter((f) => f.rule === 'disable-reason'), []);
+			const typo = STALE.replace('tone-shouting', 'tone-shoutin');
+			assert.deepEqual(stale(run(typo)).map((x) => x[1]), ['Unknown rule "tone-shoutin" in copydesk-disable-next-line: it switches nothing off.']);
+		});
+
+		it('without a reason, only the stale report (asking for a reason for it would be noise)', () => {
+			const r = run('---\nplatform: weibo\n---\n<!-- copydesk-disable-next-line -->\n挺好用的。\n');
+			assert.deepEqual(stale(r).map((x) => x[1]), ['This exception hides nothing: remove it (copydesk-disable-next-line found nothing to hide here).']);
+		});
+
+		it('agrees with the count on the exception: reported exactly when it hid 0', () => {
+			const text = [
+				'---', 'platform: weibo', '---',
+				'<!-- copydesk-disable-next-line tone-shouting -- a -->', '太好用了！！！',
+				'<!-- copydesk-disable-next-line tone-shouting -- b -->', '挺好用的。',
+				'<!-- copydesk-disable zh-spacing -- c -->', 'Bilingual text双语。', '<!-- copydesk-enable -->',
+				'<!-- copydesk-disable zh-spacing -- d -->', '挺好用的。', '<!-- copydesk-enable -->', '',
+			].join('\n');
+			const r = run(text);
+			const reported = new Set(r.findings.filter((f) => f.rule === 'disable-reason').map((f) => f.start));
+			assert.deepEqual(r.exceptions.map((x) => [x.reason, x.suppressed, reported.has(x.start)]), [['a', 1, false], ['b', 0, true], ['c', 1, false], ['d', 0, true]]);
+		});
 	});
 });

@@ -89,14 +89,16 @@ describe('campaign report: real disable comments', () => {
 		const r = buildReport([input('c.md', text)], 'T');
 		assert.deepEqual(r.files[0].posts[0].exceptions, [{ rules: ['platform-limit'], reason: 'the long version is approved by legal', line: 2, post: 0, suppressed: 1 }]);
 		assert.deepEqual(r.files[0].posts[0].findings.filter((f) => f.rule === 'platform-limit'), [], 'the finding is hidden');
-		assert.deepEqual(r.files[0].posts[1].exceptions, [{ rules: ['cjk-density'], reason: '', line: 6, post: 1, suppressed: 0 }]);
+		assert.deepEqual(r.files[0].posts[1].exceptions, [{ rules: ['cjk-density'], reason: '', line: 6, post: 1, suppressed: 0, stale: true }]);
 		assert.equal(r.summary.exceptions, 2);
 		assert.equal(r.summary.unexplained, 1);
 		assert.ok(r.files[0].posts[1].findings.some((f) => f.rule === 'disable-reason'), 'the exception without a reason is flagged');
 		const md = renderMarkdown(r);
 		assert.match(md, /`platform-limit` — line 2: the long version is approved by legal \(hid 1\)/);
 		assert.match(renderHtml(r), /approved by legal <span class="meta">\(hid 1\)<\/span>/);
-		assert.match(md, /`cjk-density` — line 6: \*\*no reason given\*\*/);
+		assert.match(md, /`cjk-density` — line 6: \*\*no reason given\*\* \(hid 0: remove it\)/);
+		assert.ok(r.files[0].posts[1].findings.some((f) => f.rule === 'disable-reason' && /hides nothing/.test(f.message)), 'the stale exception is the finding');
+		assert.match(renderHtml(r), /<span class="meta">\(hid 0: remove it\)<\/span>/);
 	});
 });
 

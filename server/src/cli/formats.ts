@@ -62,7 +62,7 @@ export function formatJson(rows: readonly Row[], exceptions?: readonly Exception
 		...(exceptions ? {
 			exceptions: exceptions.map((x) => ({
 				file: x.file, line: x.line, column: x.column, kind: x.kind, rules: x.rules, reason: x.reason || null,
-				post: x.post === undefined ? null : x.post + 1, suppressed: x.suppressed,
+				post: x.post === undefined ? null : x.post + 1, suppressed: x.suppressed, stale: x.stale,
 			})),
 		} : {}),
 	}, null, 2);
@@ -80,15 +80,18 @@ export interface ExceptionRow {
 	reason: string;
 	post?: number;
 	suppressed: number;
+	/** Hid nothing although every rule it names ran (`disable-reason` reports it). */
+	stale: boolean;
 }
 
-/** The exceptions as text: "file:line  rules — reason (hid N)". */
+/** The exceptions as text: "file:line  rules — reason  hid N" (and "· hides nothing: remove it" when stale). */
 export function formatExceptionsText(exceptions: readonly ExceptionRow[]): string {
-	const out = [msg('cli.exceptions.heading', { count: exceptions.length, unexplained: exceptions.filter((x) => !x.reason).length })];
+	const out = [msg('cli.exceptions.heading', { count: exceptions.length, unexplained: exceptions.filter((x) => !x.reason).length, stale: exceptions.filter((x) => x.stale).length })];
 	for (const x of exceptions) {
 		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');
 		const reason = x.reason || paint(SEV_COLOR.warning, msg('report.noReason'));
-		out.push(`  ${paint(90, `${x.file}:${x.line}:${x.column}`)}  ${rulesText} — ${reason}  ${paint(90, msg('cli.exceptions.hid', { n: x.suppressed }))}`);
+		const hid = paint(90, msg('cli.exceptions.hid', { n: x.suppressed }));
+		out.push(`  ${paint(90, `${x.file}:${x.line}:${x.column}`)}  ${rulesText} — ${reason}  ${x.stale ? `${hid} · ${paint(SEV_COLOR.warning, msg('cli.exceptions.stale'))}` : hid}`);
 	}
 	return out.join('\n');
 }

@@ -131,7 +131,7 @@ function cmdCheck(args: string[], io: Io): number {
 		const idx = new LineIndex(f.text);
 		return f.result.exceptions.map((x) => {
 			const p = idx.position(x.start);
-			return { file: rel(io, f.file), line: p.line + 1, column: p.character + 1, kind: x.kind, rules: x.rules, reason: x.reason, post: x.post, suppressed: x.suppressed };
+			return { file: rel(io, f.file), line: p.line + 1, column: p.character + 1, kind: x.kind, rules: x.rules, reason: x.reason, post: x.post, suppressed: x.suppressed, stale: !!x.stale };
 		});
 	}) : undefined;
 	const cfgRows = configRows(io, configs);

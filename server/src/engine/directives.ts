@@ -45,6 +45,11 @@ export interface LintException {
 	post?: number;
 	/** How many findings it suppressed. */
 	suppressed: number;
+	/**
+	 * Set by lint when the exception hid nothing although every rule it names ran (and is
+	 * reported by `disable-reason` as one to remove).
+	 */
+	stale?: boolean;
 }
 
 const DIRECTIVE = /^copydesk-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;

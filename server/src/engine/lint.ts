@@ -384,7 +384,9 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const reasonRule = ruleById('disable-reason');
 	const reasonSeverity = reasonRule ? severityOf(reasonRule, config) : 'off';
 	if (reasonSeverity !== 'off' && (!input.only || input.only.includes('disable-reason'))) {
-		for (const f of directiveFindings(draft, directives, reasonSeverity)) {
+		// Stale exceptions are judged only when every rule ran: with `only`, a rule left out hides nothing.
+		const ran = input.only ? undefined : { config, targets };
+		for (const f of directiveFindings(draft, directives, exceptions, reasonSeverity, ran)) {
 			kept.push(f);
 		}
 	}
@@ -392,24 +394,64 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	return { draft, isDraft, targets, findings: kept, exceptions };
 }
 
-/** `disable-reason`: directives without a reason, and rule ids that do not exist. */
-function directiveFindings(draft: Draft, directives: readonly Directive[], severity: Severity): Finding[] {
+/** Rule ids a directive may name: the rules and the engine's pseudo-rules. */
+const knownRule = (id: string) => !!ruleById(id) || (PSEUDO_RULES as readonly string[]).includes(id);
+
+/**
+ * Whether an exception hid nothing although everything it names was checked where it applies:
+ * every rule it names exists and is enabled (pseudo-rules always run), and its scope is empty
+ * (it can never hide anything) or overlaps a post that has platforms (rules ran there).
+ */
+function isStale(x: LintException, config: ResolvedConfig, targets: readonly Target[]): boolean {
+	if (x.suppressed > 0) {
+		return false;
+	}
+	for (const id of x.rules) {
+		const r = ruleById(id);
+		if (r ? severityOf(r, config) === 'off' : !knownRule(id)) {
+			return false;
+		}
+	}
+	if (x.scope.end <= x.scope.start) {
+		return true;
+	}
+	return targets.some((t) => t.post.start < x.scope.end && x.scope.start < t.post.end);
+}
+
+/**
+ * `disable-reason`: directives without a reason, rule ids that do not exist, and (when `ran`
+ * says every enabled rule ran) exceptions that hid nothing. A stale exception gets only the
+ * "remove it" finding: asking for a reason for it would be noise.
+ */
+function directiveFindings(
+	draft: Draft, directives: readonly Directive[], exceptions: readonly LintException[], severity: Severity,
+	ran?: { config: ResolvedConfig; targets: readonly Target[] },
+): Finding[] {
 	const out: Finding[] = [];
-	const known = (id: string) => !!ruleById(id) || (PSEUDO_RULES as readonly string[]).includes(id);
 	const explain = msg('disable-reason.explain');
+	// exceptionsOf makes one exception per disable directive, in order; enables make none.
+	const byStart = new Map(exceptions.map((x) => [x.start, x]));
 	for (const d of directives) {
 		const post = draft.posts.find((p) => d.start >= p.start && d.start < p.end)?.index;
 		const at = post !== undefined ? { post } : {};
 		const directive = `copydesk-${d.kind}`;
+		const rules = d.rules.length ? ` ${d.rules.join(', ')}` : '';
 		d.rules.forEach((id, i) => {
-			if (!known(id)) {
+			if (!knownRule(id)) {
 				out.push({ rule: 'disable-reason', severity, ...d.ruleRanges[i], ...at, explain, message: msg('disable-reason.unknownRule', { id, directive }) });
 			}
 		});
-		if (d.kind !== 'enable' && !d.reason) {
+		const x = d.kind !== 'enable' ? byStart.get(d.start) : undefined;
+		if (x && ran && isStale(x, ran.config, ran.targets)) {
+			x.stale = true;
+			out.push({
+				rule: 'disable-reason', severity, start: d.start, end: d.end, ...at, explain: msg('disable-reason.explainUnused'),
+				message: msg('disable-reason.unused', { directive, rules }),
+			});
+		} else if (d.kind !== 'enable' && !d.reason) {
 			out.push({
 				rule: 'disable-reason', severity, start: d.start, end: d.end, ...at, explain,
-				message: msg('disable-reason.noReason', { directive, rules: d.rules.length ? ` ${d.rules.join(', ')}` : '' }),
+				message: msg('disable-reason.noReason', { directive, rules }),
 			});
 		}
 	}

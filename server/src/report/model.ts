@@ -18,6 +18,8 @@ export interface ReportException {
 	post?: number;
 	/** How many findings the exception hid, when the engine counted them. */
 	suppressed?: number;
+	/** It hid nothing although every rule it names ran: `disable-reason` reports it as one to remove. */
+	stale?: boolean;
 }
 
 export interface ReportFinding {
@@ -101,7 +103,7 @@ export interface ReportInput {
 /**
  * The exceptions on a lint result: the engine's `LintException`s (directives.ts), read
  * defensively so that a partial result (a test's, an older cache's) never breaks the report:
- * `{ rules | rule, reason, line | start, post?, suppressed? }`.
+ * `{ rules | rule, reason, line | start, post?, suppressed?, stale? }`.
  */
 export function exceptionsOf(result: LintResult, idx: LineIndex): ReportException[] {
 	const raw = (result as unknown as { exceptions?: unknown }).exceptions;
@@ -119,6 +121,7 @@ export function exceptionsOf(result: LintResult, idx: LineIndex): ReportExceptio
 		out.push({
 			rules, reason: typeof e.reason === 'string' ? e.reason.trim() : '', line, post,
 			...(typeof e.suppressed === 'number' ? { suppressed: e.suppressed } : {}),
+			...(e.stale === true ? { stale: true } : {}),
 		});
 	}
 	return out;

@@ -19,10 +19,13 @@ function countText(f: ReportField): string {
 	return f.recommended !== undefined ? `${base} (${msg('report.recommended', { n: f.recommended })})` : base;
 }
 
-/** " (hid 2 findings)", when the engine counted them. */
+/** " (hid 2 findings)", when the engine counted them; " (hid 0 findings; hides nothing: remove it)" when stale. */
 function hid(e: ReportException): string {
+	if (e.suppressed === undefined) {
+		return '';
+	}
 	// Chinese full-width brackets take no space before them.
-	return e.suppressed === undefined ? '' : `${language() === 'zh-cn' ? '' : ' '}${msg('report.hid', { n: e.suppressed })}`;
+	return `${language() === 'zh-cn' ? '' : ' '}${msg(e.stale ? 'report.hidStale' : 'report.hid', { n: e.suppressed })}`;
 }
 
 function exceptionRules(e: ReportException): string {
