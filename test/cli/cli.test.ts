@@ -55,7 +55,7 @@ describe('CLI', function () {
 			assert.equal(JSON.parse(run(['check', 'a.md', '--format', 'json'], { cwd: dir }).stdout).exceptions, undefined);
 			const gh = run(['check', 'a.md', '--report-disables', '--format', 'github'], { cwd: dir });
 			assert.match(gh.stdout, /^::notice file=a\.md,line=4,col=1,title=Copydesk Exceptions%3A platform-limit::法务已批准$/m);
-			assert.equal(run(['check', 'a.md', '--report-disables', '--format', 'sarif'], { cwd: dir }).code, 2);
+			assert.equal(run(['check', 'a.md', '--report-disables', '--format', 'rdjson'], { cwd: dir }).code, 2);
 		});
 
 		it('prints the documented JSON shape with 1-based UTF-16 columns', () => {

@@ -93,6 +93,71 @@ describe('copydesk check --format sarif', () => {
 	});
 });
 
+describe('copydesk check --report-disables --format sarif', () => {
+	const DRAFT = [
+		'---', 'platform: weibo', '---',
+		'<!-- copydesk-disable-next-line tone-shouting -- 引用用户原话，已获授权 -->',
+		'用户说：“太好用了！！！”',
+		'',
+		'<!-- copydesk-disable-next-line platform-limit -->',
+		'测'.repeat(150),
+		'',
+		'我们也觉得太棒了！！！',
+		'',
+	].join('\n');
+	const dir = tmpDir({ 'a.md': DRAFT });
+	after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	const withFlag = runCli(['check', 'a.md', '--format', 'sarif', '--report-disables'], dir);
+	const plain = runCli(['check', 'a.md', '--format', 'sarif'], dir);
+	const log = JSON.parse(withFlag.stdout);
+	const results = log.runs[0].results;
+	const suppressed = results.filter((r: any) => r.suppressions);
+
+	it('validates against the SARIF 2.1.0 schema, and a broken suppression fails it', () => {
+		const validate = sarifValidator();
+		assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+		const broken: any = structuredClone(log);
+		broken.runs[0].results.find((r: any) => r.suppressions).suppressions[0].kind = 'inComment';
+		assert.equal(validate(broken), false);
+	});
+
+	it('emits each hidden finding as a result suppressed in source, with the reason and the comment', () => {
+		assert.deepEqual(suppressed.map((r: any) => [r.ruleId, r.locations[0].physicalLocation.region.startLine]), [['tone-shouting', 5], ['platform-limit', 8]]);
+		const [shout, limit] = suppressed.map((r: any) => r.suppressions);
+		assert.deepEqual(shout, [{
+			kind: 'inSource', justification: '引用用户原话，已获授权',
+			location: { physicalLocation: { artifactLocation: { uri: 'a.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: DRAFT.split('\n')[3].length + 1 } } },
+		}]);
+		assert.equal(limit.length, 1);
+		assert.equal(limit[0].kind, 'inSource');
+		assert.equal('justification' in limit[0], false, 'no reason, no justification');
+		assert.equal(limit[0].location.physicalLocation.region.startLine, 7);
+		for (const r of results) {
+			assert.equal(log.runs[0].tool.driver.rules[r.ruleIndex].id, r.ruleId);
+		}
+	});
+
+	it('keeps the findings shown as they are without the flag (same results, fingerprints and exit code)', () => {
+		const shown = results.filter((r: any) => !r.suppressions);
+		const before = JSON.parse(plain.stdout).runs[0].results;
+		assert.deepEqual(shown, before);
+		assert.ok(before.some((r: any) => r.ruleId === 'tone-shouting' && r.locations[0].physicalLocation.region.startLine === 10), 'the run no comment covers is shown');
+		assert.equal(before.some((r: any) => r.suppressions), false, 'without the flag nothing is suppressed');
+		assert.equal(withFlag.code, plain.code);
+		assert.equal(withFlag.code, 0, 'hidden errors (platform-limit) do not fail the check');
+		const fps = results.map((r: any) => r.partialFingerprints['copydeskFinding/v1']);
+		assert.equal(new Set(fps).size, fps.length, 'fingerprints stay unique');
+	});
+
+	it('rdjson has no suppressions: still a usage error, naming the formats that support the flag', () => {
+		const rd = runCli(['check', 'a.md', '--format', 'rdjson', '--report-disables'], dir);
+		assert.equal(rd.code, 2);
+		assert.match(rd.stderr, /--report-disables works with --format text, json, github or sarif .*not rdjson/);
+		const zh = runCli(['check', 'a.md', '--format', 'rdjson', '--report-disables', '--lang', 'zh-CN'], dir);
+		assert.match(zh.stderr, /text、json、github 或 sarif/);
+	});
+});
+
 describe('copydesk check --format rdjson', () => {
 	it('gives reviewdog 1-based UTF-8 byte columns', () => {
 		const dir = tmpDir({ 'a.md': OVER_WEIBO });

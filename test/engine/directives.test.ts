@@ -16,6 +16,7 @@ describe('disable directives', () => {
 		const e = r.exceptions[0];
 		assert.deepEqual([e.kind, e.rules, e.reason, e.line, e.post, e.suppressed], ['disable-next-line', ['platform-limit'], 'approved by legal', 4, 0, 1]);
 		assert.equal(text.slice(e.start, e.end), '<!-- copydesk-disable-next-line platform-limit -- approved by legal -->');
+		assert.deepEqual(r.hidden.map((h) => [h.finding.rule, h.exception === e]), [['platform-limit', true]], 'the hidden finding is kept with its exception');
 	});
 
 	it('does not reach past the next line', () => {

@@ -148,7 +148,10 @@ function sarifRegion(s: RowPosition, e: RowPosition) {
 /**
  * SARIF 2.1.0 (OASIS standard, schema sarif-schema-2.1.0.json): one run, every rule with
  * its help, one result per finding with the post and platform as its logical location and
- * the preferred fix as a SARIF fix.
+ * the preferred fix as a SARIF fix. Rows with a `suppression` (the findings disable comments hid,
+ * with `--report-disables`) become suppressed results (`suppressions[]`, kind `inSource`, the
+ * reason as `justification`, the comment as `location`); put them after the others, so the
+ * fingerprints of the findings shown do not depend on the flag.
  */
 export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 	const ids = [...rules.map((r) => r.meta.id), ...PSEUDO_RULES];
@@ -215,6 +218,14 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 						} : {}),
 					}],
 					partialFingerprints: { 'copydeskFinding/v1': fingerprint(r) },
+					// A finding a disable comment hid (`--report-disables`): suppressed in source, with its reason.
+					...(r.suppression ? {
+						suppressions: [{
+							kind: 'inSource',
+							...(r.suppression.reason ? { justification: r.suppression.reason } : {}),
+							location: { physicalLocation: { artifactLocation, region: sarifRegion(r.suppression.start, r.suppression.end) } },
+						}],
+					} : {}),
 					...(r.suggestions?.length ? {
 						fixes: [{
 							description: { text: msg('sarif.fix', { rule: r.rule }) },

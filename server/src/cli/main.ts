@@ -21,7 +21,7 @@ import {
 	type ExceptionRow, type Row,
 } from './formats';
 import { LineIndex } from '../positions';
-import { toRows } from './rows';
+import { toHiddenRows, toRows } from './rows';
 import { unifiedDiff } from './diff';
 
 export interface Io {
@@ -113,7 +113,7 @@ function cmdCheck(args: string[], io: Io): number {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
 	}
 	const reportDisables = !!values['report-disables'];
-	if (reportDisables && !['text', 'json', 'github'].includes(format)) {
+	if (reportDisables && !['text', 'json', 'github', 'sarif'].includes(format)) {
 		throw new UsageError(msg('cli.exceptions.format', { format }));
 	}
 	const { configs, campaign } = resolveInputs(io, values, positionals);
@@ -141,9 +141,12 @@ function cmdCheck(args: string[], io: Io): number {
 		case 'json':
 			io.stdout(formatJson(all, exceptions));
 			break;
-		case 'sarif':
-			io.stdout(formatSarif(all, { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
+		case 'sarif': {
+			// With --report-disables the hidden findings follow as suppressed results (they never count toward the exit code).
+			const hidden = reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [];
+			io.stdout(formatSarif([...all, ...hidden], { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
 			break;
+		}
 		case 'rdjson':
 			io.stdout(formatRdjson(all));
 			break;

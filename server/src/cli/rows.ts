@@ -3,7 +3,7 @@
  * units (LSP, SARIF, GitHub) and in UTF-8 bytes (reviewdog), with each finding's preferred
  * fix as a suggestion.
  */
-import type { Finding, Severity } from '../engine';
+import type { Finding, HiddenFinding, Severity } from '../engine';
 import { LineIndex } from '../positions';
 
 /** A 1-based position; `byteColumn` counts UTF-8 bytes from the line start. */
@@ -36,6 +36,15 @@ export interface Row {
 	/** 0-based index of the post in the draft. */
 	post?: number;
 	suggestions?: Suggestion[];
+	/** Set on a finding a disable comment hid (SARIF with `--report-disables`). */
+	suppression?: RowSuppression;
+}
+
+/** The disable comment that hid a finding: its reason (empty when none) and where it stands. */
+export interface RowSuppression {
+	reason: string;
+	start: RowPosition;
+	end: RowPosition;
 }
 
 function utf8Bytes(s: string): number {
@@ -84,5 +93,15 @@ export function toRows(file: string, text: string, findings: readonly Finding[])
 			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
 			...(fix ? { suggestions: fix.edits.map((ed) => ({ start: pos.at(ed.start), end: pos.at(ed.end), text: ed.newText })) } : {}),
 		};
+	});
+}
+
+/** One row per hidden finding, each with the comment that hid it. */
+export function toHiddenRows(file: string, text: string, hidden: readonly HiddenFinding[]): Row[] {
+	const pos = new RowPositions(text);
+	const rows = toRows(file, text, hidden.map((h) => h.finding));
+	return rows.map((r, i) => {
+		const x = hidden[i].exception;
+		return { ...r, suppression: { reason: x.reason, start: pos.at(x.start), end: pos.at(x.end) } };
 	});
 }

@@ -155,11 +155,18 @@ export function exceptionsOf(draft: Draft, directives: readonly Directive[]): Li
 	return out;
 }
 
+/** A finding an exception hid, with that exception (for SARIF's suppressed results). */
+export interface HiddenFinding {
+	finding: Finding;
+	exception: LintException;
+}
+
 /**
  * Drops the findings an exception covers and counts them on it. A finding is covered when it
  * starts inside the exception's scope and its rule is one the exception names (or it names none).
+ * The dropped findings go to `hidden`, when given.
  */
-export function applyExceptions(findings: readonly Finding[], exceptions: LintException[]): Finding[] {
+export function applyExceptions(findings: readonly Finding[], exceptions: LintException[], hidden?: HiddenFinding[]): Finding[] {
 	if (!exceptions.length) {
 		return [...findings];
 	}
@@ -170,6 +177,7 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 		const e = exceptions.find((x) => f.start >= x.scope.start && f.start < x.scope.end && (!x.rules.length || x.rules.includes(f.rule)));
 		if (e) {
 			e.suppressed++;
+			hidden?.push({ finding: f, exception: e });
 			return false;
 		}
 		return true;

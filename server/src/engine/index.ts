@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { lint, measureRaw, LintCache, type LintInput, type LintResult } from './lint';
-export { parseDirectives, parseDirective, type Directive, type LintException } from './directives';
+export { parseDirectives, parseDirective, type Directive, type HiddenFinding, type LintException } from './directives';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';
 export { parseConfigLayer, resolveConfig, profileFor, SEVERITY_SETTINGS, type ConfigLayer, type ResolvedConfig, type RuleSetting } from './config';
 export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_UNITS, HASHTAG_STYLES, HANDLE_STYLES, type PlatformProfile, type FieldName } from './platforms';

@@ -6,7 +6,7 @@
  */
 import { profileFor, type ResolvedConfig } from './config';
 import { countText } from './counting/count';
-import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type LintException } from './directives';
+import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type HiddenFinding, type LintException } from './directives';
 import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
 import { language, msg } from './messages';
 import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
@@ -32,6 +32,8 @@ export interface LintResult {
 	findings: Finding[];
 	/** Rules switched off by disable comments, with their reasons and what they suppressed. */
 	exceptions: LintException[];
+	/** The findings the exceptions hid, in source order, each with its exception. */
+	hidden: HiddenFinding[];
 }
 
 interface CacheEntry {
@@ -325,7 +327,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const draft = parseDraft(text);
 	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
 	if (!isDraft) {
-		return { draft, isDraft, targets: [], findings: [], exceptions: [] };
+		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [] };
 	}
 	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
 	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
@@ -380,7 +382,8 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	}
 	const directives = parseDirectives(draft);
 	const exceptions = exceptionsOf(draft, directives);
-	const kept = applyExceptions(findings, exceptions);
+	const hidden: HiddenFinding[] = [];
+	const kept = applyExceptions(findings, exceptions, hidden);
 	const reasonRule = ruleById('disable-reason');
 	const reasonSeverity = reasonRule ? severityOf(reasonRule, config) : 'off';
 	if (reasonSeverity !== 'off' && (!input.only || input.only.includes('disable-reason'))) {
@@ -391,7 +394,8 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		}
 	}
 	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-	return { draft, isDraft, targets, findings: kept, exceptions };
+	hidden.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.finding.rule.localeCompare(b.finding.rule));
+	return { draft, isDraft, targets, findings: kept, exceptions, hidden };
 }
 
 /** Rule ids a directive may name: the rules and the engine's pseudo-rules. */
