@@ -2,10 +2,14 @@
  * tone-shouting: a post that shouts — runs of exclamation marks (！！！, !!!), runs of ALL-CAPS
  * words ("THIS IS HUGE NEWS"), walls of emoji. One acronym or product code (CEO, AI, NBA,
  * RTX4090) is not shouting: only a run of at least `capsWords` capitalized words is. The fix
- * for a run of exclamation marks keeps one.
+ * for a run of exclamation marks keeps one — full-width `！` for a half-width run that
+ * zh-punctuation reads as part of a Chinese sentence (`太好用了!!!` → `太好用了！`), so one fix
+ * leaves nothing for it to flag; English keeps `!`.
  */
 import type { Rule } from '../rule';
 import { EMOJI_SOURCE } from '../text';
+import { optionCount, shoutingBangs } from './exclamations';
+import { fullwidthMarks } from './zh-punctuation';
 
 const BANG = /[!！]{2,}/gu;
 // Letters and digits: words for the caps check. A token with a digit is a code, never shouting.
@@ -13,12 +17,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const TWO_CAPS = /[A-Z]['’]?[A-Z]/;
 const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
-
-/** The shortest run of exclamation marks tone-shouting reports with these options (zh-punctuation leaves such runs to it). */
-export function shoutingBangs(options: Readonly<Record<string, unknown>>): number {
-	return Math.max(2, num(options.exclamations, 3));
-}
+const num = optionCount;
+export { shoutingBangs };
 
 interface Run {
 	start: number;
@@ -120,12 +120,20 @@ const rule: Rule = {
 	check(ctx) {
 		const explain = ctx.t('explain');
 		const bangMin = shoutingBangs(ctx.options);
+		let zhMarks: ReadonlySet<number> | undefined;
 		for (const m of ctx.text.matchAll(BANG)) {
 			if (m[0].length < bangMin) {
 				continue;
 			}
 			const start = m.index!;
-			const mark = m[0][0];
+			let mark = m[0][0];
+			if (mark === '!') {
+				// Where zh-punctuation makes the run's first mark full-width, the one kept is full-width.
+				zhMarks ??= fullwidthMarks(ctx);
+				if (zhMarks.has(start)) {
+					mark = '！';
+				}
+			}
 			ctx.report({
 				start, end: start + m[0].length, explain,
 				message: ctx.t('bang', { count: m[0].length }),

@@ -15,7 +15,7 @@
 import { hanShare } from '../explain';
 import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
-import { shoutingBangs } from './tone-shouting';
+import { shoutingBangs } from './exclamations';
 import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
@@ -79,6 +79,23 @@ const rule: Rule = {
 		new Sweep(ctx, zh).run();
 	},
 };
+
+/**
+ * The offsets of the half-width marks this rule makes full-width in the post (none outside a
+ * Chinese locale), with its options when it runs, else its defaults. For tone-shouting: its fix
+ * of `!!!` in a Chinese sentence keeps `！`, so one fix leaves nothing for this rule to flag.
+ */
+export function fullwidthMarks(ctx: RuleContext): ReadonlySet<number> {
+	if (!isZhLocale(ctx.target.locale)) {
+		return new Set();
+	}
+	const options = ctx.ruleOptions('zh-punctuation') ?? {};
+	// The same sweep, reporting nothing: only its decisions are wanted.
+	const quiet: RuleContext = { ...ctx, options, ruleOptions: () => undefined, t: () => '', report: () => undefined, reportSource: () => undefined };
+	const sweep = new Sweep(quiet, new ZhText(ctx.text, stringList(options.exceptions)));
+	sweep.run();
+	return sweep.converted;
+}
 
 function replace(ctx: RuleContext, start: number, end: number, to: string, message: string, editStart = start, editEnd = end): void {
 	ctx.report({
