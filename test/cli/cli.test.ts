@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtinPlatforms, countText } from '../../server/src/engine';
 import { CLI_BUNDLE, ROOT } from '../helpers/paths';
+import { tempDir } from '../helpers/tmp';
 
 function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
 	const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
@@ -18,7 +18,7 @@ describe('CLI', function () {
 	this.timeout(20000);
 	let dir: string;
 	beforeEach(() => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cli-'));
+		dir = tempDir('cli-');
 	});
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 	const write = (name: string, text: string) => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI_BUNDLE } from '../helpers/paths';
+import { tempDir } from '../helpers/tmp';
 
 function run(args: string[], cwd: string) {
 	const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
@@ -14,7 +14,7 @@ describe('CLI: check --fix', function () {
 	this.timeout(20000);
 	let dir: string;
 	beforeEach(() => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-fix-'));
+		dir = tempDir('fix-');
 	});
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 	const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
@@ -78,7 +78,7 @@ describe('CLI: check --fix', function () {
 describe('unifiedDiff', () => {
 	it('produces hunks that git apply accepts (distant changes, a last line without newline)', () => {
 		const { unifiedDiff } = require('../../server/src/cli/diff') as typeof import('../../server/src/cli/diff');
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-diff-'));
+		const dir = tempDir('diff-');
 		try {
 			const lines = Array.from({ length: 40 }, (_, i) => `第${i}行`);
 			const before = lines.join('\n');

@@ -1,19 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { rules } from '../../server/src/engine';
 import { runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/paths';
+import { tempDir } from '../helpers/tmp';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 // The OASIS SARIF 2.1.0 schema (final "rtm.5" revision) as shipped by @microsoft/jest-sarif.
 const SARIF_SCHEMA = path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 
 function tmpDir(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cli-'));
+	const dir = tempDir('cli-');
 	fs.mkdirSync(path.join(dir, '.git'));
 	for (const [name, text] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

@@ -8,9 +8,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN } from './tools';
+import { tempDir } from '../helpers/tmp';
 
 /** User settings that keep the page quiet: no welcome page, trust prompt, telemetry, minimap or walkthrough. */
 const SETTINGS = {
@@ -87,7 +87,7 @@ function get(url: string): Promise<number> {
  * `extraFiles`, paths relative to the workspace) and waits (bounded) until it answers on /healthz.
  */
 export async function startCodeServer(opts: { vsix: string; examples: string; extraFiles?: Record<string, string>; timeoutMs?: number }): Promise<CodeServer> {
-	const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-')));
+	const root = fs.realpathSync(tempDir('e2e-'));
 	const dataDir = path.join(root, 'user-data');
 	const extensionsDir = path.join(root, 'extensions');
 	const workspace = path.join(root, 'workspace');

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI_BUNDLE, ROOT, SERVER_BUNDLE } from '../helpers/paths';
 import { NVIM, requireTool } from './tools';
+import { tempDir } from '../helpers/tmp';
 
 interface NvimDiagnostic {
 	code: string | null;
@@ -42,7 +42,7 @@ const FOUNDATION = new Set(['platform-limit', 'platform-fold', 'cjk-density']);
 const NVIM_SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 function runNvim(draft: string): NvimResult {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-nvim-'));
+	const dir = tempDir('nvim-');
 	try {
 		const out = path.join(dir, 'diagnostics.json');
 		const r = spawnSync(NVIM, ['--headless', '--clean', '-c', `luafile ${SCRIPT}`], {
@@ -96,7 +96,7 @@ describe('Neovim as an LSP client (e2e)', function () {
 	before(() => {
 		requireTool(NVIM, 'Neovim');
 		requireTool(SERVER_BUNDLE, 'the server bundle (npm run build)');
-		workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-nvim-ws-'));
+		workspace = tempDir('nvim-ws-');
 		fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
 	});
 	after(() => fs.rmSync(workspace, { recursive: true, force: true }));

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from '../helpers/tmp';
 
 /** code-server 4.100.3 ships VS Code 1.100.3, the newest code-server that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -67,7 +68,7 @@ function codeServerVersion(): string | undefined {
 		return undefined;
 	}
 	// code-server writes a default config under $XDG_CONFIG_HOME on any start: keep it out of the user's home.
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cs-version-'));
+	const home = tempDir('cs-version-');
 	try {
 		const r = spawnSync(CODE_SERVER_BIN, ['--version'], { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share') } });
 		return r.status === 0 ? r.stdout : undefined;
@@ -91,7 +92,7 @@ export function ensureCodeServer(): void {
 	log(`installing code-server@${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (about a minute)`);
 	fs.rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
 	fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cs-install-'));
+	const tmp = tempDir('cs-install-');
 	try {
 		fs.mkdirSync(path.join(tmp, RIPGREP_CACHE));
 		run('tar', ['-czf', path.join(tmp, RIPGREP_CACHE, RIPGREP_TARBALL), '-C', path.dirname(fs.realpathSync('/usr/bin/rg')), 'rg']);

@@ -7,7 +7,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +18,7 @@ import { campaignFile } from '../../bench/corpus';
 import { lint, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type Rule } from '../../server/src/engine';
 import { startServer } from '../../server/src/server';
 import { SEED } from './gen';
+import { tempDir } from '../helpers/tmp';
 
 const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
 // Every rule on at its default severity, whatever a workspace or a later default might say.
@@ -72,7 +72,7 @@ describe('a crashing rule', () => {
 
 describe('a crashing rule in the language server', function () {
 	this.timeout(30_000);
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-crash-'));
+	const dir = tempDir('crash-');
 	const toServer = new PassThrough();
 	const toClient = new PassThrough();
 	const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));

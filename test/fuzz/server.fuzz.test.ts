@@ -8,7 +8,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -18,6 +17,7 @@ import { PreviewRequest, StatusRequest } from '../../server/src/protocol';
 import { ensureBundles } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp';
 import { SEED, draft, edit, hugeLine, int, mutateJson, pick, random, scaled } from './gen';
+import { tempDir } from '../helpers/tmp';
 
 /** A workspace with a config, a team pack and an ignore file, rewritten with broken versions as the test runs. */
 const WORKSPACE: Record<string, unknown> = {
@@ -39,7 +39,7 @@ describe(`fuzz: language server over stdio (seed ${SEED})`, function () {
 
 	before(async () => {
 		ensureBundles();
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-fuzz-'));
+		dir = tempDir('fuzz-');
 		for (const [file, value] of Object.entries(WORKSPACE)) {
 			fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
 			fs.writeFileSync(path.join(dir, file), typeof value === 'string' ? value : JSON.stringify(value, null, '\t'));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { IgnoreFiles, IgnoreRules } from '../../server/src/node/ignorefile';
+import { tempDir } from '../helpers/tmp';
 
 describe('.copydeskignore lines', () => {
 	const r = new IgnoreRules([
@@ -48,7 +48,7 @@ describe('.copydeskignore lines', () => {
 });
 
 describe('.copydeskignore files', () => {
-	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-ignore-'));
+	const root = tempDir('ignore-');
 	const write = (rel: string, text: string) => {
 		fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
 		fs.writeFileSync(path.join(root, rel), text);

@@ -6,6 +6,7 @@ import { buildReport, type ReportInput } from '../../server/src/report/model';
 import { renderHtml, renderMarkdown } from '../../server/src/report/render';
 import { runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/paths';
+import { tempDir } from '../helpers/tmp';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 
@@ -157,7 +158,7 @@ describe('copydesk report', () => {
 	});
 
 	it('writes HTML to a file with -o and reports in Chinese with --lang', () => {
-		const out = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'copydesk-report-')), 'r.html');
+		const out = path.join(tempDir('report-'), 'r.html');
 		const r = runCli(['report', '.', '--format', 'html', '-o', out, '--lang', 'zh-CN'], EXAMPLES);
 		assert.equal(r.code, 0, r.stderr);
 		assert.match(r.stderr, /篇帖子的报告已写入/);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../helpers/lsp';
+import { tempDir } from '../helpers/tmp';
 
 const DRAFT = `---
 platform: weibo
@@ -19,7 +19,7 @@ describe('language server over stdio: zh-script and hashtag-syntax fixes', funct
 	let client: LspClient;
 
 	beforeEach(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lsp-'));
+		dir = tempDir('lsp-');
 		client = new LspClient({ rootPath: dir, settings: { debounce: 10 } });
 		await client.initialize();
 	});

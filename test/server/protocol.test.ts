@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp';
+import { tempDir } from '../helpers/tmp';
 
 const WEIBO_OVER = `---
 platform: weibo
@@ -18,7 +18,7 @@ describe('language server over stdio', function () {
 	let client: LspClient;
 
 	beforeEach(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lsp-'));
+		dir = tempDir('lsp-');
 		client = new LspClient({ rootPath: dir, settings: { debounce: 10 } });
 		await client.initialize();
 	});

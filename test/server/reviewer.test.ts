@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixAll, lint, resolveConfig, rules } from '../../server/src/engine';
@@ -8,11 +7,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, PreviewRequest, ReportRequest, StatusRequest } from '../../server/src/protocol';
 import { LspClient } from '../helpers/lsp';
 import { FIXTURES } from '../helpers/paths';
+import { tempDir } from '../helpers/tmp';
 
 const OVER = `---\nplatform: weibo\n---\n${'测'.repeat(150)}\n`;
 
 function tmpWorkspace(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lsp-'));
+	const dir = tempDir('lsp-');
 	fs.mkdirSync(path.join(dir, '.git'));
 	for (const [name, text] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

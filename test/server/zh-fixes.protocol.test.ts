@@ -5,19 +5,19 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
 import { LspClient } from '../helpers/lsp';
+import { tempDir } from '../helpers/tmp';
 
 const HEAD = '---\nplatform: weibo\n---\n';
 const TEXT = `${HEAD}在LeanCloud上,数据存储花了5000元!!用豆瓣FM听歌\n`;
 
 describe('language server: zh-spacing and zh-punctuation fixes', function () {
 	this.timeout(20000);
-	const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-zh-'));
+	const ws = tempDir('zh-');
 	fs.mkdirSync(path.join(ws, '.git'));
 	fs.writeFileSync(path.join(ws, 'copydesk.json'), JSON.stringify({ rules: { 'zh-spacing': { exceptions: ['豆瓣FM'] } } }));
 	const uri = pathToFileURL(path.join(ws, 'post.md')).toString();
