@@ -106,6 +106,31 @@ function prices(text: string): Signal[] {
 	return out;
 }
 
+/** Prices in Chinese numerals ("九十九元", "一百元"): see `zhPrice` in the data file for what is left out. */
+function zhPrices(text: string): Signal[] {
+	const z = data.zhPrice;
+	const out: Signal[] = [];
+	for (const suf of z.suffixes) {
+		for (let i = text.indexOf(suf); i >= 0; i = text.indexOf(suf, i + 1)) {
+			if (z.notBefore.includes(text[i + suf.length])) {
+				continue;
+			}
+			let s = i;
+			while (s > 0 && z.numerals.includes(text[s - 1])) {
+				s--;
+			}
+			// 百, 千 and 万 cannot start a number (万一元气 is "in case", not a price).
+			while (s < i && z.leading.includes(text[s])) {
+				s++;
+			}
+			if (i - s >= z.minLength) {
+				out.push({ start: s, end: i + suf.length, category: 'price', weight: z.weight });
+			}
+		}
+	}
+	return out;
+}
+
 /** "5折", "八五折": a numeral before 折, not 折叠. */
 function discounts(text: string): Signal[] {
 	const d = data.discountDigit;
@@ -147,7 +172,7 @@ function shopLinks(text: string): Signal[] {
 export function adSignals(text: string): Signal[] {
 	const all = [
 		...SIGNALS.find(text).map((h) => ({ start: h.start, end: h.end, ...h.value })),
-		...prices(text), ...discounts(text), ...shopLinks(text),
+		...prices(text), ...zhPrices(text), ...discounts(text), ...shopLinks(text),
 	].sort((a, b) => a.start - b.start || b.end - a.end);
 	const out: Signal[] = [];
 	for (const s of all) {
