@@ -21,6 +21,24 @@ const FW_FORM = /[\uff00-\uffef]/u;
 export type CharClass = 'cjk' | 'latin' | 'fwpunct' | 'space' | 'newline' | 'other';
 
 export function classOf(ch: string): CharClass {
+	// A BMP character's class is looked up (computed once by classify); the rest are classified each time.
+	if (ch.length === 1) {
+		const c = ch.charCodeAt(0);
+		let k = CLASS_OF_UNIT[c];
+		if (k === 0) {
+			k = CLASS_OF_UNIT[c] = CLASSES.indexOf(classify(ch)) + 1;
+		}
+		return CLASSES[k - 1];
+	}
+	return classify(ch);
+}
+
+const CLASSES: readonly CharClass[] = ['cjk', 'latin', 'fwpunct', 'space', 'newline', 'other'];
+/** classOf per UTF-16 code unit: 0 = not yet known, else 1 + the index in CLASSES. */
+const CLASS_OF_UNIT = new Uint8Array(0x10000);
+
+/** classOf without the table: the reference for tests. */
+export function classify(ch: string): CharClass {
 	if (ch === ' ' || ch === '\t') {
 		return 'space';
 	}
@@ -119,6 +137,11 @@ export class ZhText {
 		}
 		return -1;
 	}
+}
+
+/** The post body's ZhText with these exceptions, built once per post (zh-spacing and zh-punctuation share it). */
+export function sharedZhText(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
+	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions));
 }
 
 /** True for a character that marks Chinese context: a CJK letter or Chinese punctuation. */

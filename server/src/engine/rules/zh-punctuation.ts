@@ -16,7 +16,7 @@ import { hanShare } from '../explain';
 import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { shoutingBangs } from './tone-shouting';
-import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, sharedZhText, type ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
 /** Marks that form one run: a run is collapsed and converted as a whole. */
@@ -74,7 +74,7 @@ const rule: Rule = {
 		if (!isZhLocale(ctx.target.locale)) {
 			return;
 		}
-		const zh = new ZhText(ctx.text, stringList(ctx.options.exceptions));
+		const zh = sharedZhText(ctx, stringList(ctx.options.exceptions));
 		checkFullwidthAlnum(ctx, zh);
 		new Sweep(ctx, zh).run();
 	},
