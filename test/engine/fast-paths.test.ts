@@ -3,11 +3,15 @@
  * - findProtected skips a pattern on a text without a character the pattern needs (`@`, a digit,
  *   a backtick, a quote…): same spans as running every pattern;
  * - classOf looks a BMP character's class up in a table: same class as classifying it;
+ * - the lexicon walks its trie by code unit (no string per character) and orders the ends it finds
+ *   in place: same hits as trying every term at every position (terms without spaces: leftmost,
+ *   longest, first listed, word edges, exceptions);
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
  *   are the same run alone or together, also when their `exceptions` options differ.
  */
 import * as assert from 'node:assert/strict';
 import { findProtected, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type ResolvedConfig } from '../../server/src/engine';
+import { Lexicon, foldText } from '../../server/src/engine/lexicon';
 import { findProtectedUnfiltered } from '../../server/src/engine/protected';
 import { classify, classOf } from '../../server/src/engine/zh';
 import { draftBody, generateDrafts, rng } from '../helpers/drafts';
@@ -51,6 +55,58 @@ describe('fast paths: same results as the plain computation', function () {
 		for (const k of ['code', 'url', 'link', 'email', 'mention', 'hashtag', 'topic', 'markup', 'number', 'quote', 'emoticon']) {
 			assert.ok(kinds.has(k as never), `no ${k} span in the generated texts`);
 		}
+	});
+
+	it('Lexicon.find equals trying every term at every position (terms without spaces)', () => {
+		const next = rng(SEED + 2);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+		const letters = ['a', 'b', 'B', 'ｂ', '1', '最', '好', '第', '一', '.', '!'];
+		const word = (n: number) => Array.from({ length: 1 + Math.floor(next() * n) }, () => pick(letters)).join('');
+		const isWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+		let found = 0;
+		for (let round = 0; round < 200; round++) {
+			const terms = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, k) => ({ term: word(3), except: next() < 0.3 ? [word(2) + '{t}' + word(1)] : [], value: k }))
+				.map((t) => ({ ...t, except: t.except.map((e) => e.replace('{t}', t.term)) }));
+			const lex = new Lexicon(terms);
+			for (let n = 0; n < 20; n++) {
+				const text = word(30);
+				const f = foldText(text);
+				const want: { start: number; end: number; value: number }[] = [];
+				for (let i = 0; i < f.length;) {
+					let best: { end: number; value: number } | undefined;
+					if (!(i > 0 && isWord(f.charCodeAt(i)) && isWord(f.charCodeAt(i - 1)))) {
+						for (const t of terms) {
+							const ft = foldText(t.term);
+							const end = i + ft.length;
+							if (!f.startsWith(ft, i) || (isWord(f.charCodeAt(end - 1)) && isWord(f.charCodeAt(end)))) {
+								continue;
+							}
+							const excepted = t.except.some((e) => {
+								const fe = foldText(e);
+								for (let at = fe.indexOf(ft); at >= 0; at = fe.indexOf(ft, at + 1)) {
+									if (i - at >= 0 && f.startsWith(fe, i - at)) {
+										return true;
+									}
+								}
+								return false;
+							});
+							if (!excepted && (!best || end > best.end)) {
+								best = { end, value: t.value };
+							}
+						}
+					}
+					if (best) {
+						want.push({ start: i, ...best });
+						i = best.end;
+					} else {
+						i++;
+					}
+				}
+				assert.deepEqual(lex.find(text).map((h) => ({ start: h.start, end: h.end, value: h.value })), want, `${JSON.stringify(terms)} in ${JSON.stringify(text)}`);
+				found += want.length;
+			}
+		}
+		assert.ok(found > 500, `only ${found} hits`);
 	});
 
 	it('classOf (table) equals classify for every UTF-16 code unit, asked twice', () => {

@@ -55,7 +55,8 @@ interface Compiled<T> {
 }
 
 interface Node<T> {
-	next: Map<string, Node<T>>;
+	/** By the next folded UTF-16 code unit. */
+	next: Map<number, Node<T>>;
 	/** A term ending here (the first listed wins for duplicates). */
 	out?: Compiled<T>[];
 	/** A term's space: any run of whitespace, or none (between punctuation, Chinese: "No. 1"). */
@@ -157,10 +158,10 @@ export class Lexicon<T> {
 				}
 				continue;
 			}
-			let n = node.next.get(ch);
+			let n = node.next.get(ch.charCodeAt(0));
 			if (!n) {
 				n = { next: new Map() };
-				node.next.set(ch, n);
+				node.next.set(ch.charCodeAt(0), n);
 			}
 			node = n;
 		}
@@ -184,10 +185,14 @@ export class Lexicon<T> {
 
 	/** Every hit in `text`, leftmost-longest and non-overlapping, in order. */
 	find(text: string): LexiconHit<T>[] {
-		const folded = foldText(text, this.caseSensitive);
 		const hits: LexiconHit<T>[] = [];
+		if (this.size === 0) {
+			return hits;
+		}
+		const folded = foldText(text, this.caseSensitive);
 		const n = folded.length;
-		const ends: { end: number; out: Compiled<T>[] }[] = [];
+		const endAt = this.endAt;
+		const endOut = this.endOut;
 		let i = 0;
 		const starts = this.starts;
 		while (i < n) {
@@ -197,22 +202,21 @@ export class Lexicon<T> {
 				i++;
 				continue;
 			}
-			const first = this.root.next.get(folded[i]);
+			const first = this.root.next.get(c);
 			if (!first) {
 				i++;
 				continue;
 			}
-			ends.length = 0;
-			this.walk(folded, i, first, ends);
+			const count = this.walk(folded, i, first);
 			let hit: LexiconHit<T> | undefined;
 			// Longest first; among the terms of one length, the first listed that is not excepted.
-			for (let k = ends.length - 1; k >= 0 && !hit; k--) {
-				const { end, out } = ends[k];
-				if (isWordChar(folded[end - 1]) && isWordChar(folded[end])) {
+			for (let k = count - 1; k >= 0 && !hit; k--) {
+				const end = endAt[k];
+				if (isWordCode(folded.charCodeAt(end - 1)) && isWordCode(folded.charCodeAt(end))) {
 					continue;
 				}
-				for (const c of out) {
-					if (!c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
+				for (const c of endOut[k]) {
+					if (!c.except.length || !c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
 						hit = { start: i, end, term: c.term, text: text.slice(i, end), value: c.value };
 						break;
 					}
@@ -228,11 +232,21 @@ export class Lexicon<T> {
 		return hits;
 	}
 
-	/** Collects the ends of all terms that match at `start` (node = the trie node after text[start]), shortest first. */
-	private walk(folded: string, start: number, first: Node<T>, ends: { end: number; out: Compiled<T>[] }[]): void {
+	/** The ends (and terms) that walk found, shortest first: reused by every walk. */
+	private readonly endAt: number[] = [];
+	private readonly endOut: Compiled<T>[][] = [];
+
+	/**
+	 * Collects the ends of all terms that match at `start` (node = the trie node after text[start])
+	 * into endAt/endOut, shortest first (ties in the order found); returns how many.
+	 */
+	private walk(folded: string, start: number, first: Node<T>): number {
 		// An explicit stack (reused): a space in a term branches (skip whitespace or not).
 		const nodes = this.stackNodes;
 		const ats = this.stackAts;
+		const endAt = this.endAt;
+		const endOut = this.endOut;
+		let count = 0;
 		nodes.length = 0;
 		ats.length = 0;
 		nodes.push(first);
@@ -241,7 +255,15 @@ export class Lexicon<T> {
 			const node = nodes.pop()!;
 			const at = ats.pop()!;
 			if (node.out) {
-				ends.push({ end: at, out: node.out });
+				// Insertion by end, after the equal ones: the stable sort by end of the order found.
+				let k = count++;
+				while (k > 0 && endAt[k - 1] > at) {
+					endAt[k] = endAt[k - 1];
+					endOut[k] = endOut[k - 1];
+					k--;
+				}
+				endAt[k] = at;
+				endOut[k] = node.out;
 			}
 			if (node.space || node.gap) {
 				let j = at;
@@ -258,16 +280,14 @@ export class Lexicon<T> {
 				}
 			}
 			if (at < folded.length) {
-				const next = node.next.get(folded[at]);
+				const next = node.next.get(folded.charCodeAt(at));
 				if (next) {
 					nodes.push(next);
 					ats.push(at + 1);
 				}
 			}
 		}
-		if (ends.length > 1) {
-			ends.sort((a, b) => a.end - b.end);
-		}
+		return count;
 	}
 }
 
