@@ -6,11 +6,12 @@
  * - the lexicon walks its trie by code unit (no string per character) and orders the ends it finds
  *   in place: same hits as trying every term at every position (terms without spaces: leftmost,
  *   longest, first listed, word edges, exceptions);
+ * - msg fills a template split once at its placeholders: same string as replacing each `{name}`;
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
  *   are the same run alone or together, also when their `exceptions` options differ.
  */
 import * as assert from 'node:assert/strict';
-import { findProtected, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type ResolvedConfig } from '../../server/src/engine';
+import { catalog, findProtected, lint, msg, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type ResolvedConfig } from '../../server/src/engine';
 import { Lexicon, foldText } from '../../server/src/engine/lexicon';
 import { findProtectedUnfiltered } from '../../server/src/engine/protected';
 import { classify, classOf } from '../../server/src/engine/zh';
@@ -107,6 +108,21 @@ describe('fast paths: same results as the plain computation', function () {
 			}
 		}
 		assert.ok(found > 500, `only ${found} hits`);
+	});
+
+	it('msg equals replacing each {name} in the template, for every key of both catalogs', () => {
+		const args: Record<string, string | number>[] = [{}, { count: 3, platform: 'X', tag: '#a', max: 0 }, { text: '{count}', n: '$&' }];
+		let filled = 0;
+		for (const lang of ['en', 'zh-cn'] as const) {
+			for (const [key, template] of Object.entries(catalog(lang))) {
+				for (const a of args) {
+					const want = template.replace(/\{(\w+)\}/g, (m, name: string) => (name in a ? String(a[name]) : m));
+					assert.equal(msg(key, a, lang), want, `${lang} ${key}`);
+					filled += want !== template ? 1 : 0;
+				}
+			}
+		}
+		assert.ok(filled > 50, `only ${filled} filled templates`);
 	});
 
 	it('classOf (table) equals classify for every UTF-16 code unit, asked twice', () => {

@@ -299,7 +299,7 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 			const other = active.find((a) => a.rule.meta.id === id)?.rule;
 			return other ? optionsOf(other, config) : undefined;
 		},
-		t: (key, args) => msg(`${rule.meta.id}.${key}`, args, lang),
+		t: (key, args) => msg(messageKey(rule, key), args, lang),
 		shared: <T>(key: string, compute: () => T): T => {
 			if (!memo.has(key)) {
 				memo.set(key, compute());
@@ -313,6 +313,23 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 }
 
 const identity = (i: number) => i;
+
+// A rule's message keys (`rule.key`), made once: a key built per call is a new string to hash at every lookup.
+const messageKeys = new WeakMap<Rule, Map<string, string>>();
+
+function messageKey(rule: Rule, key: string): string {
+	let keys = messageKeys.get(rule);
+	if (!keys) {
+		keys = new Map();
+		messageKeys.set(rule, keys);
+	}
+	let full = keys.get(key);
+	if (full === undefined) {
+		full = `${rule.meta.id}.${key}`;
+		keys.set(key, full);
+	}
+	return full;
+}
 
 function dedupe(findings: Finding[]): Finding[] {
 	const seen = new Set<string>();
