@@ -108,6 +108,11 @@ function isSpace(ch: string): boolean {
 	return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2009' || ch === '\u202f';
 }
 
+/** A hash of two code units (past the text's end, `b` is NaN and counts as 0: a false positive at worst). */
+function pairHash(a: number, b: number): number {
+	return ((a * 31) ^ b) & 0xffff;
+}
+
 /** A Latin letter or digit (after folding): the characters word boundaries are about. */
 function isWordChar(ch: string | undefined): boolean {
 	return !!ch && isWordCode(ch.charCodeAt(0));
@@ -125,8 +130,14 @@ function normalizeTerm(s: string, caseSensitive: boolean): string {
 
 export class Lexicon<T> {
 	private root: Node<T> = { next: new Map() };
-	/** The code units a term can start with: most characters of a text start none, and are passed over at once. */
+	/**
+	 * The code units a term can start with: most characters of a text start none, and are passed
+	 * over at once. 1: a term starts here only if the next code unit is its second (see `pairs`);
+	 * 2: a term of one character, or with a space after the first, starts with it (always walk).
+	 */
 	private readonly starts = new Uint8Array(0x10000);
+	/** The first two code units of the terms, hashed (a collision only costs a walk that finds nothing). */
+	private readonly pairs = new Uint8Array(0x10000);
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
 	size = 0;
@@ -147,7 +158,13 @@ export class Lexicon<T> {
 			return;
 		}
 		let node = this.root;
-		this.starts[key.charCodeAt(0)] = 1;
+		const c0 = key.charCodeAt(0);
+		if (key.length === 1 || key[1] === SPACE) {
+			this.starts[c0] = 2;
+		} else {
+			this.starts[c0] ||= 1;
+			this.pairs[pairHash(c0, key.charCodeAt(1))] = 1;
+		}
 		for (let k = 0; k < key.length; k++) {
 			const ch = key[k];
 			if (ch === SPACE) {
@@ -195,10 +212,12 @@ export class Lexicon<T> {
 		const endOut = this.endOut;
 		let i = 0;
 		const starts = this.starts;
+		const pairs = this.pairs;
 		while (i < n) {
 			const c = folded.charCodeAt(i);
 			// Not a term's first character, or inside a Latin word: no term starts here.
-			if (!starts[c] || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1)))) {
+			const st = starts[c];
+			if (!st || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1))) || (st === 1 && !pairs[pairHash(c, folded.charCodeAt(i + 1))])) {
 				i++;
 				continue;
 			}
