@@ -22,15 +22,16 @@ export type CharClass = 'cjk' | 'latin' | 'fwpunct' | 'space' | 'newline' | 'oth
 
 export function classOf(ch: string): CharClass {
 	// A BMP character's class is looked up (computed once by classify); the rest are classified each time.
-	if (ch.length === 1) {
-		const c = ch.charCodeAt(0);
-		let k = CLASS_OF_UNIT[c];
-		if (k === 0) {
-			k = CLASS_OF_UNIT[c] = CLASSES.indexOf(classify(ch)) + 1;
-		}
-		return CLASSES[k - 1];
+	return ch.length === 1 ? classOfUnit(ch.charCodeAt(0)) : classify(ch);
+}
+
+/** classOf of one UTF-16 code unit, from the table. */
+function classOfUnit(c: number): CharClass {
+	let k = CLASS_OF_UNIT[c];
+	if (k === 0) {
+		k = CLASS_OF_UNIT[c] = CLASSES.indexOf(classify(String.fromCharCode(c))) + 1;
 	}
-	return classify(ch);
+	return CLASSES[k - 1];
 }
 
 const CLASSES: readonly CharClass[] = ['cjk', 'latin', 'fwpunct', 'space', 'newline', 'other'];
@@ -109,7 +110,7 @@ export class ZhText {
 			}
 			const cp = text.codePointAt(i)!;
 			const len = cp > 0xffff ? 2 : 1;
-			const c = classOf(String.fromCodePoint(cp));
+			const c = len === 1 ? classOfUnit(cp) : classify(String.fromCodePoint(cp));
 			this.atoms.push({ start: i, end: i + len, left: c, right: c });
 			i += len;
 		}
