@@ -3,6 +3,8 @@
  * - findProtected skips a pattern on a text without a character the pattern needs (`@`, a digit,
  *   a backtick, a quote…): same spans as running every pattern;
  * - classOf looks a BMP character's class up in a table: same class as classifying it;
+ * - foldText folds runs of foldable characters found by one pattern: same text as one replacement
+ *   per foldable character;
  * - the lexicon walks its trie by code unit (no string per character) and orders the ends it finds
  *   in place: same hits as trying every term at every position (terms without spaces: leftmost,
  *   longest, first listed, word edges, exceptions);
@@ -56,6 +58,25 @@ describe('fast paths: same results as the plain computation', function () {
 		for (const k of ['code', 'url', 'link', 'email', 'mention', 'hashtag', 'topic', 'markup', 'number', 'quote', 'emoticon']) {
 			assert.ok(kinds.has(k as never), `no ${k} span in the generated texts`);
 		}
+	});
+
+	it('foldText equals one replacement per foldable character', () => {
+		const unit = (ch: string, cs: boolean) => {
+			let c = ch.charCodeAt(0);
+			c = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c === 0x2018 || c === 0x2019 ? 0x27 : c;
+			return String.fromCharCode(!cs && c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+		};
+		const reference = (t: string, cs: boolean) => t.replace(cs ? /[\uff01-\uff5e\u3000\u2018\u2019]/g : /[A-Z\uff01-\uff5e\u3000\u2018\u2019]/g, (ch) => unit(ch, cs));
+		const texts = [...randomTexts(SEED + 1, 2000).flatMap((t) => [t, t + 'ＡＢｃ　‘’No.１', 'ABC' + t]), 'x'.repeat(5000) + 'A', 'A'.repeat(9000), ''];
+		let changed = 0;
+		for (const t of texts) {
+			for (const cs of [false, true]) {
+				const want = reference(t, cs);
+				assert.equal(foldText(t, cs), want, JSON.stringify(t));
+				changed += want !== t ? 1 : 0;
+			}
+		}
+		assert.ok(changed > texts.length, `only ${changed} texts folded`);
 	});
 
 	it('Lexicon.find equals trying every term at every position (terms without spaces)', () => {

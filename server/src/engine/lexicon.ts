@@ -82,8 +82,30 @@ function foldUnit(c: number, caseSensitive: boolean): number {
 	return c;
 }
 
-const FOLD_CASE = /[A-Z\uff01-\uff5e\u3000\u2018\u2019]/g;
-const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
+// Runs of characters that fold; the text between runs is copied as it is.
+const FOLD_CASE = /[A-Z\uff01-\uff5e\u3000\u2018\u2019]+/g;
+const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]+/g;
+
+/** foldUnit over each character of `s` (a run, or a whole text): one exec per run, not a callback per character. */
+function foldRuns(s: string, caseSensitive: boolean): string {
+	const re = caseSensitive ? FOLD_WIDTH : FOLD_CASE;
+	re.lastIndex = 0;
+	let m = re.exec(s);
+	if (!m) {
+		return s;
+	}
+	let out = '';
+	let last = 0;
+	for (; m; m = re.exec(s)) {
+		out += s.slice(last, m.index);
+		const run = m[0];
+		for (let k = 0; k < run.length; k++) {
+			out += String.fromCharCode(foldUnit(run.charCodeAt(k), caseSensitive));
+		}
+		last = m.index + run.length;
+	}
+	return out + s.slice(last);
+}
 
 /** Folds a text the way the lexicon compares: same length, offsets unchanged. */
 export function foldText(s: string, caseSensitive = false): string {
@@ -91,7 +113,7 @@ export function foldText(s: string, caseSensitive = false): string {
 	const memo = caseSensitive ? foldedWidth : foldedCase;
 	let folded = memo.get(s);
 	if (folded === undefined) {
-		folded = s.replace(caseSensitive ? FOLD_WIDTH : FOLD_CASE, (ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0), caseSensitive)));
+		folded = foldRuns(s, caseSensitive);
 		if (memo.size >= 8) {
 			memo.clear();
 		}
