@@ -30,6 +30,19 @@ const SHARED = new Set(Array.from(data.shared.characters));
 
 /** The region whose script a locale expects, or undefined for non-Chinese locales. */
 export function regionOf(locale: string): RegionId | undefined {
+	// Every rule and target asks for the same few locales: each is read once.
+	if (!regionByLocale.has(locale)) {
+		if (regionByLocale.size >= 256) {
+			regionByLocale.clear();
+		}
+		regionByLocale.set(locale, readRegion(locale));
+	}
+	return regionByLocale.get(locale);
+}
+
+const regionByLocale = new Map<string, RegionId | undefined>();
+
+function readRegion(locale: string): RegionId | undefined {
 	const parts = locale.toLowerCase().replace(/_/g, '-').split('-');
 	if (parts[0] !== 'zh') {
 		return undefined;
