@@ -103,7 +103,9 @@ function countShare(text: string): { han: number; otherWords: number; otherLette
 	let han = 0;
 	let otherWords = 0;
 	let otherLetters = 0;
-	for (const m of text.matchAll(HAN_SHARE_TOKENS)) {
+	// exec in a loop, as matchAll does without its iterator and regex copy (no token is empty).
+	HAN_SHARE_TOKENS.lastIndex = 0;
+	for (let m = HAN_SHARE_TOKENS.exec(text); m; m = HAN_SHARE_TOKENS.exec(text)) {
 		if (m[2]) {
 			han += codePoints(m[2]);
 		} else if (m[3]) {

@@ -55,7 +55,8 @@ interface Compiled<T> {
 }
 
 interface Node<T> {
-	next: Map<string, Node<T>>;
+	/** By the next folded UTF-16 code unit. */
+	next: Map<number, Node<T>>;
 	/** A term ending here (the first listed wins for duplicates). */
 	out?: Compiled<T>[];
 	/** A term's space: any run of whitespace, or none (between punctuation, Chinese: "No. 1"). */
@@ -81,8 +82,30 @@ function foldUnit(c: number, caseSensitive: boolean): number {
 	return c;
 }
 
-const FOLD_CASE = /[A-Z\uff01-\uff5e\u3000\u2018\u2019]/g;
-const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
+// Runs of characters that fold; the text between runs is copied as it is.
+const FOLD_CASE = /[A-Z\uff01-\uff5e\u3000\u2018\u2019]+/g;
+const FOLD_WIDTH = /[\uff01-\uff5e\u3000\u2018\u2019]+/g;
+
+/** foldUnit over each character of `s` (a run, or a whole text): one exec per run, not a callback per character. */
+function foldRuns(s: string, caseSensitive: boolean): string {
+	const re = caseSensitive ? FOLD_WIDTH : FOLD_CASE;
+	re.lastIndex = 0;
+	let m = re.exec(s);
+	if (!m) {
+		return s;
+	}
+	let out = '';
+	let last = 0;
+	for (; m; m = re.exec(s)) {
+		out += s.slice(last, m.index);
+		const run = m[0];
+		for (let k = 0; k < run.length; k++) {
+			out += String.fromCharCode(foldUnit(run.charCodeAt(k), caseSensitive));
+		}
+		last = m.index + run.length;
+	}
+	return out + s.slice(last);
+}
 
 /** Folds a text the way the lexicon compares: same length, offsets unchanged. */
 export function foldText(s: string, caseSensitive = false): string {
@@ -90,7 +113,7 @@ export function foldText(s: string, caseSensitive = false): string {
 	const memo = caseSensitive ? foldedWidth : foldedCase;
 	let folded = memo.get(s);
 	if (folded === undefined) {
-		folded = s.replace(caseSensitive ? FOLD_WIDTH : FOLD_CASE, (ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0), caseSensitive)));
+		folded = foldRuns(s, caseSensitive);
 		if (memo.size >= 8) {
 			memo.clear();
 		}
@@ -105,6 +128,11 @@ const foldedWidth = new Map<string, string>();
 
 function isSpace(ch: string): boolean {
 	return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2009' || ch === '\u202f';
+}
+
+/** A hash of two code units (past the text's end, `b` is NaN and counts as 0: a false positive at worst). */
+function pairHash(a: number, b: number): number {
+	return ((a * 31) ^ b) & 0xffff;
 }
 
 /** A Latin letter or digit (after folding): the characters word boundaries are about. */
@@ -124,8 +152,14 @@ function normalizeTerm(s: string, caseSensitive: boolean): string {
 
 export class Lexicon<T> {
 	private root: Node<T> = { next: new Map() };
-	/** The code units a term can start with: most characters of a text start none, and are passed over at once. */
+	/**
+	 * The code units a term can start with: most characters of a text start none, and are passed
+	 * over at once. 1: a term starts here only if the next code unit is its second (see `pairs`);
+	 * 2: a term of one character, or with a space after the first, starts with it (always walk).
+	 */
 	private readonly starts = new Uint8Array(0x10000);
+	/** The first two code units of the terms, hashed (a collision only costs a walk that finds nothing). */
+	private readonly pairs = new Uint8Array(0x10000);
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
 	size = 0;
@@ -146,7 +180,13 @@ export class Lexicon<T> {
 			return;
 		}
 		let node = this.root;
-		this.starts[key.charCodeAt(0)] = 1;
+		const c0 = key.charCodeAt(0);
+		if (key.length === 1 || key[1] === SPACE) {
+			this.starts[c0] = 2;
+		} else {
+			this.starts[c0] ||= 1;
+			this.pairs[pairHash(c0, key.charCodeAt(1))] = 1;
+		}
 		for (let k = 0; k < key.length; k++) {
 			const ch = key[k];
 			if (ch === SPACE) {
@@ -157,10 +197,10 @@ export class Lexicon<T> {
 				}
 				continue;
 			}
-			let n = node.next.get(ch);
+			let n = node.next.get(ch.charCodeAt(0));
 			if (!n) {
 				n = { next: new Map() };
-				node.next.set(ch, n);
+				node.next.set(ch.charCodeAt(0), n);
 			}
 			node = n;
 		}
@@ -184,35 +224,40 @@ export class Lexicon<T> {
 
 	/** Every hit in `text`, leftmost-longest and non-overlapping, in order. */
 	find(text: string): LexiconHit<T>[] {
-		const folded = foldText(text, this.caseSensitive);
 		const hits: LexiconHit<T>[] = [];
+		if (this.size === 0) {
+			return hits;
+		}
+		const folded = foldText(text, this.caseSensitive);
 		const n = folded.length;
-		const ends: { end: number; out: Compiled<T>[] }[] = [];
+		const endAt = this.endAt;
+		const endOut = this.endOut;
 		let i = 0;
 		const starts = this.starts;
+		const pairs = this.pairs;
 		while (i < n) {
 			const c = folded.charCodeAt(i);
 			// Not a term's first character, or inside a Latin word: no term starts here.
-			if (!starts[c] || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1)))) {
+			const st = starts[c];
+			if (!st || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1))) || (st === 1 && !pairs[pairHash(c, folded.charCodeAt(i + 1))])) {
 				i++;
 				continue;
 			}
-			const first = this.root.next.get(folded[i]);
+			const first = this.root.next.get(c);
 			if (!first) {
 				i++;
 				continue;
 			}
-			ends.length = 0;
-			this.walk(folded, i, first, ends);
+			const count = this.walk(folded, i, first);
 			let hit: LexiconHit<T> | undefined;
 			// Longest first; among the terms of one length, the first listed that is not excepted.
-			for (let k = ends.length - 1; k >= 0 && !hit; k--) {
-				const { end, out } = ends[k];
-				if (isWordChar(folded[end - 1]) && isWordChar(folded[end])) {
+			for (let k = count - 1; k >= 0 && !hit; k--) {
+				const end = endAt[k];
+				if (isWordCode(folded.charCodeAt(end - 1)) && isWordCode(folded.charCodeAt(end))) {
 					continue;
 				}
-				for (const c of out) {
-					if (!c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
+				for (const c of endOut[k]) {
+					if (!c.except.length || !c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
 						hit = { start: i, end, term: c.term, text: text.slice(i, end), value: c.value };
 						break;
 					}
@@ -228,11 +273,21 @@ export class Lexicon<T> {
 		return hits;
 	}
 
-	/** Collects the ends of all terms that match at `start` (node = the trie node after text[start]), shortest first. */
-	private walk(folded: string, start: number, first: Node<T>, ends: { end: number; out: Compiled<T>[] }[]): void {
+	/** The ends (and terms) that walk found, shortest first: reused by every walk. */
+	private readonly endAt: number[] = [];
+	private readonly endOut: Compiled<T>[][] = [];
+
+	/**
+	 * Collects the ends of all terms that match at `start` (node = the trie node after text[start])
+	 * into endAt/endOut, shortest first (ties in the order found); returns how many.
+	 */
+	private walk(folded: string, start: number, first: Node<T>): number {
 		// An explicit stack (reused): a space in a term branches (skip whitespace or not).
 		const nodes = this.stackNodes;
 		const ats = this.stackAts;
+		const endAt = this.endAt;
+		const endOut = this.endOut;
+		let count = 0;
 		nodes.length = 0;
 		ats.length = 0;
 		nodes.push(first);
@@ -241,7 +296,15 @@ export class Lexicon<T> {
 			const node = nodes.pop()!;
 			const at = ats.pop()!;
 			if (node.out) {
-				ends.push({ end: at, out: node.out });
+				// Insertion by end, after the equal ones: the stable sort by end of the order found.
+				let k = count++;
+				while (k > 0 && endAt[k - 1] > at) {
+					endAt[k] = endAt[k - 1];
+					endOut[k] = endOut[k - 1];
+					k--;
+				}
+				endAt[k] = at;
+				endOut[k] = node.out;
 			}
 			if (node.space || node.gap) {
 				let j = at;
@@ -258,16 +321,14 @@ export class Lexicon<T> {
 				}
 			}
 			if (at < folded.length) {
-				const next = node.next.get(folded[at]);
+				const next = node.next.get(folded.charCodeAt(at));
 				if (next) {
 					nodes.push(next);
 					ats.push(at + 1);
 				}
 			}
 		}
-		if (ends.length > 1) {
-			ends.sort((a, b) => a.end - b.end);
-		}
+		return count;
 	}
 }
 

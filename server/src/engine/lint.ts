@@ -274,7 +274,7 @@ function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {
 	};
 }
 
-function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[]): void {
+function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], memo: Map<string, unknown>): void {
 	const body = target.post.body;
 	const lang = language();
 	const toFinding = (r: RuleReport, map: (i: number) => number, mapRange: (s: number, e: number) => { start: number; end: number }): Finding => {
@@ -301,7 +301,13 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 			const other = active.find((a) => a.rule.meta.id === id)?.rule;
 			return other ? optionsOf(other, config) : undefined;
 		},
-		t: (key, args) => msg(`${rule.meta.id}.${key}`, args, lang),
+		t: (key, args) => msg(messageKey(rule, key), args, lang),
+		shared: <T>(key: string, compute: () => T): T => {
+			if (!memo.has(key)) {
+				memo.set(key, compute());
+			}
+			return memo.get(key) as T;
+		},
 		report: (r) => out.push(toFinding(r, (i) => body.toSource(i), (s, e) => body.rangeToSource(s, e))),
 		reportSource: (r) => out.push(toFinding(r, identity, (s, e) => ({ start: s, end: e }))),
 	};
@@ -309,6 +315,23 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 }
 
 const identity = (i: number) => i;
+
+// A rule's message keys (`rule.key`), made once: a key built per call is a new string to hash at every lookup.
+const messageKeys = new WeakMap<Rule, Map<string, string>>();
+
+function messageKey(rule: Rule, key: string): string {
+	let keys = messageKeys.get(rule);
+	if (!keys) {
+		keys = new Map();
+		messageKeys.set(rule, keys);
+	}
+	let full = keys.get(key);
+	if (full === undefined) {
+		full = `${rule.meta.id}.${key}`;
+		keys.set(key, full);
+	}
+	return full;
+}
 
 function dedupe(findings: Finding[]): Finding[] {
 	const seen = new Set<string>();
@@ -355,10 +378,12 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		if (!postTargets.length && !(post.settings.platforms?.length)) {
 			postFindings.push({ rule: 'front-matter', severity: 'warning', post: post.index, start: post.marker?.start ?? 0, end: post.marker?.end ?? 0, message: msg('platform.none') });
 		}
+		// What rules derive from the post body (ctx.shared), for this post's rules and targets only.
+		const memo = new Map<string, unknown>();
 		for (const target of postTargets) {
 			for (const { rule, severity } of active) {
 				try {
-					runRule(rule, target, draft, config, severity, postFindings, active);
+					runRule(rule, target, draft, config, severity, postFindings, active, memo);
 				} catch (e) {
 					// One rule's failure never hides the others' findings.
 					postFindings.push({

@@ -43,5 +43,23 @@ export function catalog(lang: Lang): Readonly<Catalog> {
 /** A localized string with `{name}` placeholders filled. Missing keys show the key itself. */
 export function msg(key: string, args: Record<string, string | number> = {}, lang: Lang = current): string {
 	const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
-	return !template.includes('{') ? template : template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+	if (!template.includes('{')) {
+		return template;
+	}
+	// The template split once into text and placeholder names (odd indexes): the same result as
+	// replacing /\{(\w+)\}/g with the argument, or leaving a placeholder without one as written.
+	let parts = compiled.get(template);
+	if (!parts) {
+		parts = template.split(/\{(\w+)\}/);
+		compiled.set(template, parts);
+	}
+	let out = parts[0];
+	for (let i = 1; i < parts.length; i += 2) {
+		const name = parts[i];
+		out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+	}
+	return out;
 }
+
+/** Templates split at their placeholders, by template (the catalogs are fixed once rules register). */
+const compiled = new Map<string, string[]>();

@@ -61,13 +61,27 @@ const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 const LATIN_LETTER = /[A-Za-z]/;
 const EMOTICON_RE = /(?<![\p{Script=Latin}\p{N}])(?:[:;=][-^']?[()DPpOo3\]\[|\\/*]|\^_?\^|[Xx]D)(?![A-Za-z0-9])/gu;
 
-function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpMatchArray) => boolean): void {
-	for (const m of text.matchAll(re)) {
-		if (m[0].length && (!accept || accept(m))) {
-			out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind });
+function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpExecArray) => boolean): void {
+	// exec in a loop (what matchAll does, without its iterator and the regex copy per call).
+	re.lastIndex = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		if (!m[0].length) {
+			re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+			continue;
+		}
+		if (!accept || accept(m)) {
+			out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
 		}
 	}
 }
+
+// What each pattern cannot match without: a text without any of these characters skips it (most
+// posts have no backtick, no @, no quotes; many have no digit).
+const MAY_FENCE = /```|~~~/;
+const MAY_LINK = /\]\(|!\[/;
+const MAY_QUOTE = /["“‘「『]/;
+const MAY_NUMBER = /[0-9]/;
+const MAY_EMOTICON = /[:;=^Xx]/;
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
 export function findProtected(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
@@ -89,27 +103,48 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
 let lastText = '';
 const lastByKey = new Map<string, ProtectedSpan[]>();
 
-function computeProtected(text: string, opts: ProtectOptions): ProtectedSpan[] {
+/** findProtected without the prefilters (each pattern runs on every text) and without the memo: the reference for tests. */
+export function findProtectedUnfiltered(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
+	return computeProtected(text, opts, false);
+}
+
+function computeProtected(text: string, opts: ProtectOptions, prefilter = true): ProtectedSpan[] {
 	const all: ProtectedSpan[] = [];
-	collect(text, FENCE_RE, 'code', all);
-	collect(text, INLINE_CODE_RE, 'code', all);
-	for (const u of findUrls(text)) {
-		all.push({ ...u, kind: 'url' });
+	const may = (re: RegExp) => !prefilter || re.test(text);
+	const has = (ch: string) => !prefilter || text.includes(ch);
+	if (may(MAY_FENCE)) {
+		collect(text, FENCE_RE, 'code', all);
 	}
-	collect(text, LINK_DEST_RE, 'link', all);
-	collect(text, EMAIL_RE, 'email', all);
-	for (const m of findMentions(text)) {
-		all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
+	if (has('`')) {
+		collect(text, INLINE_CODE_RE, 'code', all);
+	}
+	for (const u of findUrls.shared(text)) {
+		all.push({ start: u.start, end: u.end, text: u.text, kind: 'url' });
+	}
+	if (may(MAY_LINK)) {
+		collect(text, LINK_DEST_RE, 'link', all);
+	}
+	if (has('@')) {
+		collect(text, EMAIL_RE, 'email', all);
+		for (const m of findMentions(text)) {
+			all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
+		}
 	}
 	for (const h of findHashtags(text, 'any')) {
 		all.push({ start: h.start, end: h.end, text: h.text, kind: h.kind });
 	}
 	collect(text, LIST_MARKER_RE, 'markup', all);
 	// A quoted English sentence: Latin letters, no Han or kana inside (「喵」 is Chinese, not protected).
-	collect(text, QUOTE_RE, 'quote', all, (m) => LATIN_LETTER.test(m[0]) && !HAN_OR_CJK.test(m[0].slice(1, -1)));
-	collect(text, NUMBER_RE, 'number', all);
+	if (may(MAY_QUOTE)) {
+		collect(text, QUOTE_RE, 'quote', all, (m) => LATIN_LETTER.test(m[0]) && !HAN_OR_CJK.test(m[0].slice(1, -1)));
+	}
+	if (may(MAY_NUMBER)) {
+		collect(text, NUMBER_RE, 'number', all);
+	}
 	// `:(` followed later on the line by `)` is a colon and a bracket (发布了:(新品)), not a frown.
-	collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index! + m[0].length))));
+	if (may(MAY_EMOTICON)) {
+		collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index + m[0].length))));
+	}
 	for (const ex of opts.exceptions ?? []) {
 		if (typeof ex !== 'string' || !ex) {
 			continue;

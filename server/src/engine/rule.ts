@@ -106,6 +106,12 @@ export interface RuleContext {
 	readonly lang: Lang;
 	/** The rule's own message `key`, localized. */
 	t(key: string, args?: Record<string, string | number>): string;
+	/**
+	 * A value derived from the post body (`text`) alone, computed once per post and shared by every
+	 * rule and target of the post (the Chinese text's protected spans and atoms). `key` names what is
+	 * computed and every input other than the text (an option's value); the value is shared: do not change it.
+	 */
+	shared<T>(key: string, compute: () => T): T;
 	/** Report a range of the body view. */
 	report(r: RuleReport): void;
 	/** Report a range given in source offsets (front matter fields, markers). Fix edits are source offsets too. */

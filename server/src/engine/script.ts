@@ -30,6 +30,19 @@ const SHARED = new Set(Array.from(data.shared.characters));
 
 /** The region whose script a locale expects, or undefined for non-Chinese locales. */
 export function regionOf(locale: string): RegionId | undefined {
+	// Every rule and target asks for the same few locales: each is read once.
+	if (!regionByLocale.has(locale)) {
+		if (regionByLocale.size >= 256) {
+			regionByLocale.clear();
+		}
+		regionByLocale.set(locale, readRegion(locale));
+	}
+	return regionByLocale.get(locale);
+}
+
+const regionByLocale = new Map<string, RegionId | undefined>();
+
+function readRegion(locale: string): RegionId | undefined {
 	const parts = locale.toLowerCase().replace(/_/g, '-').split('-');
 	if (parts[0] !== 'zh') {
 		return undefined;
@@ -97,6 +110,9 @@ function dict(name: string): string {
 	}
 	return d;
 }
+
+/** Whether a converter changes a character (one character converted alone), by converter. */
+const changedBy = new WeakMap<Converter, Map<string, boolean>>();
 
 function converter(chain: string[][]): Converter {
 	const key = JSON.stringify(chain);
@@ -214,7 +230,21 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 	// it is not also standard in Traditional text; distinctively Traditional when the
 	// character-level Traditional→Simplified conversion changes it.
 	const isSimplified = (ch: string) => { const t = st.get(ch); return t !== undefined && t !== ch && !SHARED.has(ch); };
-	const isTraditional = (ch: string) => toSimplified(ch) !== ch && !isSimplified(ch);
+	// toSimplified on one character is a whole OpenCC conversion: remembered per converter and character.
+	let changes = changedBy.get(toSimplified);
+	if (!changes) {
+		changes = new Map();
+		changedBy.set(toSimplified, changes);
+	}
+	const changed = changes;
+	const isTraditional = (ch: string) => {
+		let c = changed.get(ch);
+		if (c === undefined) {
+			c = toSimplified(ch) !== ch;
+			changed.set(ch, c);
+		}
+		return c && !isSimplified(ch);
+	};
 
 	const flags: { cp: Cp; kind: ScriptSpan['kind']; to: string; run: number }[] = [];
 	const regionalSpans: ScriptSpan[] = [];
@@ -231,10 +261,17 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 			}
 		}
 		if (spec.script === 'simplified') {
-			const conv = aligned(run.text, toExpected);
+			// The run is converted only when it holds a character to flag (most runs hold none).
+			let conv: string[] | undefined | null = null;
 			cps.forEach((c, i) => {
+				if (skip(c.start, c.end) || !isTraditional(c.ch)) {
+					return;
+				}
+				if (conv === null) {
+					conv = aligned(run.text, toExpected);
+				}
 				const to = conv ? conv[i] : toExpected(c.ch);
-				if (!skip(c.start, c.end) && isTraditional(c.ch) && to !== c.ch) {
+				if (to !== c.ch) {
 					flags.push({ cp: c, kind: 'script', to, run: run.start });
 				}
 			});

@@ -78,11 +78,15 @@ export function charBefore(text: string, offset: number): string {
  * entity (`&#39;`), and not inside `skip` (e-mail, code…). `fullWidth` adds `＃` (U+FF03).
  */
 export function hashCandidates(text: string, opts: { skip?: readonly { start: number; end: number }[]; fullWidth?: boolean } = {}): number[] {
-	const excluded = [...findUrls(text), ...(opts.skip ?? [])];
 	const out: number[] = [];
+	// Most texts have no hash sign at all: nothing to exclude then.
+	if (!text.includes('#') && !(opts.fullWidth && text.includes('＃'))) {
+		return out;
+	}
+	const excluded = [...findUrls.shared(text), ...(opts.skip ?? [])];
 	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if ((c === '#' || (opts.fullWidth && c === '＃')) && text[i - 1] !== '&' && !excluded.some((s) => s.start <= i && i < s.end)) {
+		const c = text.charCodeAt(i);
+		if ((c === 0x23 || (opts.fullWidth && c === 0xff03)) && text.charCodeAt(i - 1) !== 0x26 && !excluded.some((s) => s.start <= i && i < s.end)) {
 			out.push(i);
 		}
 	}

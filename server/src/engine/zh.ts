@@ -21,6 +21,25 @@ const FW_FORM = /[\uff00-\uffef]/u;
 export type CharClass = 'cjk' | 'latin' | 'fwpunct' | 'space' | 'newline' | 'other';
 
 export function classOf(ch: string): CharClass {
+	// A BMP character's class is looked up (computed once by classify); the rest are classified each time.
+	return ch.length === 1 ? classOfUnit(ch.charCodeAt(0)) : classify(ch);
+}
+
+/** classOf of one UTF-16 code unit, from the table. */
+function classOfUnit(c: number): CharClass {
+	let k = CLASS_OF_UNIT[c];
+	if (k === 0) {
+		k = CLASS_OF_UNIT[c] = CLASSES.indexOf(classify(String.fromCharCode(c))) + 1;
+	}
+	return CLASSES[k - 1];
+}
+
+const CLASSES: readonly CharClass[] = ['cjk', 'latin', 'fwpunct', 'space', 'newline', 'other'];
+/** classOf per UTF-16 code unit: 0 = not yet known, else 1 + the index in CLASSES. */
+const CLASS_OF_UNIT = new Uint8Array(0x10000);
+
+/** classOf without the table: the reference for tests. */
+export function classify(ch: string): CharClass {
 	if (ch === ' ' || ch === '\t') {
 		return 'space';
 	}
@@ -91,7 +110,7 @@ export class ZhText {
 			}
 			const cp = text.codePointAt(i)!;
 			const len = cp > 0xffff ? 2 : 1;
-			const c = classOf(String.fromCodePoint(cp));
+			const c = len === 1 ? classOfUnit(cp) : classify(String.fromCodePoint(cp));
 			this.atoms.push({ start: i, end: i + len, left: c, right: c });
 			i += len;
 		}
@@ -119,6 +138,11 @@ export class ZhText {
 		}
 		return -1;
 	}
+}
+
+/** The post body's ZhText with these exceptions, built once per post (zh-spacing and zh-punctuation share it). */
+export function sharedZhText(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
+	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions));
 }
 
 /** True for a character that marks Chinese context: a CJK letter or Chinese punctuation. */

@@ -66,10 +66,14 @@ const SIGNALS = new Lexicon(data.signals.flatMap((c) => c.terms.map((term) => ({
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 
 /** Prices: a currency prefix before a number, or a number before a currency suffix. */
+/** Price prefixes, the longest first (sorted once). */
+let longestPrefixesFirst: readonly string[] | undefined;
+
 function prices(text: string): Signal[] {
 	const out: Signal[] = [];
 	const p = data.price;
-	for (const pre of [...p.prefixes].sort((a, b) => b.length - a.length)) {
+	longestPrefixesFirst ??= [...p.prefixes].sort((a, b) => b.length - a.length);
+	for (const pre of longestPrefixesFirst) {
 		for (let i = text.indexOf(pre); i >= 0; i = text.indexOf(pre, i + 1)) {
 			let j = i + pre.length;
 			while (text[j] === ' ') {
@@ -152,11 +156,16 @@ function discounts(text: string): Signal[] {
 }
 
 const URL = /\bhttps?:\/\/([^\s/?#<>"'（）【】，。]+)(\/[^\s?#<>"'（）【】，。]*)?/giu;
+/** What every URL match holds: a text without it has no shop link. */
+const MAY_URL = /https?:\/\//i;
 
 /** Links to shops: by host, host prefix or first path segment. */
 function shopLinks(text: string): Signal[] {
 	const s = data.shopHosts;
 	const out: Signal[] = [];
+	if (!MAY_URL.test(text)) {
+		return out;
+	}
 	for (const m of text.matchAll(URL)) {
 		const host = m[1].toLowerCase().replace(/:\d+$/, '');
 		const first = (m[2] ?? '').split('/')[1]?.toLowerCase() ?? '';

@@ -24,6 +24,8 @@ import type { RuleContext, Rule } from '../rule';
 import { charBefore, findMentions, hashCandidates, languageName, notATag, tagBody, TAG_WORD, WORD_CHAR } from '../social';
 import { findUrls, overlapsAny } from '../text';
 
+/** What an e-mail address (@), code (` or ~~~) or a Markdown link target (`](`, `![`) cannot be without. */
+const MAY_EXCLUDE = /[@`~]|\]\(|!\[/;
 const SENTENCE_PUNCT = /[，。！？；：!?;]/u;
 
 const isBoundary = (ch: string | undefined) => ch === undefined || ch === '' || /\s/u.test(ch);
@@ -100,7 +102,9 @@ const rule: Rule = {
 		const text = ctx.text;
 		const name = platformName(p, ctx.lang);
 		// social.ts reads the syntax; a # or @ inside a link, an e-mail address or code is never one.
-		const excluded = [...findUrls(text), ...findProtected(text).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link')];
+		// Without an @, a backtick or tilde, `](` or `![`, a text has no e-mail, code or link span: the
+		// protected spans (all kinds, for their overlaps) are not needed then.
+		const excluded = [...findUrls(text), ...(MAY_EXCLUDE.test(text) ? findProtected(text).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link') : [])];
 		const style = p.hashtag;
 		const hashes = hashCandidates(text, { skip: excluded, fullWidth: style === 'weibo' });
 		if (style === 'weibo') {

@@ -7,7 +7,7 @@
  * leaves nothing for it to flag; English keeps `!`.
  */
 import type { Rule } from '../rule';
-import { EMOJI_SOURCE } from '../text';
+import { findEmoji } from '../text';
 import { optionCount, shoutingBangs } from './exclamations';
 import { fullwidthMarks } from './zh-punctuation';
 
@@ -15,7 +15,6 @@ const BANG = /[!！]{2,}/gu;
 // Letters and digits: words for the caps check. A token with a digit is a code, never shouting.
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const TWO_CAPS = /[A-Z]['’]?[A-Z]/;
-const EMOJI = new RegExp(EMOJI_SOURCE, 'gu');
 
 const num = optionCount;
 export { shoutingBangs };
@@ -68,15 +67,16 @@ export function capsRuns(text: string, min: number): Run[] {
 export function emojiRuns(text: string, min: number): Run[] {
 	const out: Run[] = [];
 	let run: Run | undefined;
-	for (const m of text.matchAll(EMOJI)) {
-		const at = m.index!;
+	// findEmoji gives EMOJI_SOURCE's matches (fuzzed against it), and counting the post has usually found them already.
+	for (const m of findEmoji.shared(text)) {
+		const at = m.start;
 		if (run && /^[ \t\u3000]*$/.test(text.slice(run.end, at))) {
-			run = { ...run, end: at + m[0].length, count: run.count + 1 };
+			run = { ...run, end: m.end, count: run.count + 1 };
 		} else {
 			if (run && run.count >= min) {
 				out.push(run);
 			}
-			run = { start: at, end: at + m[0].length, count: 1 };
+			run = { start: at, end: m.end, count: 1 };
 		}
 	}
 	if (run && run.count >= min) {

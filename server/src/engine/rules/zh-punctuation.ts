@@ -16,7 +16,7 @@ import { hanShare } from '../explain';
 import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { shoutingBangs } from './exclamations';
-import { SEPARATED, TERMINATED, ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, sharedZhText, type ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
 /** Marks that form one run: a run is collapsed and converted as a whole. */
@@ -24,6 +24,11 @@ const FAMILY: Record<string, string> = {
 	',': 'comma', '，': 'comma', '.': 'stop', '。': 'stop', ';': 'semi', '；': 'semi', ':': 'colon', '：': 'colon',
 	'!': 'exq', '?': 'exq', '！': 'exq', '？': 'exq', '、': 'pause',
 };
+/** FAMILY's keys (one code unit each) as a table: the sweep asks it of every character. */
+const IS_MARK = new Uint8Array(0x10000);
+for (const ch of Object.keys(FAMILY)) {
+	IS_MARK[ch.charCodeAt(0)] = 1;
+}
 const HALF = /[,.!?:;]/;
 const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
@@ -74,7 +79,7 @@ const rule: Rule = {
 		if (!isZhLocale(ctx.target.locale)) {
 			return;
 		}
-		const zh = new ZhText(ctx.text, stringList(ctx.options.exceptions));
+		const zh = sharedZhText(ctx, stringList(ctx.options.exceptions));
 		checkFullwidthAlnum(ctx, zh);
 		new Sweep(ctx, zh).run();
 	},
@@ -92,7 +97,7 @@ export function fullwidthMarks(ctx: RuleContext): ReadonlySet<number> {
 	const options = ctx.ruleOptions('zh-punctuation') ?? {};
 	// The same sweep, reporting nothing: only its decisions are wanted.
 	const quiet: RuleContext = { ...ctx, options, ruleOptions: () => undefined, t: () => '', report: () => undefined, reportSource: () => undefined };
-	const sweep = new Sweep(quiet, new ZhText(ctx.text, stringList(options.exceptions)));
+	const sweep = new Sweep(quiet, sharedZhText(ctx, stringList(options.exceptions)));
 	sweep.run();
 	return sweep.converted;
 }
@@ -187,18 +192,28 @@ class Sweep {
 
 	run(): void {
 		const text = this.text;
+		const spans = this.zh.spans;
+		// The sweep only moves forward: the protected span at or after `i` is followed with an index
+		// (spans are sorted and disjoint), the same span spanAt(i) would find.
+		let k = 0;
 		let i = 0;
 		while (i < text.length) {
-			if (this.zh.spanAt(i)) {
-				i = this.zh.spanAt(i)!.end;
+			while (k < spans.length && spans[k].end <= i) {
+				k++;
+			}
+			if (k < spans.length && spans[k].start <= i) {
+				i = spans[k].end;
 				continue;
 			}
-			if (text[i] === '(') {
+			const c = text.charCodeAt(i);
+			if (c === 0x28) {
 				this.paren(i);
 				i++;
 				continue;
 			}
-			i = FAMILY[text[i]] ? this.marks(i) : i + 1;
+			const next = IS_MARK[c] ? this.marks(i) : i + 1;
+			// marks() returns a position past `i`; should it ever not, the sweep still ends.
+			i = next > i ? next : i + 1;
 		}
 	}
 

@@ -6,7 +6,7 @@
  * hashtags, code, numbers with units, quoted English, configured exceptions) is changed.
  */
 import type { Rule } from '../rule';
-import { SEPARATED, TERMINATED, ZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, sharedZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
 
 const rule: Rule = {
 	meta: {
@@ -51,7 +51,7 @@ const rule: Rule = {
 			return;
 		}
 		const text = ctx.text;
-		const zh = new ZhText(text, stringList(ctx.options.exceptions));
+		const zh = sharedZhText(ctx, stringList(ctx.options.exceptions));
 		const atoms = zh.atoms;
 		for (let n = 0; n + 1 < atoms.length; n++) {
 			const a = atoms[n];

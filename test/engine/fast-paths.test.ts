@@ -1,0 +1,183 @@
+/**
+ * The engine's fast paths give the same results as the plain computation they stand for:
+ * - findProtected skips a pattern on a text without a character the pattern needs (`@`, a digit,
+ *   a backtick, a quote…): same spans as running every pattern;
+ * - classOf looks a BMP character's class up in a table: same class as classifying it;
+ * - foldText folds runs of foldable characters found by one pattern: same text as one replacement
+ *   per foldable character;
+ * - the lexicon walks its trie by code unit (no string per character) and orders the ends it finds
+ *   in place: same hits as trying every term at every position (terms without spaces: leftmost,
+ *   longest, first listed, word edges, exceptions);
+ * - msg fills a template split once at its placeholders: same string as replacing each `{name}`;
+ * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
+ *   are the same run alone or together, also when their `exceptions` options differ.
+ */
+import * as assert from 'node:assert/strict';
+import { catalog, findProtected, lint, msg, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type ResolvedConfig } from '../../server/src/engine';
+import { Lexicon, foldText } from '../../server/src/engine/lexicon';
+import { findProtectedUnfiltered } from '../../server/src/engine/protected';
+import { classify, classOf } from '../../server/src/engine/zh';
+import { draftBody, generateDrafts, rng } from '../helpers/drafts';
+
+const SEED = 20260507;
+
+/** Random strings over an alphabet rich in what the patterns look for (and what they need to be skipped). */
+function randomTexts(seed: number, count: number): string[] {
+	const next = rng(seed);
+	const alphabet = ['a', 'X', 'x', 'D', 'P', 'mAh', '0', '7', '.', ',', ':', ';', '=', '^', '_', '-', '(', ')', '[', ']', '!', '`', '```', '~~~', '@', '#', '＃', '"', '“', '”', '‘', '’', '「', '」', '『', '』', ' ', '\t', '\n', '中', '文', '，', '。', 'https://', 'e.com', '/', '%', '¥', 'v', '*', '+', '😀'];
+	const out: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const n = Math.floor(next() * 40);
+		let s = '';
+		for (let k = 0; k < n; k++) {
+			s += alphabet[Math.floor(next() * alphabet.length)];
+		}
+		out.push(s);
+	}
+	return out;
+}
+
+describe('fast paths: same results as the plain computation', function () {
+	this.timeout(60000);
+	before(() => setLanguage('en'));
+
+	it('findProtected with prefilters equals running every pattern', () => {
+		const next = rng(SEED);
+		const texts = [...randomTexts(SEED, 3000), ...Array.from({ length: 500 }, () => draftBody(next, 20))];
+		let nonEmpty = 0;
+		for (const t of texts) {
+			for (const exceptions of [[], ['豆瓣FM', 'x']]) {
+				const want = findProtectedUnfiltered(t, { exceptions });
+				assert.deepEqual(findProtected(t, { exceptions }), want, JSON.stringify(t));
+				nonEmpty += want.length ? 1 : 0;
+			}
+		}
+		// The texts exercise the patterns: most have spans, and every kind turns up.
+		assert.ok(nonEmpty > texts.length, `only ${nonEmpty} texts with spans`);
+		const kinds = new Set(texts.flatMap((t) => findProtectedUnfiltered(t).map((s) => s.kind)));
+		for (const k of ['code', 'url', 'link', 'email', 'mention', 'hashtag', 'topic', 'markup', 'number', 'quote', 'emoticon']) {
+			assert.ok(kinds.has(k as never), `no ${k} span in the generated texts`);
+		}
+	});
+
+	it('foldText equals one replacement per foldable character', () => {
+		const unit = (ch: string, cs: boolean) => {
+			let c = ch.charCodeAt(0);
+			c = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c === 0x2018 || c === 0x2019 ? 0x27 : c;
+			return String.fromCharCode(!cs && c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+		};
+		const reference = (t: string, cs: boolean) => t.replace(cs ? /[\uff01-\uff5e\u3000\u2018\u2019]/g : /[A-Z\uff01-\uff5e\u3000\u2018\u2019]/g, (ch) => unit(ch, cs));
+		const texts = [...randomTexts(SEED + 1, 2000).flatMap((t) => [t, t + 'ＡＢｃ　‘’No.１', 'ABC' + t]), 'x'.repeat(5000) + 'A', 'A'.repeat(9000), ''];
+		let changed = 0;
+		for (const t of texts) {
+			for (const cs of [false, true]) {
+				const want = reference(t, cs);
+				assert.equal(foldText(t, cs), want, JSON.stringify(t));
+				changed += want !== t ? 1 : 0;
+			}
+		}
+		assert.ok(changed > texts.length, `only ${changed} texts folded`);
+	});
+
+	it('Lexicon.find equals trying every term at every position (terms without spaces)', () => {
+		const next = rng(SEED + 2);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+		const letters = ['a', 'b', 'B', 'ｂ', '1', '最', '好', '第', '一', '.', '!'];
+		const word = (n: number) => Array.from({ length: 1 + Math.floor(next() * n) }, () => pick(letters)).join('');
+		const isWord = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+		let found = 0;
+		for (let round = 0; round < 200; round++) {
+			const terms = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, k) => ({ term: word(3), except: next() < 0.3 ? [word(2) + '{t}' + word(1)] : [], value: k }))
+				.map((t) => ({ ...t, except: t.except.map((e) => e.replace('{t}', t.term)) }));
+			const lex = new Lexicon(terms);
+			for (let n = 0; n < 20; n++) {
+				const text = word(30);
+				const f = foldText(text);
+				const want: { start: number; end: number; value: number }[] = [];
+				for (let i = 0; i < f.length;) {
+					let best: { end: number; value: number } | undefined;
+					if (!(i > 0 && isWord(f.charCodeAt(i)) && isWord(f.charCodeAt(i - 1)))) {
+						for (const t of terms) {
+							const ft = foldText(t.term);
+							const end = i + ft.length;
+							if (!f.startsWith(ft, i) || (isWord(f.charCodeAt(end - 1)) && isWord(f.charCodeAt(end)))) {
+								continue;
+							}
+							const excepted = t.except.some((e) => {
+								const fe = foldText(e);
+								for (let at = fe.indexOf(ft); at >= 0; at = fe.indexOf(ft, at + 1)) {
+									if (i - at >= 0 && f.startsWith(fe, i - at)) {
+										return true;
+									}
+								}
+								return false;
+							});
+							if (!excepted && (!best || end > best.end)) {
+								best = { end, value: t.value };
+							}
+						}
+					}
+					if (best) {
+						want.push({ start: i, ...best });
+						i = best.end;
+					} else {
+						i++;
+					}
+				}
+				assert.deepEqual(lex.find(text).map((h) => ({ start: h.start, end: h.end, value: h.value })), want, `${JSON.stringify(terms)} in ${JSON.stringify(text)}`);
+				found += want.length;
+			}
+		}
+		assert.ok(found > 500, `only ${found} hits`);
+	});
+
+	it('msg equals replacing each {name} in the template, for every key of both catalogs', () => {
+		const args: Record<string, string | number>[] = [{}, { count: 3, platform: 'X', tag: '#a', max: 0 }, { text: '{count}', n: '$&' }];
+		let filled = 0;
+		for (const lang of ['en', 'zh-cn'] as const) {
+			for (const [key, template] of Object.entries(catalog(lang))) {
+				for (const a of args) {
+					const want = template.replace(/\{(\w+)\}/g, (m, name: string) => (name in a ? String(a[name]) : m));
+					assert.equal(msg(key, a, lang), want, `${lang} ${key}`);
+					filled += want !== template ? 1 : 0;
+				}
+			}
+		}
+		assert.ok(filled > 50, `only ${filled} filled templates`);
+	});
+
+	it('classOf (table) equals classify for every UTF-16 code unit, asked twice', () => {
+		for (let pass = 0; pass < 2; pass++) {
+			for (let c = 0; c < 0x10000; c++) {
+				const ch = String.fromCharCode(c);
+				assert.equal(classOf(ch), classify(ch), `U+${c.toString(16)}`);
+			}
+		}
+		for (const ch of ['𠀀', '😀', '𝐀']) {
+			assert.equal(classOf(ch), classify(ch), ch);
+		}
+	});
+
+	it('zh-spacing and zh-punctuation: the same findings alone and together (shared ZhText), with equal or different exceptions', () => {
+		const known = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
+		const configOf = (json: string): ResolvedConfig => resolveConfig([parseConfigLayer(json, 'test', known).layer!]);
+		const configs = [
+			resolveConfig([]),
+			configOf('{ "rules": { "zh-spacing": { "exceptions": ["豆瓣FM", "iPhone 15"] }, "zh-punctuation": { "exceptions": ["Hi!"] } } }'),
+		];
+		// Two platforms per post: the rules run once per target on the same body.
+		const drafts = generateDrafts(SEED, 150, '---\nplatforms: [weibo, wechat]\n---\n');
+		const strip = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule).map((f) => JSON.stringify(f));
+		let total = 0;
+		for (const config of configs) {
+			for (const d of drafts) {
+				const both = lint({ text: d, config, only: ['zh-spacing', 'zh-punctuation'] }).findings;
+				for (const rule of ['zh-spacing', 'zh-punctuation']) {
+					assert.deepEqual(strip(both, rule), strip(lint({ text: d, config, only: [rule] }).findings, rule), `${rule}: ${JSON.stringify(d)}`);
+				}
+				total += both.length;
+			}
+		}
+		assert.ok(total > 300, `only ${total} findings`);
+	});
+});
