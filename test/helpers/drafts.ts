@@ -5,17 +5,9 @@
  * the property tests and the differential tests; the same seed always gives the same drafts.
  */
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The benchmark corpus's seeded PRNG (mulberry32): one generator for tests and benchmarks. */
+export { rng } from '../../bench/corpus';
+import { rng } from '../../bench/corpus';
 
 const ZH = ['我们', '今天', '发布了', '新品', '欢迎', '大家', '来体验', '数据存储', '花了', '元', '好开心', '你知道嘛', '是什么原理', '非常有趣', '更新', '上线', '活动', '开始', '用户', '在', '上', '的', '了', '和', '版本', '续航', '时间'];
 const BRAND = ['LeanCloud', 'iPhone', 'GitHub', 'MacBook Pro', 'Surface Pro', 'Node.js', 'React', 'AVObject', 'CPU', 'SSD', 'iOS'];

@@ -9,9 +9,9 @@
 import list from '../data/absolute-terms.json';
 import { explainArticles } from '../law';
 import { wordListLexicon, type WordList } from '../lexicon';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import type { Severity } from '../types';
-import { configuredSeverity, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
+import { configuredSeverity, industryName, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
 
 const ID = 'ad-absolute-terms';
 export const ABSOLUTE_TERMS = list as WordList;
@@ -20,15 +20,6 @@ const lexicon = wordListLexicon(ABSOLUTE_TERMS);
 /** Industries where the SAMR guide allows no leniency for absolute claims. */
 export const STRICT_INDUSTRIES: readonly string[] = ['medical', 'health', 'finance', 'education'];
 
-/** The post's industry in the interface language (only the strict industries are named). */
-function industryName(ctx: RuleContext): string {
-	switch (ctx.target.industry) {
-		case 'medical': return ctx.t('industry.medical');
-		case 'health': return ctx.t('industry.health');
-		case 'finance': return ctx.t('industry.finance');
-		default: return ctx.t('industry.education');
-	}
-}
 
 const rule: Rule = {
 	meta: {

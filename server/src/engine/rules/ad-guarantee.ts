@@ -6,23 +6,15 @@
 import list from '../data/guarantees.json';
 import { explainArticles } from '../law';
 import { wordListLexicon, type WordList } from '../lexicon';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import type { Severity } from '../types';
 import { STRICT_INDUSTRIES } from './ad-absolute-terms';
-import { configuredSeverity, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
+import { configuredSeverity, industryName, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
 
 const ID = 'ad-guarantee';
 export const GUARANTEES = list as WordList;
 const lexicon = wordListLexicon(GUARANTEES);
 
-function industryName(ctx: RuleContext): string {
-	switch (ctx.target.industry) {
-		case 'medical': return ctx.t('industry.medical');
-		case 'health': return ctx.t('industry.health');
-		case 'finance': return ctx.t('industry.finance');
-		default: return ctx.t('industry.education');
-	}
-}
 
 const rule: Rule = {
 	meta: {

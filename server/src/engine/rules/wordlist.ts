@@ -90,3 +90,13 @@ export function configuredSeverity(ctx: RuleContext, id: string): boolean {
 	const s = ctx.config.rules[id]?.severity;
 	return s !== undefined && s !== 'off';
 }
+
+/** The post's industry in the interface language, from the rule's own `industry.*` messages (only the strict industries are named). */
+export function industryName(ctx: RuleContext): string {
+	switch (ctx.target.industry) {
+		case 'medical': return ctx.t('industry.medical');
+		case 'health': return ctx.t('industry.health');
+		case 'finance': return ctx.t('industry.finance');
+		default: return ctx.t('industry.education');
+	}
+}
