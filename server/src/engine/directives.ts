@@ -12,6 +12,7 @@
  */
 import type { Comment, Draft } from './draft';
 import type { Finding } from './types';
+import { lineOf, lineStarts } from './text';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
@@ -87,29 +88,6 @@ export function parseDirectives(draft: Draft): Directive[] {
 		}
 	}
 	return out;
-}
-
-function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-		starts.push(i + 1);
-	}
-	return starts;
-}
-
-/** 0-based line of an offset. */
-function lineOf(starts: readonly number[], offset: number): number {
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid] <= offset) {
-			lo = mid;
-		} else {
-			hi = mid - 1;
-		}
-	}
-	return lo;
 }
 
 /** Rules that no directive switches off: the check on directives themselves. */

@@ -194,3 +194,27 @@ export function graphemeBoundariesReference(text: string): number[] {
 export function graphemeCount(text: string): number {
 	return graphemeBoundaries(text).length - 1;
 }
+
+/** Offsets where each line of `text` starts (the first is 0). */
+export function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+		starts.push(i + 1);
+	}
+	return starts;
+}
+
+/** 0-based line of an offset, by binary search in `lineStarts(text)`. */
+export function lineOf(starts: readonly number[], offset: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= offset) {
+			lo = mid;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return lo;
+}

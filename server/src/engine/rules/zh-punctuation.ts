@@ -17,6 +17,7 @@ import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { shoutingBangs } from './exclamations';
 import { SEPARATED, TERMINATED, sharedZhText, type ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+import { lineOf, lineStarts } from '../text';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
 /** Marks that form one run: a run is collapsed and converted as a whole. */
@@ -165,24 +166,8 @@ class Sweep {
 
 	/** Where the line holding offset `i` starts: a binary search in the line starts, found once (a long line stays linear). */
 	private lineStart(i: number): number {
-		if (!this.lineStarts) {
-			this.lineStarts = [0];
-			for (let k = this.text.indexOf('\n'); k >= 0; k = this.text.indexOf('\n', k + 1)) {
-				this.lineStarts.push(k + 1);
-			}
-		}
-		const starts = this.lineStarts;
-		let lo = 0;
-		let hi = starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (starts[mid] <= i) {
-				lo = mid;
-			} else {
-				hi = mid - 1;
-			}
-		}
-		return starts[lo];
+		this.lineStarts ??= lineStarts(this.text);
+		return this.lineStarts[lineOf(this.lineStarts, i)];
 	}
 
 	/** A Chinese character or Chinese punctuation at `k` (outside protected spans), or a mark made full-width. */
