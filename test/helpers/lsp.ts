@@ -4,12 +4,15 @@
  * diagnostics and lets a test wait for them without fixed sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	createProtocolConnection, StreamMessageReader, StreamMessageWriter,
 	type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_BUNDLE } from './paths';
+import { tempDir } from './tmp';
 
 export interface LspClientOptions {
 	rootPath: string;
@@ -115,4 +118,31 @@ export class LspClient {
 	get exited(): boolean {
 		return this.proc.exitCode !== null || this.proc.signalCode !== null;
 	}
+}
+
+/**
+ * The bundled server on a fresh temporary workspace for each test (or, with `once`, for the
+ * whole suite), started before and stopped after by mocha hooks; `uri(name)` is a file in it.
+ */
+export function serverOnTempWorkspace(opts: { once?: boolean; settings?: Record<string, unknown> } = {}): { readonly dir: string; readonly client: LspClient; uri(name: string): string } {
+	let dir = '';
+	let client: LspClient | undefined;
+	(opts.once ? before : beforeEach)(async () => {
+		dir = tempDir('lsp-');
+		client = new LspClient({ rootPath: dir, settings: opts.settings ?? { debounce: 10 } });
+		await client.initialize();
+	});
+	(opts.once ? after : afterEach)(async () => {
+		await client?.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+	return {
+		get dir() {
+			return dir;
+		},
+		get client() {
+			return client!;
+		},
+		uri: (name) => pathToFileURL(path.join(dir, name)).toString(),
+	};
 }

@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp';
-import { tempDir } from '../helpers/tmp';
+import { LspClient, serverOnTempWorkspace } from '../helpers/lsp';
 
 const WEIBO_OVER = `---
 platform: weibo
@@ -14,26 +13,12 @@ ${'我们很高兴地宣布新品发布。'.repeat(12)}
 
 describe('language server over stdio', function () {
 	this.timeout(30000);
-	let dir: string;
-	let client: LspClient;
-
-	beforeEach(async () => {
-		dir = tempDir('lsp-');
-		client = new LspClient({ rootPath: dir, settings: { debounce: 10 } });
-		await client.initialize();
-	});
-
-	afterEach(async () => {
-		await client.stop();
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
-
-	const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+	const server = serverOnTempWorkspace();
 
 	it('publishes a platform-limit diagnostic covering exactly the overflow', async () => {
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		const diags = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 		const d = diags.find((x) => x.code === 'platform-limit')!;
 		assert.ok(d, JSON.stringify(diags));
 		assert.equal(d.message, 'Weibo: 156/140 (16 over)');
@@ -44,20 +29,20 @@ describe('language server over stdio', function () {
 	});
 
 	it('re-checks the unsaved buffer after an incremental edit', async () => {
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit'));
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit'));
 		// Delete the last 20 characters of the body: now it fits.
-		await client.change(uri, 2, [{ range: { start: { line: 3, character: 136 }, end: { line: 3, character: 156 } }, text: '' }]);
-		const diags = await client.waitForDiagnostics(uri, (d) => d.version === 2);
+		await server.client.change(uri, 2, [{ range: { start: { line: 3, character: 136 }, end: { line: 3, character: 156 } }, text: '' }]);
+		const diags = await server.client.waitForDiagnostics(uri, (d) => d.version === 2);
 		assert.deepEqual(diags.filter((x) => x.code === 'platform-limit'), []);
 	});
 
 	it('explains the count on hover', async () => {
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		await client.waitForDiagnostics(uri);
-		const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		await server.client.waitForDiagnostics(uri);
+		const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
 		assert.ok(hover);
 		const md = (hover.contents as { value: string }).value;
 		assert.match(md, /\*\*Weibo\*\*: 156\/140/);
@@ -66,7 +51,7 @@ describe('language server over stdio', function () {
 	});
 
 	it('puts a CodeLens above each post of a campaign file', async () => {
-		const uri = uriOf('campaign.md');
+		const uri = server.uri('campaign.md');
 		const text = `---
 title: 发布
 ---
@@ -75,9 +60,9 @@ title: 发布
 <!-- post platform=x locale=en -->
 Our new product is out today.
 `;
-		await client.open(uri, text);
-		await client.waitForDiagnostics(uri);
-		const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+		await server.client.open(uri, text);
+		await server.client.waitForDiagnostics(uri);
+		const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
 		assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
 			[3, 'Weibo 7/140 · Han 100%'],
 			[5, 'X 29/280'],
@@ -85,20 +70,20 @@ Our new product is out today.
 	});
 
 	it('answers the status bar request for the post under the cursor', async () => {
-		const uri = uriOf('campaign.md');
-		await client.open(uri, '<!-- post platform=weibo -->\n新品今天发布。\n<!-- post platform=x -->\nhello\n');
-		await client.waitForDiagnostics(uri);
-		const s1 = await client.request<{ text: string; over: boolean }>('copydesk/status', { uri, position: { line: 1, character: 2 } });
+		const uri = server.uri('campaign.md');
+		await server.client.open(uri, '<!-- post platform=weibo -->\n新品今天发布。\n<!-- post platform=x -->\nhello\n');
+		await server.client.waitForDiagnostics(uri);
+		const s1 = await server.client.request<{ text: string; over: boolean }>('copydesk/status', { uri, position: { line: 1, character: 2 } });
 		assert.deepEqual([s1.text, s1.over], ['Weibo 7/140', false]);
-		const s2 = await client.request<{ text: string }>('copydesk/status', { uri, position: { line: 3, character: 1 } });
+		const s2 = await server.client.request<{ text: string }>('copydesk/status', { uri, position: { line: 3, character: 1 } });
 		assert.equal(s2.text, 'X 5/280');
 	});
 
-	it('speaks Chinese when the client display language is zh-cn', async () => {
-		const zh = new LspClient({ rootPath: dir, settings: { debounce: 10 }, lang: 'zh-cn' });
+	it('speaks Chinese when the server.client display language is zh-cn', async () => {
+		const zh = new LspClient({ rootPath: server.dir, settings: { debounce: 10 }, lang: 'zh-cn' });
 		try {
 			await zh.initialize();
-			const uri = uriOf('zh.md');
+			const uri = server.uri('zh.md');
 			await zh.open(uri, WEIBO_OVER);
 			const diags = await zh.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 			assert.equal(diags.find((d) => d.code === 'platform-limit')!.message, '微博：156/140（超出 16）');
@@ -108,58 +93,58 @@ Our new product is out today.
 	});
 
 	it('turns a broken copydesk.json into one diagnostic in that file and keeps checking with defaults', async () => {
-		const cfg = path.join(dir, 'copydesk.json');
+		const cfg = path.join(server.dir, 'copydesk.json');
 		fs.writeFileSync(cfg, '{ "rules": { "platform-limit": "warning", } oops }');
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		const cfgDiags = await client.waitForDiagnostics(pathToFileURL(cfg).toString());
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		const cfgDiags = await server.client.waitForDiagnostics(pathToFileURL(cfg).toString());
 		assert.equal(cfgDiags.length, 1);
 		assert.equal(cfgDiags[0].code, 'config');
 		assert.match(String(cfgDiags[0].message), /not valid JSON/);
 		// The draft is still checked, with the built-in severity (error), not the broken file's.
-		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const diags = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 		assert.equal(diags.find((d) => d.code === 'platform-limit')!.severity, 1);
 		// Fixing the file clears its diagnostic and applies it.
 		fs.writeFileSync(cfg, '{ "rules": { "platform-limit": "warning" } }');
-		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cfg).toString(), type: 2 }] });
-		await client.waitForDiagnostics(pathToFileURL(cfg).toString(), (d) => d.diagnostics.length === 0);
-		const after = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit' && x.severity === 2));
+		await server.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cfg).toString(), type: 2 }] });
+		await server.client.waitForDiagnostics(pathToFileURL(cfg).toString(), (d) => d.diagnostics.length === 0);
+		const after = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit' && x.severity === 2));
 		assert.ok(after.length);
-		assert.ok(!client.exited);
+		assert.ok(!server.client.exited);
 	});
 
 	it('reports malformed front matter on its line and survives', async () => {
-		const uri = uriOf('bad.md');
-		await client.open(uri, '---\nplatform: [weibo\n---\n正文\n');
-		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const uri = server.uri('bad.md');
+		await server.client.open(uri, '---\nplatform: [weibo\n---\n正文\n');
+		const diags = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
 		assert.equal(diags[0].code, 'front-matter');
 		assert.equal(diags[0].range.start.line, 1);
-		assert.ok(!client.exited);
+		assert.ok(!server.client.exited);
 	});
 
 	it('applies editor settings under copydesk.json: a rule turned off in settings', async () => {
-		client.settings = { debounce: 10, rules: { 'platform-limit': 'off' } };
-		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		const diags = await client.waitForDiagnostics(uri);
+		server.client.settings = { debounce: 10, rules: { 'platform-limit': 'off' } };
+		await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		const diags = await server.client.waitForDiagnostics(uri);
 		assert.deepEqual(diags.filter((d) => d.code === 'platform-limit'), []);
 	});
 
 	it('offers a documentation action for a finding', async () => {
-		const uri = uriOf('post.md');
-		await client.open(uri, WEIBO_OVER);
-		const diags = await client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
-		const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+		const uri = server.uri('post.md');
+		await server.client.open(uri, WEIBO_OVER);
+		const diags = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.length > 0);
+		const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
 		const docs = actions.find((a) => a.command?.command === 'copydesk.openRuleDocs');
 		assert.ok(docs);
 		assert.equal(docs.command!.arguments![0], 'platform-limit');
 	});
 
 	it('ignores Markdown files that are not drafts', async () => {
-		const uri = uriOf('README.md');
-		await client.open(uri, `# Notes\n\n${'We wrote a long English note here. '.repeat(20)}`);
-		const diags = await client.waitForDiagnostics(uri);
+		const uri = server.uri('README.md');
+		await server.client.open(uri, `# Notes\n\n${'We wrote a long English note here. '.repeat(20)}`);
+		const diags = await server.client.waitForDiagnostics(uri);
 		assert.deepEqual(diags, []);
 	});
 });
