@@ -85,25 +85,19 @@ const MAY_EMOTICON = /[:;=^Xx]/;
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
 export function findProtected(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
-	// Several rules ask for the same post's spans one after another: find them once. The result is shared: do not change it.
-	const key = (opts.exceptions ?? []).join('\u0000');
-	if (lastText !== text) {
-		lastText = text;
-		lastByKey.clear();
-	}
-	let spans = lastByKey.get(key);
-	if (!spans) {
-		spans = computeProtected(text, opts);
-		lastByKey.set(key, spans);
-	}
-	return spans;
+	return computeProtected(text, opts);
 }
 
-/** The last text's spans, by its exceptions (rules with other `exceptions` options share the text). */
-let lastText = '';
-const lastByKey = new Map<string, ProtectedSpan[]>();
+/**
+ * The post's protected spans, found once per post and shared by the rules that ask
+ * (zh-spacing, zh-punctuation, zh-script, hashtag-syntax) through the rule context's memo.
+ * The result is shared: do not change it.
+ */
+export function sharedProtected(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[] = []): ProtectedSpan[] {
+	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions }));
+}
 
-/** findProtected without the prefilters (each pattern runs on every text) and without the memo: the reference for tests. */
+/** findProtected without the prefilters (each pattern runs on every text): the reference for tests. */
 export function findProtectedUnfiltered(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
 	return computeProtected(text, opts, false);
 }

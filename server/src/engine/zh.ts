@@ -2,7 +2,7 @@
  * Character classes and context shared by the Chinese typography rules (zh-spacing,
  * zh-punctuation). Pure functions over UTF-16 offsets.
  */
-import { findProtected, spanAt, type ProtectedKind, type ProtectedSpan } from './protected';
+import { findProtected, sharedProtected, spanAt, type ProtectedKind, type ProtectedSpan } from './protected';
 
 /** A Chinese, Japanese or Korean letter. */
 export const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
@@ -89,8 +89,8 @@ export class ZhText {
 	readonly spans: ProtectedSpan[];
 	readonly atoms: Atom[];
 
-	constructor(readonly text: string, exceptions: readonly string[] = []) {
-		this.spans = findProtected(text, { exceptions });
+	constructor(readonly text: string, exceptions: readonly string[] = [], spans: ProtectedSpan[] = findProtected(text, { exceptions })) {
+		this.spans = spans;
 		this.atoms = [];
 		let i = 0;
 		let k = 0;
@@ -142,7 +142,7 @@ export class ZhText {
 
 /** The post body's ZhText with these exceptions, built once per post (zh-spacing and zh-punctuation share it). */
 export function sharedZhText(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
-	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions));
+	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions, sharedProtected(ctx, exceptions)));
 }
 
 /** True for a character that marks Chinese context: a CJK letter or Chinese punctuation. */

@@ -19,7 +19,7 @@
  */
 import { msg } from '../messages';
 import { canonicalPlatformId, platformName, sourceOf, type PlatformProfile } from '../platforms';
-import { findProtected } from '../protected';
+import { sharedProtected } from '../protected';
 import type { RuleContext, Rule } from '../rule';
 import { charBefore, findMentions, hashCandidates, languageName, notATag, tagBody, TAG_WORD, WORD_CHAR } from '../social';
 import { findUrls, overlapsAny } from '../text';
@@ -104,7 +104,7 @@ const rule: Rule = {
 		// social.ts reads the syntax; a # or @ inside a link, an e-mail address or code is never one.
 		// Without an @, a backtick or tilde, `](` or `![`, a text has no e-mail, code or link span: the
 		// protected spans (all kinds, for their overlaps) are not needed then.
-		const excluded = [...findUrls(text), ...(MAY_EXCLUDE.test(text) ? findProtected(text).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link') : [])];
+		const excluded = [...findUrls(text), ...(MAY_EXCLUDE.test(text) ? sharedProtected(ctx).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link') : [])];
 		const style = p.hashtag;
 		const hashes = hashCandidates(text, { skip: excluded, fullWidth: style === 'weibo' });
 		if (style === 'weibo') {

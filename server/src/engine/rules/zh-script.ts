@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../rule';
 import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../script';
-import { findProtected, touchesProtected } from '../protected';
+import { sharedProtected, touchesProtected } from '../protected';
 import { findMentions } from '../social';
 import { findUrls } from '../text';
 
@@ -84,7 +84,7 @@ const rule: Rule = {
 		const spec = regionSpec(region);
 		const allow = Array.isArray(ctx.options.allow) ? ctx.options.allow.filter((a): a is string => typeof a === 'string' && a.length > 0) : [];
 		// Mentions are names the writer cannot change; links, e-mail addresses and code are not copy.
-		const skipped: { start: number; end: number }[] = [...findMentions(ctx.text), ...findUrls(ctx.text), ...findProtected(ctx.text)
+		const skipped: { start: number; end: number }[] = [...findMentions(ctx.text), ...findUrls(ctx.text), ...sharedProtected(ctx)
 			.filter((p) => p.kind === 'mention' || p.kind === 'email' || p.kind === 'code' || p.kind === 'link')];
 		for (const a of allow) {
 			for (let i = ctx.text.indexOf(a); i >= 0; i = ctx.text.indexOf(a, i + a.length)) {
