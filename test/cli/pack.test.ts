@@ -38,6 +38,16 @@ describe('CLI: copydesk pack validate', () => {
 		assert.match(rows[2].message, /not closed/);
 	});
 
+	it('prints each problem\'s severity in the interface language', () => {
+		dir = makeTree({ 'p/copydesk-pack.json': '{ "name": "p", "version": 1 }' });
+		const out: string[] = [];
+		const io: Io = { cwd: dir, stdout: (s) => out.push(s), stderr: () => undefined, readStdin: () => '', env: { LANG: 'C' } };
+		main(['pack', 'validate', 'p', '--lang', 'zh-CN'], io);
+		assert.match(out.join('\n'), /^ {2}\d+:\d+ {2}错误/m);
+		assert.doesNotMatch(out.join('\n'), /^ {2}\d+:\d+ {2}error/m);
+		assert.match(run(['validate', 'p'], dir).stdout, /^ {2}\d+:\d+ {2}error/m);
+	});
+
 	it('warns (exit 1) when a snippet expanded with its defaults fails the pack\'s own checks', () => {
 		dir = makeTree({
 			'p/copydesk-pack.json': { name: 'p', version: '1.0.0', snippets: ['s.json'], platforms: { tiny: { unit: 'char', limit: 10, locale: 'en', hashtag: 'none' } } },

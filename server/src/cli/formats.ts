@@ -23,8 +23,8 @@ export function counts(rows: readonly Row[]): Record<Severity, number> {
 	return c;
 }
 
-export function formatText(rows: readonly Row[], checked: number): string {
-	const out: string[] = [];
+/** Rows grouped by file, files in the order they first appear. */
+export function rowsByFile(rows: readonly Row[]): Map<string, Row[]> {
 	const byFile = new Map<string, Row[]>();
 	for (const r of rows) {
 		const list = byFile.get(r.file);
@@ -34,7 +34,12 @@ export function formatText(rows: readonly Row[], checked: number): string {
 			byFile.set(r.file, [r]);
 		}
 	}
-	for (const [file, rs] of byFile) {
+	return byFile;
+}
+
+export function formatText(rows: readonly Row[], checked: number): string {
+	const out: string[] = [];
+	for (const [file, rs] of rowsByFile(rows)) {
 		out.push(paint(4, file));
 		const w = rs.reduce((m, r) => Math.max(m, `${r.line}:${r.column}`.length), 0);
 		const sw = rs.reduce((m, r) => Math.max(m, msg(`severity.${r.severity}`).length), 0);

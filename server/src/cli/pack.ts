@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { msg, PACK_FILE } from '../engine';
 import { validatePackDir } from '../node/packs';
 import { LineIndex } from '../positions';
-import { counts, formatGithub, formatJson, type Row } from './formats';
+import { counts, formatGithub, formatJson, rowsByFile, type Row } from './formats';
 import type { Io } from './main';
 
 interface Helpers {
@@ -71,12 +71,10 @@ export function cmdPack(args: string[], io: Io, h: Helpers): number {
 			}
 			break;
 		default: {
-			const byFile = new Map<string, Row[]>();
-			rows.forEach((r) => byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]));
-			for (const [file, rs] of byFile) {
+			for (const [file, rs] of rowsByFile(rows)) {
 				io.stdout(file);
 				for (const r of rs) {
-					io.stdout(`  ${r.line}:${r.column}  ${r.severity.padEnd(7)}  ${r.message}`);
+					io.stdout(`  ${r.line}:${r.column}  ${msg(`severity.${r.severity}`).padEnd(7)}  ${r.message}`);
 				}
 			}
 			if (rows.length) {
