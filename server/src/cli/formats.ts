@@ -1,6 +1,7 @@
 /**
  * Output formats of `copydesk check`: text (for people), json, sarif (SARIF 2.1.0 for code
- * scanning), github (workflow annotations) and rdjson (reviewdog's Diagnostic Format).
+ * scanning), github (workflow annotations), rdjson (reviewdog's Diagnostic Format) and gitlab
+ * (GitLab's Code Quality report).
  * Lines and columns are 1-based; columns count UTF-16 code units, as LSP and SARIF do,
  * except rdjson's, which count UTF-8 bytes as reviewdog expects.
  */
@@ -10,7 +11,7 @@ import type { Row, RowPosition } from './rows';
 export type { Row } from './rows';
 
 /** The formats `check` accepts. */
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'rdjson'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'rdjson', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
@@ -114,13 +115,41 @@ export function formatExceptionsGithub(exceptions: readonly ExceptionRow[]): str
 const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/**
+ * GitHub shows at most this many annotations of each level (error, warning, notice) per step,
+ * and 50 per job; the rest stay in the log only. Source: actions/toolkit,
+ * docs/problem-matchers.md ("Limitations"), which workflow commands share.
+ */
+export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
+
+const GITHUB_LEVEL: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+const LEVEL_RANK = { error: 0, warning: 1, notice: 2 } as const;
+
+/** How many findings of each annotation level GitHub will not show (0 when none is over the cap). */
+export function githubOverflow(rows: readonly Row[]): { error: number; warning: number; notice: number } {
+	const n = { error: 0, warning: 0, notice: 0 };
+	rows.forEach((r) => n[GITHUB_LEVEL[r.severity]]++);
+	const over = (k: keyof typeof n) => Math.max(0, n[k] - GITHUB_ANNOTATIONS_PER_LEVEL);
+	return { error: over('error'), warning: over('warning'), notice: over('notice') };
+}
+
+/**
+ * Workflow commands, errors first, then warnings, then notices: GitHub keeps the first ten of each
+ * level, so the order decides which ones a pull request shows. When some will not be shown, a
+ * first notice says how many and where to find them all.
+ */
 export function formatGithub(rows: readonly Row[]): string {
-	return rows.map((r) => {
-		const level = r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'notice';
+	const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => (LEVEL_RANK[GITHUB_LEVEL[a.r.severity]] - LEVEL_RANK[GITHUB_LEVEL[b.r.severity]]) || a.i - b.i);
+	const lines = sorted.map(({ r }) => {
 		const where = r.post !== undefined ? ` (${postLabel(r)})` : '';
 		const props = [`file=${escProp(r.file)}`, `line=${r.line}`, `col=${r.column}`, `endLine=${r.endLine}`, `endColumn=${r.endColumn}`, `title=${escProp(`Copydesk ${r.rule}${where}`)}`];
-		return `::${level} ${props.join(',')}::${escData(r.message)}`;
-	}).join('\n');
+		return `::${GITHUB_LEVEL[r.severity]} ${props.join(',')}::${escData(r.message)}`;
+	});
+	const over = githubOverflow(rows);
+	if (over.error + over.warning + over.notice > 0) {
+		lines.unshift(`::notice title=${escProp('Copydesk')}::${escData(msg('cli.github.capped', { errors: over.error, warnings: over.warning, notices: over.notice, cap: GITHUB_ANNOTATIONS_PER_LEVEL }))}`);
+	}
+	return lines.join('\n');
 }
 
 /** "post 2 · weibo": where in a campaign file a finding is. */
@@ -138,6 +167,20 @@ function fnv1a(s: string): string {
 		h = Math.imul(h, 0x01000193) >>> 0;
 	}
 	return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * One fingerprint per row that does not change when unrelated text moves: the file, rule, post
+ * and platform (no lines or columns), and the row's rank among the rows that share them.
+ */
+function fingerprints(rows: readonly Row[]): string[] {
+	const seen = new Map<string, number>();
+	return rows.map((r) => {
+		const base = `${r.file}\u0000${r.rule}\u0000${r.post ?? ''}\u0000${r.platform ?? ''}`;
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return `${fnv1a(base)}:${n}`;
+	});
 }
 
 export interface SarifOptions {
@@ -162,14 +205,7 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 	const ids = [...rules.map((r) => r.meta.id), ...PSEUDO_RULES];
 	const ruleIndex = new Map(ids.map((id, i) => [id, i]));
 	const lang = language();
-	// Fingerprints must not change when unrelated text moves, so they leave out lines and columns.
-	const seen = new Map<string, number>();
-	const fingerprint = (r: Row) => {
-		const base = `${r.file}\u0000${r.rule}\u0000${r.post ?? ''}\u0000${r.platform ?? ''}`;
-		const n = (seen.get(base) ?? 0) + 1;
-		seen.set(base, n);
-		return `${fnv1a(base)}:${n}`;
-	};
+	const prints = fingerprints(rows);
 	const uri = (file: string) => file.split('\\').join('/');
 	const sarif = {
 		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -202,7 +238,7 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 			...(opts.rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: opts.rootUri } } } : {}),
 			invocations: [{ executionSuccessful: true }],
 			columnKind: 'utf16CodeUnits',
-			results: rows.map((r) => {
+			results: rows.map((r, i) => {
 				const artifactLocation = { uri: uri(r.file), uriBaseId: '%SRCROOT%' };
 				return {
 					ruleId: r.rule,
@@ -222,7 +258,7 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 							}],
 						} : {}),
 					}],
-					partialFingerprints: { 'copydeskFinding/v1': fingerprint(r) },
+					partialFingerprints: { 'copydeskFinding/v1': prints[i] },
 					// A finding a disable comment hid (`--report-disables`): suppressed in source, with its reason.
 					...(r.suppression ? {
 						suppressions: [{
@@ -273,4 +309,27 @@ export function formatRdjson(rows: readonly Row[]): string {
 			...(r.post !== undefined ? { original_output: `${r.file}:${r.line}:${r.column}: ${postLabel(r)}: ${r.message}` } : {}),
 		})),
 	}, null, 2);
+}
+
+const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
+
+/**
+ * GitLab's Code Quality report (a JSON array of Code Climate issues, the subset GitLab reads:
+ * description, check_name, fingerprint, severity, location.path and location.lines.begin), for
+ * `artifacts: reports: codequality:` in .gitlab-ci.yml. The fingerprint is unique per finding
+ * and, like SARIF's, does not depend on line numbers; severities map error → major,
+ * warning → minor, notes → info.
+ */
+export function formatGitlab(rows: readonly Row[]): string {
+	const prints = fingerprints(rows);
+	return JSON.stringify(rows.map((r, i) => ({
+		type: 'issue',
+		check_name: r.rule,
+		description: r.post !== undefined ? `${r.message} (${postLabel(r)})` : r.message,
+		categories: ['Style'],
+		// 32 hex digits from four FNV-1a hashes of the fingerprint with different salts.
+		fingerprint: [0, 1, 2, 3].map((k) => fnv1a(`${k}\u0000${prints[i]}`)).join(''),
+		severity: GITLAB_SEVERITY[r.severity],
+		location: { path: r.file, lines: { begin: r.line, end: r.endLine } },
+	})), null, 2);
 }

@@ -17,12 +17,13 @@ import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
 import {
-	CHECK_FORMATS, counts, formatExceptionsGithub, formatExceptionsText, formatGithub, formatJson, formatRdjson, formatSarif, formatText,
+	CHECK_FORMATS, counts, formatExceptionsGithub, formatExceptionsText, formatGithub, formatGitlab, formatJson, formatRdjson, formatSarif, formatText,
 	type ExceptionRow, type Row,
 } from './formats';
 import { LineIndex } from '../positions';
 import { toHiddenRows, toRows } from './rows';
 import { unifiedDiff } from './diff';
+import { formatSummary } from './summary';
 
 export interface Io {
 	cwd: string;
@@ -102,7 +103,10 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 }
 
 function cmdCheck(args: string[], io: Io): number {
-	const { values, positionals } = parse(args, { 'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+	const { values, positionals } = parse(args, {
+		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+		output: { type: 'string', short: 'o' }, summary: { type: 'string' },
+	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
 		return 0;
@@ -137,32 +141,45 @@ function cmdCheck(args: string[], io: Io): number {
 	const cfgRows = configRows(io, configs);
 	const cfgErrors = cfgRows.filter((r) => r.severity === 'error');
 	const all = [...cfgRows, ...rows];
+	// With --output the findings go to a file (a SARIF or Code Quality artifact) and stdout stays free.
+	const printed: string[] = [];
+	const print = values.output ? (s: string) => printed.push(s) : io.stdout;
 	switch (format) {
 		case 'json':
-			io.stdout(formatJson(all, exceptions));
+			print(formatJson(all, exceptions));
 			break;
 		case 'sarif': {
 			// With --report-disables the hidden findings follow as suppressed results (they never count toward the exit code).
 			const hidden = reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [];
-			io.stdout(formatSarif([...all, ...hidden], { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
+			print(formatSarif([...all, ...hidden], { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
 			break;
 		}
 		case 'rdjson':
-			io.stdout(formatRdjson(all));
+			print(formatRdjson(all));
+			break;
+		case 'gitlab':
+			print(formatGitlab(all));
 			break;
 		case 'github':
 			if (all.length) {
-				io.stdout(formatGithub(all));
+				print(formatGithub(all));
 			}
 			if (exceptions?.length) {
-				io.stdout(formatExceptionsGithub(exceptions));
+				print(formatExceptionsGithub(exceptions));
 			}
 			break;
 		default:
-			io.stdout(formatText(all, campaign.files.length));
+			print(formatText(all, campaign.files.length));
 			if (exceptions) {
-				io.stdout(`\n${formatExceptionsText(exceptions)}`);
+				print(`\n${formatExceptionsText(exceptions)}`);
 			}
+	}
+	if (values.output) {
+		writeOutput(io, values.output as string, printed.length ? `${printed.join('\n')}\n` : '', 'write');
+	}
+	if (values.summary) {
+		const summary = formatSummary(campaign.files.map((f) => ({ name: rel(io, f.file), file: f })), all);
+		writeOutput(io, values.summary as string, summary, 'append');
 	}
 	if (cfgErrors.length) {
 		io.stderr(msg('cli.configBroken'));
@@ -203,6 +220,23 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean): void {
 		}
 		f.text = fixed;
 		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob });
+	}
+}
+
+/**
+ * Writes (or appends to) a file the user named with --output or --summary. A file that cannot be
+ * written is a usage problem of this run (exit 2), named in the message.
+ */
+function writeOutput(io: Io, name: string, text: string, how: 'write' | 'append'): void {
+	const target = path.resolve(io.cwd, name);
+	try {
+		if (how === 'append') {
+			fs.appendFileSync(target, text);
+		} else {
+			fs.writeFileSync(target, text);
+		}
+	} catch {
+		throw new UsageError(msg('cli.cannotWrite', { file: name }));
 	}
 }
 
