@@ -282,7 +282,7 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 		const fixes: Fix[] | undefined = r.fixes
 			?.filter((fx) => fx.edits.every((e) => map === identity || body.isContiguous(e.start, e.end)))
 			.map((fx) => ({
-				title: fx.title, preferred: fx.preferred,
+				title: fx.title, preferred: fx.preferred, kind: fx.kind,
 				edits: fx.edits.map((e) => {
 					const er = e.end > e.start ? mapRange(e.start, e.end) : { start: map(e.start), end: map(e.start) };
 					return { start: er.start, end: er.end, newText: e.newText };

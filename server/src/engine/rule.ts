@@ -8,7 +8,7 @@ import type { Draft, Industry, Post, PostSettings } from './draft';
 import type { Catalog, Lang } from './messages';
 import type { FieldName, PlatformProfile } from './platforms';
 import type { TextView } from './textview';
-import type { Severity, TextEdit } from './types';
+import type { FixKind, Severity, TextEdit } from './types';
 
 export type RuleCategory = 'count' | 'localization' | 'compliance' | 'tone' | 'meta';
 
@@ -75,6 +75,8 @@ export interface FixSpec {
 	 * Unset: applied when it is the finding's only fix.
 	 */
 	preferred?: boolean;
+	/** What the fix changes: only `typography` and `syntax` fixes are applied unasked (see FixKind). */
+	kind: FixKind;
 }
 
 export interface RuleReport {

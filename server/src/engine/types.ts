@@ -17,12 +17,27 @@ export interface TextEdit {
 	newText: string;
 }
 
+/**
+ * What a fix changes. `typography`: spacing, mark width, repeated marks. `syntax`: a platform's
+ * topic, hashtag or mention form. `content`: anything that changes what the post says (rewording a
+ * claim, an ad label, a word's script or region variant, a term substitution). Fix-all, fix-on-save
+ * and `check --fix` apply typography and syntax fixes unless asked for more; content fixes are offered.
+ */
+export type FixKind = 'typography' | 'syntax' | 'content';
+
+export const FIX_KINDS: readonly FixKind[] = ['typography', 'syntax', 'content'];
+
+/** The kinds fix-all applies when nobody asked for others. */
+export const DEFAULT_FIX_KINDS: readonly FixKind[] = ['typography', 'syntax'];
+
 /** One way to fix a finding. `title` is already localized. */
 export interface Fix {
 	title: string;
 	edits: TextEdit[];
-	/** Preferred fixes are the ones "fix all" and `--fix` apply. */
+	/** Preferred fixes are the ones "fix all" and `--fix` apply (when their kind is asked for). */
 	preferred?: boolean;
+	/** What the fix changes; a fix without one is treated as `content` (never applied unasked). */
+	kind?: FixKind;
 }
 
 /** A row of a hover explanation: a label and its value, both localized. */

@@ -295,7 +295,7 @@ const rule: Rule = {
 				basis: basisText(label, ctx.lang), signals: signalText, platform: ctx.target.platform.name[ctx.lang],
 				labels: [...label.words, ...label.caseSensitiveWords].map((w) => `\`${w}\``).join(', '),
 			}),
-			fixes: [{ title: ctx.t('fix', { insert: label.insert.trim() }), preferred: true, edits: [{ start: at, end: at, newText: label.insert }] }],
+			fixes: [{ title: ctx.t('fix', { insert: label.insert.trim() }), kind: 'content', preferred: true, edits: [{ start: at, end: at, newText: label.insert }] }],
 		});
 	},
 };

@@ -179,7 +179,7 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 			severity: soft(ctx.target.platform, 'hashtag'),
 			message: ctx.t('fullWidth', { tag, fixed, platform: name }),
 			explain: sourceNote(ctx.target.platform, 'hashtag'),
-			fixes: [{ title: ctx.t('fixHalfWidth'), edits: marks.map((h) => ({ start: h, end: h + 1, newText: '#' })), preferred: true }],
+			fixes: [{ title: ctx.t('fixHalfWidth'), kind: 'syntax', edits: marks.map((h) => ({ start: h, end: h + 1, newText: '#' })), preferred: true }],
 		});
 	}
 	for (const { hash: h, pairedWith } of unclosed) {
@@ -196,7 +196,7 @@ function checkWeibo(ctx: RuleContext, hashes: number[], name: string): void {
 			severity: soft(ctx.target.platform, 'hashtag'),
 			message: pairedWith === undefined ? ctx.t('unclosed', args) : ctx.t('paired', args),
 			explain: sourceNote(ctx.target.platform, 'hashtag'),
-			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), edits: [...(wide(h) ? [{ start: h, end: h + 1, newText: '#' }] : []), { start: end, end, newText: '#' }], preferred: !mixedStyles(ctx) }] : undefined,
+			fixes: clear ? [{ title: ctx.t('fixClose', { fixed }), kind: 'syntax', edits: [...(wide(h) ? [{ start: h, end: h + 1, newText: '#' }] : []), { start: end, end, newText: '#' }], preferred: !mixedStyles(ctx) }] : undefined,
 		});
 	}
 }
@@ -243,7 +243,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 				message: p.id === 'x' ? ctx.t('closedX', { tag: `${tag}#`, fixed, platform: name }) : ctx.t('closed', { tag: `${tag}#`, fixed, platform: name }),
 				explain,
 				fixes: removable
-					? [{ title: ctx.t('fixOpen', { fixed }), edits: [{ start: end, end: end + 1, newText: '' }], preferred: !mixedStyles(ctx) }]
+					? [{ title: ctx.t('fixOpen', { fixed }), kind: 'syntax', edits: [{ start: end, end: end + 1, newText: '' }], preferred: !mixedStyles(ctx) }]
 					: undefined,
 			});
 			continue;
@@ -263,7 +263,7 @@ function checkHashtags(ctx: RuleContext, hashes: number[], name: string): void {
 				severity: verified ? soft(p, 'hashtag') : 'info',
 				message: verified ? ctx.t('boundary', { word: text.slice(s, end), platform: name }) : ctx.t('boundaryUnsure', { word: text.slice(s, end), platform: name }),
 				explain,
-				fixes: [{ title: ctx.t('fixSpace'), edits: [{ start: h, end: h, newText: ' ' }], preferred: true }],
+				fixes: [{ title: ctx.t('fixSpace'), kind: 'syntax', edits: [{ start: h, end: h, newText: ' ' }], preferred: true }],
 			});
 			continue;
 		}
@@ -307,7 +307,7 @@ function checkMentions(ctx: RuleContext, mentions: { start: number; end: number;
 					severity: soft(p, 'handle'),
 					message: ctx.t('handleRunOn', { mention, platform: name }),
 					explain: sourceNote(p, 'handle'),
-					fixes: [{ title: ctx.t('fixSpaceAfter', { mention }), edits: [{ start: end, end, newText: ' ' }], preferred: true }],
+					fixes: [{ title: ctx.t('fixSpaceAfter', { mention }), kind: 'syntax', edits: [{ start: end, end, newText: ' ' }], preferred: true }],
 				});
 				let k = end + 1;
 				while (k < text.length && text[k] !== '@' && WORD_CHAR.test(text[k])) {

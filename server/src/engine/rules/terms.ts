@@ -115,7 +115,7 @@ const rule: Rule = {
 			}
 			ctx.report({
 				start: h.start, end: h.end, message, severity: entry.severity, explain: ctx.t('explain'),
-				...(preferred !== undefined ? { fixes: [{ title: ctx.t('fix', { preferred }), preferred: true, edits: [{ start: h.start, end: h.end, newText: preferred }] }] } : {}),
+				...(preferred !== undefined ? { fixes: [{ title: ctx.t('fix', { preferred }), kind: spelling ? 'typography' as const : 'content' as const, preferred: true, edits: [{ start: h.start, end: h.end, newText: preferred }] }] } : {}),
 			});
 		}
 	},

@@ -137,7 +137,7 @@ const rule: Rule = {
 			ctx.report({
 				start, end: start + m[0].length, explain,
 				message: ctx.t('bang', { count: m[0].length }),
-				fixes: [{ title: ctx.t('fix', { mark }), preferred: true, edits: [{ start, end: start + m[0].length, newText: mark }] }],
+				fixes: [{ title: ctx.t('fix', { mark }), kind: 'typography', preferred: true, edits: [{ start, end: start + m[0].length, newText: mark }] }],
 			});
 		}
 		for (const r of capsRuns(ctx.text, num(ctx.options.capsWords, 3))) {

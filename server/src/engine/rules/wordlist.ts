@@ -75,6 +75,8 @@ export function replacementFixes<T>(hit: PostHit<T>, suggestions: readonly strin
 		title: title(hit.text, to),
 		edits: [{ start: hit.start, end: hit.end, newText: to }],
 		preferred: preferFirst && i === 0,
+		// Rewording a claim changes what the post says: offered, never applied unasked.
+		kind: 'content' as const,
 	}));
 }
 

@@ -106,7 +106,7 @@ export function fullwidthMarks(ctx: RuleContext): ReadonlySet<number> {
 function replace(ctx: RuleContext, start: number, end: number, to: string, message: string, editStart = start, editEnd = end): void {
 	ctx.report({
 		start: Math.min(start, editStart), end: Math.max(end, editEnd), message, explain: ctx.t('explain'),
-		fixes: [{ title: ctx.t('fix', { to }), edits: [{ start: editStart, end: editEnd, newText: to }], preferred: true }],
+		fixes: [{ title: ctx.t('fix', { to }), kind: 'typography', edits: [{ start: editStart, end: editEnd, newText: to }], preferred: true }],
 	});
 }
 
@@ -366,7 +366,7 @@ class Sweep {
 		ctx.report({
 			start: open.editStart, end: shut.editEnd, message: ctx.t('parens'), explain: ctx.t('explain'),
 			fixes: [{
-				title: ctx.t('fix', { to: '（…）' }), preferred: true,
+				title: ctx.t('fix', { to: '（…）' }), kind: 'typography', preferred: true,
 				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
 			}],
 		});

@@ -132,7 +132,7 @@ const rule: Rule = {
 				message,
 				severity: s.kind === 'regional' ? 'info' : adSeverity,
 				explain,
-				fixes: [{ title: ctx.t('fix', args), edits: [{ start: s.start, end: s.end, newText: s.replacement }], preferred: true }],
+				fixes: [{ title: ctx.t('fix', args), kind: 'content', edits: [{ start: s.start, end: s.end, newText: s.replacement }], preferred: true }],
 			});
 		}
 	},

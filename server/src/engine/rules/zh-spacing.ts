@@ -59,7 +59,7 @@ const rule: Rule = {
 			if ((a.right === 'cjk' && b.left === 'latin') || (a.right === 'latin' && b.left === 'cjk')) {
 				ctx.report({
 					start: cpBefore(text, a.end), end: cpAfter(text, b.start), message: ctx.t('add'), explain: ctx.t('explain'),
-					fixes: [{ title: ctx.t('fixAdd'), edits: [{ start: a.end, end: a.end, newText: ' ' }], preferred: true }],
+					fixes: [{ title: ctx.t('fixAdd'), kind: 'typography', edits: [{ start: a.end, end: a.end, newText: ' ' }], preferred: true }],
 				});
 				continue;
 			}
@@ -80,7 +80,7 @@ const rule: Rule = {
 			const end = atoms[m - 1].end;
 			const remove = (message: string) => ctx.report({
 				start, end, message, explain: ctx.t('explain'),
-				fixes: [{ title: ctx.t('fixRemove'), edits: [{ start, end, newText: '' }], preferred: true }],
+				fixes: [{ title: ctx.t('fixRemove'), kind: 'typography', edits: [{ start, end, newText: '' }], preferred: true }],
 			});
 			if (before.right === 'fwpunct' || after.left === 'fwpunct') {
 				// A space after a link, mention or hashtag may be what ends it on the platform, and a
