@@ -1,80 +1,459 @@
 /**
- * Applying fixes. Edits that overlap an edit already taken are skipped (a later pass picks
- * them up), so applying is safe in any order and `fixAll` reaches a fixed point.
+ * Applying fixes. A fix batch ("fix all", fix-on-save, `check --fix`):
+ *  - takes only the kinds of fix asked for (typography and syntax unless told otherwise: a content
+ *    fix changes what the post says, so it is offered, never applied unasked);
+ *  - takes a fix whole or not at all: edits that overlap an edit already taken wait for the next pass,
+ *    so `fixAll` reaches a fixed point;
+ *  - never makes a post worse: after each pass the findings are computed again, and when a post and
+ *    target has more warnings or errors of a rule than before the batch, or a field that was within its
+ *    limit is over it, the fixes that caused it are dropped (and not offered again) and the pass re-run.
+ *    A post within its limit stays within it: the lengthening fixes on it are left out, with one note.
+ *  - on a body shared by several platforms, a fix one target asks for that makes another target worse is
+ *    not applied; when content fixes are asked for, the post is split into one post per platform instead
+ *    (see split.ts) and each section then gets its own fixes.
+ * Accepted edits are kept sorted as they are taken (a binary search per edit, appends in the common
+ * case) and applied in one linear walk.
  */
 import type { ResolvedConfig } from './config';
-import { lint } from './lint';
-import type { Finding, TextEdit } from './types';
+import type { Draft } from './draft';
+import { isValidCount } from './features';
+import { lint, LintCache } from './lint';
+import { msg } from './messages';
+import type { Target } from './rule';
+import { splitPostEdit } from './split';
+import { DEFAULT_FIX_KINDS, type Finding, type Fix, type FixKind, type TextEdit } from './types';
 
-/** Applies non-overlapping edits; overlapping ones after the first are dropped. */
+const byPosition = (a: TextEdit, b: TextEdit) => a.start - b.start || a.end - b.end;
+
+/** Applies non-overlapping edits; overlapping ones after the first are dropped. Sorted input is not sorted again. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-	let out = '';
+	let sorted = edits;
+	for (let i = 1; i < edits.length; i++) {
+		if (byPosition(edits[i - 1], edits[i]) > 0) {
+			sorted = [...edits].sort(byPosition);
+			break;
+		}
+	}
+	const parts: string[] = [];
 	let pos = 0;
 	for (const e of sorted) {
 		if (e.start < pos) {
 			continue;
 		}
-		out += text.slice(pos, e.start) + e.newText;
+		parts.push(text.slice(pos, e.start), e.newText);
 		pos = e.end;
 	}
-	return out + text.slice(pos);
-}
-
-/** True when `edits` can all be applied together (sorted, none starts before the previous one ends). */
-function compatible(edits: readonly TextEdit[]): boolean {
-	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-	return sorted.every((e, i) => i === 0 || e.start >= sorted[i - 1].end);
+	parts.push(text.slice(pos));
+	return parts.join('');
 }
 
 /**
- * The preferred fix of every finding (or its only fix, unless that one says `preferred: false`). A fix is taken
- * whole or not at all: one whose edits would overlap a fix already taken is left for the next
- * pass, so a fix with two edits (a pair of brackets) is never applied by half.
+ * Edits sorted by position, none overlapping another (two insertions at one offset, or an insertion at
+ * the end of a replacement, do not overlap). `tryAdd` takes a group of edits (one fix) whole or not at all.
  */
-export function preferredEdits(findings: readonly Finding[], ruleIds?: ReadonlySet<string>): TextEdit[] {
-	const edits: TextEdit[] = [];
+class SortedEdits {
+	readonly edits: TextEdit[] = [];
+
+	/** Where `e` goes: the first index whose edit sorts after it. */
+	private slot(e: TextEdit): number {
+		const a = this.edits;
+		if (!a.length || byPosition(a[a.length - 1], e) <= 0) {
+			return a.length;
+		}
+		let lo = 0;
+		let hi = a.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (byPosition(a[mid], e) <= 0) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	private fits(e: TextEdit, i: number): boolean {
+		const overlaps = (x: TextEdit) => e.start < x.end && x.start < e.end;
+		// The list never overlaps itself, so its ends rise with its starts: only the neighbours can clash.
+		return !(i > 0 && overlaps(this.edits[i - 1])) && !(i < this.edits.length && overlaps(this.edits[i]));
+	}
+
+	tryAdd(group: readonly TextEdit[]): boolean {
+		for (let i = 0; i < group.length; i++) {
+			const e = group[i];
+			if (!this.fits(e, this.slot(e))) {
+				return false;
+			}
+			for (let j = 0; j < i; j++) {
+				if (e.start < group[j].end && group[j].start < e.end) {
+					return false;
+				}
+			}
+		}
+		for (const e of group) {
+			this.edits.splice(this.slot(e), 0, e);
+		}
+		return true;
+	}
+}
+
+export interface FixSelection {
+	/** Only these rules' fixes (default: every rule's). */
+	rules?: ReadonlySet<string>;
+	/** Only fixes of these kinds (default: typography and syntax). */
+	kinds?: ReadonlySet<FixKind> | readonly FixKind[];
+}
+
+function kindSet(kinds: FixSelection['kinds']): ReadonlySet<FixKind> {
+	return kinds instanceof Set ? kinds : new Set(kinds ?? DEFAULT_FIX_KINDS);
+}
+
+/** The fix "fix all" takes for a finding: its preferred one, or its only one unless that says `preferred: false`. */
+export function chosenFix(f: Finding): Fix | undefined {
+	return f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 && f.fixes[0].preferred !== false ? f.fixes[0] : undefined);
+}
+
+/** A fix's kind; a fix that does not say is treated as the cautious one. */
+export const kindOf = (fix: Fix): FixKind => fix.kind ?? 'content';
+
+interface Candidate {
+	finding: Finding;
+	fix: Fix;
+	key: string;
+}
+
+/** The fixes a batch may take, in finding order, with a key that names each across passes. */
+function candidates(text: string, findings: readonly Finding[], rules: ReadonlySet<string> | undefined, kinds: ReadonlySet<FixKind>, blocked: ReadonlySet<string>): Candidate[] {
+	const out: Candidate[] = [];
+	const seen = new Map<string, number>();
 	for (const f of findings) {
-		if (ruleIds && !ruleIds.has(f.rule)) {
+		if (rules && !rules.has(f.rule)) {
 			continue;
 		}
-		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 && f.fixes[0].preferred !== false ? f.fixes[0] : undefined);
-		if (fix && compatible([...edits, ...fix.edits])) {
-			edits.push(...fix.edits);
+		const fix = chosenFix(f);
+		if (!fix || !kinds.has(kindOf(fix))) {
+			continue;
+		}
+		// Offsets move between passes; what a fix changes, where (post, target) and its rank among equal ones do not.
+		const what = `${f.rule}\u0000${f.post ?? ''}\u0000${f.platform ?? ''}\u0000${fix.edits.map((e) => `${text.slice(e.start, e.end)}\u0001${e.newText}`).join('\u0002')}`;
+		const n = seen.get(what) ?? 0;
+		seen.set(what, n + 1);
+		const key = `${what}\u0003${n}`;
+		if (!blocked.has(key)) {
+			out.push({ finding: f, fix, key });
 		}
 	}
-	return edits;
+	return out;
 }
 
 /**
- * Applies fixes until nothing changes (at most `maxPasses` times): `relint` re-checks the
- * new text. Returns the final text and how many passes changed it.
+ * The chosen fix of every finding (of the selected rules and kinds), whole fixes only: one whose edits
+ * would overlap a fix already taken is left for the next pass, so a fix with two edits (a pair of
+ * brackets) is never applied by half. The edits come back sorted.
  */
-export function fixAll(text: string, relint: (t: string) => readonly Finding[], ruleIds?: ReadonlySet<string>, maxPasses = 10): { text: string; passes: number } {
+export function preferredEdits(findings: readonly Finding[], selection?: ReadonlySet<string> | FixSelection): TextEdit[] {
+	const sel: FixSelection = selection instanceof Set ? { rules: selection } : (selection as FixSelection | undefined) ?? {};
+	const taken = new SortedEdits();
+	for (const c of candidates('', findings, sel.rules, kindSet(sel.kinds), new Set())) {
+		taken.tryAdd(c.fix.edits);
+	}
+	return taken.edits;
+}
+
+/** What a re-check returns: the findings, and (from `lint`) the targets with their counts and the parsed draft. */
+export interface Relinted {
+	findings: readonly Finding[];
+	targets?: readonly Target[];
+	draft?: Draft;
+}
+
+export type Relint = (text: string) => readonly Finding[] | Relinted;
+
+export interface FixAllOptions extends FixSelection {
+	/** At most this many passes (default 10). */
+	maxPasses?: number;
+	/**
+	 * Split a post shared by several platforms when a fix for one breaks another (default: when content
+	 * fixes are asked for, as the split rewrites the post). Needs a `relint` that returns the draft.
+	 */
+	split?: boolean;
+}
+
+/** A fix a batch applied: where (offset and line in the text of its pass), of what kind, by which rule. */
+export interface AppliedFix {
+	rule: string;
+	kind: FixKind;
+	title: string;
+	post?: number;
+	platform?: string;
+	pass: number;
+	start: number;
+	/** 1-based line in the text of the pass that applied it. */
+	line: number;
+}
+
+/** A fix a batch left out because it made a post worse: `limit` (over a limit), `shared` (broke another platform of the same body), `worse` (a new warning or error). */
+export interface HeldFix {
+	rule: string;
+	kind: FixKind;
+	title: string;
+	post?: number;
+	platform?: string;
+	reason: 'worse' | 'limit' | 'shared';
+}
+
+export interface FixAllResult {
+	text: string;
+	/** Passes that changed the text (a split counts as one). */
+	passes: number;
+	applied: AppliedFix[];
+	held: HeldFix[];
+	/** Posts split into one post per platform (their indexes in the text before the split). */
+	split: number[];
+	/** One info note per post and platform whose lengthening fixes were left out to stay within its limit (offsets in the result). */
+	notes: Finding[];
+}
+
+const asRelinted = (r: readonly Finding[] | Relinted): Relinted => (Array.isArray(r) ? { findings: r as readonly Finding[] } : (r as Relinted));
+
+const groupKey = (post: number | undefined, platform: string | undefined) => `${post ?? ''}\u0000${platform ?? ''}`;
+
+/** Warnings and errors per post, target, rule and severity. */
+function badCounts(findings: readonly Finding[]): Map<string, number> {
+	const m = new Map<string, number>();
+	for (const f of findings) {
+		if (f.severity === 'warning' || f.severity === 'error') {
+			const k = `${groupKey(f.post, f.platform)}\u0000${f.rule}\u0000${f.severity}`;
+			m.set(k, (m.get(k) ?? 0) + 1);
+		}
+	}
+	return m;
+}
+
+/** Post-and-target keys whose every field is within its limit. */
+function withinLimits(targets: readonly Target[] | undefined): Set<string> {
+	return new Set((targets ?? []).filter((t) => t.counts.every(isValidCount)).map((t) => groupKey(t.post.index, t.platform.id)));
+}
+
+interface Regressions {
+	/** Posts (and targets) a batch took over a limit, with the target's counts after it. */
+	limit: Target[];
+	/** Keys of post, target, rule and severity with more findings than before. */
+	worse: Set<string>;
+}
+
+function regressions(after: Relinted, baseline: Map<string, number>, within: ReadonlySet<string>): Regressions {
+	const worse = new Set<string>();
+	for (const [k, n] of badCounts(after.findings)) {
+		if (n > (baseline.get(k) ?? 0)) {
+			worse.add(k);
+		}
+	}
+	const limit = (after.targets ?? []).filter((t) => within.has(groupKey(t.post.index, t.platform.id)) && !t.counts.every(isValidCount));
+	return { limit, worse };
+}
+
+const lengthens = (fix: Fix) => fix.edits.reduce((d, e) => d + e.newText.length - (e.end - e.start), 0) > 0;
+
+/** 1-based line of each offset (offsets ascending), in one walk of the text. */
+function linesOf(text: string, offsets: readonly number[]): number[] {
+	const out: number[] = [];
+	let line = 1;
+	let pos = 0;
+	for (const o of offsets) {
+		for (; pos < o && pos < text.length; pos++) {
+			if (text.charCodeAt(pos) === 10) {
+				line++;
+			}
+		}
+		out.push(line);
+	}
+	return out;
+}
+
+/**
+ * Applies fixes until nothing changes (at most `maxPasses` times), never making a post worse (see the
+ * top of this file): `relint` re-checks a text. The third argument may be a set of rule ids (only their
+ * fixes) or the full options; either way only typography and syntax fixes are taken unless `kinds` says more.
+ */
+export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<string> | FixAllOptions, maxPasses?: number): FixAllResult {
+	const opts: FixAllOptions = selection instanceof Set ? { rules: selection } : (selection as FixAllOptions | undefined) ?? {};
+	const kinds = kindSet(opts.kinds);
+	const mayContent = kinds.has('content');
+	const maySplit = opts.split ?? mayContent;
+	const limitPasses = maxPasses ?? opts.maxPasses ?? 10;
+	const result: FixAllResult = { text, passes: 0, applied: [], held: [], split: [], notes: [] };
 	let current = text;
-	let passes = 0;
-	for (; passes < maxPasses; passes++) {
-		const edits = preferredEdits(relint(current), ruleIds);
-		const next = edits.length ? applyEdits(current, edits) : current;
-		if (next === current) {
+	let cur = asRelinted(relint(current));
+	let baseline = badCounts(cur.findings);
+	let within = withinLimits(cur.targets);
+	const blocked = new Set<string>();
+	const noted = new Set<string>();
+	const hold = (c: Candidate, reason: HeldFix['reason']) => {
+		blocked.add(c.key);
+		result.held.push({ rule: c.finding.rule, kind: kindOf(c.fix), title: c.fix.title, post: c.finding.post, platform: c.finding.platform, reason });
+	};
+	// Budget for re-checks: each one drops at least one fix, so this is a bound, not a limit met in practice.
+	let rechecks = 0;
+	const maxRechecks = limitPasses * 50;
+	for (let pass = 0; pass < limitPasses && rechecks < maxRechecks; pass++) {
+		let batch: Candidate[] = [];
+		const taken = new SortedEdits();
+		for (const c of candidates(current, cur.findings, opts.rules, kinds, blocked)) {
+			if (taken.tryAdd(c.fix.edits)) {
+				batch.push(c);
+			}
+		}
+		let next = current;
+		let after = cur;
+		let edits = taken.edits;
+		let toSplit: number[] = [];
+		let heldNow = false;
+		while (batch.length && rechecks < maxRechecks) {
+			next = applyEdits(current, edits);
+			if (next === current) {
+				break;
+			}
+			after = asRelinted(relint(next));
+			rechecks++;
+			const reg = regressions(after, baseline, within);
+			if (!reg.limit.length && !reg.worse.size) {
+				break;
+			}
+			const culprits = new Map<Candidate, HeldFix['reason']>();
+			for (const t of reg.limit) {
+				const inPost = batch.filter((c) => c.finding.post === t.post.index);
+				const longer = inPost.filter((c) => lengthens(c.fix));
+				for (const c of longer.length ? longer : inPost) {
+					culprits.set(c, 'limit');
+				}
+				const k = groupKey(t.post.index, t.platform.id);
+				if (!noted.has(k)) {
+					noted.add(k);
+					const over = t.counts.find((c) => !isValidCount(c))!;
+					result.notes.push({
+						rule: 'platform-limit', severity: 'info', post: t.post.index, platform: t.platform.id,
+						start: t.post.body.toSource(0), end: t.post.body.toSource(0),
+						message: msg('fix.heldForLimit', { field: msg(`field.${over.field}`), count: over.count, limit: over.limit ?? over.byteLimit ?? '' }),
+					});
+				}
+			}
+			if (reg.worse.size) {
+				// Where the batch's edits stand in the new text, to tell which fix a new finding touches.
+				const moved = new Map<TextEdit, { start: number; end: number }>();
+				let delta = 0;
+				for (const e of edits) {
+					moved.set(e, { start: e.start + delta, end: e.start + delta + e.newText.length });
+					delta += e.newText.length - (e.end - e.start);
+				}
+				const overLimit = new Set(reg.limit.map((t) => groupKey(t.post.index, t.platform.id)));
+				for (const k of reg.worse) {
+					const [post, platform] = k.split('\u0000');
+					if (overLimit.has(groupKey(post === '' ? undefined : Number(post), platform || undefined))) {
+						// Left to the limit check above (only lengthening fixes go); what remains is judged on the next re-check.
+						continue;
+					}
+					const found = after.findings.filter((f) => `${groupKey(f.post, f.platform)}\u0000${f.rule}\u0000${f.severity}` === k);
+					let suspects = batch.filter((c) => c.fix.edits.some((e) => {
+						const m = moved.get(e)!;
+						return found.some((f) => m.start <= f.end && f.start <= m.end);
+					}));
+					if (!suspects.length) {
+						suspects = batch.filter((c) => String(c.finding.post ?? '') === post);
+					}
+					if (!suspects.length) {
+						suspects = batch;
+					}
+					for (const c of suspects) {
+						const shared = platform !== '' && c.finding.platform !== undefined && c.finding.platform !== platform && String(c.finding.post ?? '') === post;
+						if (!culprits.has(c)) {
+							culprits.set(c, shared ? 'shared' : 'worse');
+						}
+					}
+				}
+			}
+			toSplit = maySplit && cur.draft
+				? [...new Set([...culprits].filter(([, r]) => r === 'shared').map(([c]) => c.finding.post!))]
+				: [];
+			if (toSplit.length) {
+				break;
+			}
+			if (!culprits.size) {
+				for (const c of batch) {
+					culprits.set(c, 'worse');
+				}
+			}
+			for (const [c, reason] of culprits) {
+				hold(c, reason);
+			}
+			heldNow = true;
+			batch = batch.filter((c) => !culprits.has(c));
+			const kept = new SortedEdits();
+			for (const c of batch) {
+				kept.tryAdd(c.fix.edits);
+			}
+			edits = kept.edits;
+			next = current;
+			after = cur;
+		}
+		if (toSplit.length) {
+			// A body shared by platforms whose fixes clash: one post per platform, then fix each section.
+			const draft = cur.draft!;
+			const splits: TextEdit[] = [];
+			for (const p of toSplit) {
+				const ids = [...new Set((cur.targets ?? []).filter((t) => t.post.index === p).map((t) => t.platform.id))];
+				const e = splitPostEdit(draft, p, ids);
+				if (e) {
+					splits.push(e);
+				}
+			}
+			if (splits.length) {
+				current = applyEdits(current, splits);
+				result.split.push(...toSplit);
+				result.passes++;
+				cur = asRelinted(relint(current));
+				// The split is the new "before": its posts are numbered anew.
+				baseline = badCounts(cur.findings);
+				within = withinLimits(cur.targets);
+				blocked.clear();
+				noted.clear();
+				continue;
+			}
+		}
+		if (!batch.length || next === current) {
+			if (heldNow) {
+				// Fixes that waited behind a held one may be taken now.
+				continue;
+			}
 			break;
 		}
+		const firsts = batch.map((c) => ({ c, start: Math.min(...c.fix.edits.map((e) => e.start)) })).sort((a, b) => a.start - b.start);
+		const lines = linesOf(current, firsts.map((x) => x.start));
+		firsts.forEach(({ c, start }, j) => {
+			result.applied.push({ rule: c.finding.rule, kind: kindOf(c.fix), title: c.fix.title, post: c.finding.post, platform: c.finding.platform, pass, start, line: lines[j] });
+		});
 		current = next;
+		cur = after;
+		result.passes++;
 	}
-	return { text: current, passes };
+	result.text = current;
+	return result;
 }
 
-export interface FixTextOptions {
-	/** Only these rules' fixes (default: every rule's preferred fix). */
-	rules?: ReadonlySet<string>;
+export interface FixTextOptions extends FixSelection {
 	/** The file matched the config's `drafts` globs (see LintInput). */
 	matchedDraftGlob?: boolean;
+	/** See FixAllOptions.split. */
+	split?: boolean;
 }
 
 /**
- * A draft with every preferred fix applied, repeated to a fixed point: what `copydesk check
- * --fix` writes and what "fix all" in the editor produces. Fixing the result again changes nothing.
+ * A draft with every chosen fix of the selected kinds applied, repeated to a fixed point, never making a
+ * post worse: what `copydesk check --fix` writes and what "fix all" in the editor produces. Fixing the
+ * result again changes nothing. Re-checks go through a per-post cache, so a pass re-lints only the posts it changed.
  */
-export function fixText(text: string, config: ResolvedConfig, opts: FixTextOptions = {}): { text: string; passes: number } {
-	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob }).findings, opts.rules);
+export function fixText(text: string, config: ResolvedConfig, opts: FixTextOptions = {}): FixAllResult {
+	const cache = new LintCache();
+	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob }, cache), opts);
 }

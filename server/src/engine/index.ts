@@ -12,7 +12,11 @@ export { countText, explainCount, walkTokens, type CountResult } from './countin
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
-export { applyEdits, fixAll, fixText, preferredEdits, type FixTextOptions } from './fixes';
+export {
+	applyEdits, chosenFix, fixAll, fixText, kindOf, preferredEdits,
+	type AppliedFix, type FixAllOptions, type FixAllResult, type FixSelection, type FixTextOptions, type HeldFix, type Relint, type Relinted,
+} from './fixes';
+export { splitPostEdit } from './split';
 export { findProtected, spanAt, touchesProtected, type ProtectedKind, type ProtectedSpan, type ProtectOptions } from './protected';
 export { findHashtags, findMentions, mentionNeedsSeparator, type HashtagStyle, type MentionSpan, type TagSpan } from './social';
 export { TextView } from './textview';
