@@ -13,9 +13,11 @@ export interface ClientSettings {
 	rules: Record<string, string>;
 	/** Milliseconds to wait after typing stops before checking. */
 	debounce: number;
+	/** `copydesk.fix.types`: the kinds of fix "fix all" and fix-on-save apply (typography, syntax, content). */
+	fix?: { types?: string[] };
 }
 
-export const DEFAULT_SETTINGS: ClientSettings = { enable: true, run: 'onType', defaultPlatform: '', rules: {}, debounce: 200 };
+export const DEFAULT_SETTINGS: ClientSettings = { enable: true, run: 'onType', defaultPlatform: '', rules: {}, debounce: 200, fix: { types: ['typography', 'syntax'] } };
 
 /** Asks the server for the status bar text of the post at a position. */
 export namespace StatusRequest {

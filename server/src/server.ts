@@ -14,8 +14,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-	applyEdits, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage, statusAt, summarize, toLang,
-	type ConfigLayer, type Finding, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
+	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage,
+	splitPostEdit, statusAt, summarize, toLang,
+	type ConfigLayer, type Finding, type FixKind, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
 } from './engine';
 import { lintPaths } from './node/campaign';
 import { IGNORE_FILE } from './node/ignorefile';
@@ -354,13 +355,45 @@ export function startServer(connection: Connection): void {
 		return [{ range: { start: doc.positionAt(s), end: doc.positionAt(text.length - e) }, newText: fixed.slice(s, fixed.length - e) }];
 	}
 
+	/** `copydesk.fix.types`, the known kinds only; the default when the setting names none. */
+	function fixKinds(s: ClientSettings): FixKind[] {
+		const kinds = (Array.isArray(s.fix?.types) ? s.fix!.types : []).filter((k): k is FixKind => (FIX_KINDS as readonly string[]).includes(k));
+		return kinds.length ? kinds : [...DEFAULT_FIX_KINDS];
+	}
+
+	/** The document with fix-all applied (the kinds of the settings; only `rules` when given), never making a post worse. */
 	async function fixedText(doc: TextDocument, rules?: ReadonlySet<string>): Promise<string | undefined> {
 		const settings = await settingsFor(doc.uri);
 		const file = uriToPath(doc.uri);
 		const loaded = configFor(file, settings);
 		const glob = !!file && matchesDrafts(loaded, file);
 		const text = doc.getText();
-		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }).findings, rules).text;
+		const cache = new LintCache();
+		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache), { rules, kinds: fixKinds(settings) }).text;
+	}
+
+	/**
+	 * "Split into one post per platform" for a finding whose fix suits its target and makes another target
+	 * of the same body worse (the fixes fix-all leaves out on a shared body).
+	 */
+	async function splitAction(doc: TextDocument, result: LintResult, f: Finding): Promise<LspTextEdit[] | undefined> {
+		const fix = f.post !== undefined && f.platform !== undefined ? chosenFix(f) ?? f.fixes?.[0] : undefined;
+		const platforms = [...new Set(result.targets.filter((t) => t.post.index === f.post).map((t) => t.platform.id))];
+		if (!fix || platforms.length < 2) {
+			return undefined;
+		}
+		const settings = await settingsFor(doc.uri);
+		const file = uriToPath(doc.uri);
+		const loaded = configFor(file, settings);
+		const glob = !!file && matchesDrafts(loaded, file);
+		const cache = new LintCache();
+		const text = doc.getText();
+		const relint = (t: string) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache);
+		if (!clashesOnSharedBody(text, relint(text), f, fix, relint)) {
+			return undefined;
+		}
+		const e = splitPostEdit(result.draft, f.post!, platforms);
+		return e ? lspEdits(doc, [e]) : undefined;
 	}
 
 	connection.onCodeAction(async (params) => {
@@ -384,20 +417,30 @@ export function startServer(connection: Connection): void {
 		const here = result.findings.filter((f) => f.start <= end && f.end >= start);
 		const diagnosticFor = (f: Finding) => params.context.diagnostics.find((d) => d.code === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end) ?? toDiagnostic(doc, f);
 		const rulesHere = new Set<string>();
+		const splitPosts = new Set<number>();
 		for (const f of here) {
 			rulesHere.add(f.rule);
+			// Every fix stays a quick fix, whatever its kind: content fixes are offered here, never applied unasked.
 			for (const fx of f.fixes ?? []) {
 				actions.push({
 					title: fx.title, kind: CodeActionKind.QuickFix, isPreferred: fx.preferred, diagnostics: [diagnosticFor(f)],
 					edit: { changes: { [doc.uri]: lspEdits(doc, fx.edits) } },
 				});
 			}
+			if (f.fixes?.length && f.post !== undefined && !splitPosts.has(f.post)) {
+				const split = await splitAction(doc, result, f);
+				if (split) {
+					splitPosts.add(f.post);
+					actions.push({ title: msg('action.split'), kind: CodeActionKind.QuickFix, diagnostics: [diagnosticFor(f)], edit: { changes: { [doc.uri]: split } } });
+				}
+			}
 		}
+		const kinds = fixKinds(await settingsFor(doc.uri));
 		for (const rule of rulesHere) {
 			const fixable = result.findings.filter((f) => f.rule === rule && f.fixes?.length);
 			if (fixable.length > 1) {
-				// To a fixed point, like fix-all: one rule's fixes may take more than one pass (overlapping edits).
-				const fixed = (await fixedText(doc, new Set([rule]))) ?? applyEdits(doc.getText(), preferredEdits(fixable));
+				// To a fixed point, like fix-all (and with its kinds): one rule's fixes may take more than one pass (overlapping edits).
+				const fixed = (await fixedText(doc, new Set([rule]))) ?? applyEdits(doc.getText(), preferredEdits(fixable, { rules: new Set([rule]), kinds }));
 				const edits = minimalEdit(doc, doc.getText(), fixed);
 				if (edits.length) {
 					actions.push({ title: msg('action.fixAllRule', { rule }), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });

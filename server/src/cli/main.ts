@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-	builtinPlatforms, canonicalPlatformId, fixText, isValidCount, lint, measureRaw, msg, platformName, profileFor, setLanguage, toLang,
-	type FieldCount, type ResolvedConfig,
+	builtinPlatforms, canonicalPlatformId, FIX_KINDS, fixText, isValidCount, lint, measureRaw, msg, platformName, profileFor, ruleById, rules as allRules,
+	setLanguage, toLang, type FieldCount, type Finding, type FixKind, type ResolvedConfig,
 } from '../engine';
 import { ConfigCache, lintPaths, type LintedFile } from '../node/campaign';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
@@ -102,10 +102,38 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 	return { configs, campaign };
 }
 
+/** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */
+function fixKindsOption(value: unknown): FixKind[] | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	const parts = String(value).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+	const bad = parts.find((x) => !(FIX_KINDS as readonly string[]).includes(x)) ?? (parts.length ? undefined : String(value));
+	if (bad !== undefined) {
+		throw new UsageError(msg('cli.badFixType', { value: bad, allowed: FIX_KINDS.join(', ') }));
+	}
+	return parts as FixKind[];
+}
+
+/** `--rule a,b` (repeatable): rule ids that exist. */
+function rulesOption(value: unknown): Set<string> | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
+	for (const id of ids.length ? ids : ['']) {
+		if (!ruleById(id)) {
+			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
+		}
+	}
+	return new Set(ids);
+}
+
 function cmdCheck(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 		output: { type: 'string', short: 'o' }, summary: { type: 'string' },
+		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' },
 	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
@@ -120,17 +148,26 @@ function cmdCheck(args: string[], io: Io): number {
 	if (reportDisables && !['text', 'json', 'github', 'sarif'].includes(format)) {
 		throw new UsageError(msg('cli.exceptions.format', { format }));
 	}
-	const { configs, campaign } = resolveInputs(io, values, positionals);
+	const kinds = fixKindsOption(values['fix-type']);
+	const onlyRules = rulesOption(values.rule);
 	const dryRun = !!values['dry-run'];
+	if (kinds && !values.fix && !dryRun) {
+		throw new UsageError(msg('cli.fixOptionNeedsFix', { option: '--fix-type' }));
+	}
+	const { configs, campaign } = resolveInputs(io, values, positionals);
+	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
+	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule)) : fs);
+	const notes = new Map<LintedFile, Finding[]>();
 	if (values.fix || dryRun) {
-		applyFixes(io, campaign.files, dryRun);
+		applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
 		if (dryRun) {
 			// The diff is the output; the exit code is that of the fixed drafts.
-			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings)));
+			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));
 			return configRows(io, configs).some((r) => r.severity === 'error') ? 2 : c.error > 0 ? 1 : 0;
 		}
 	}
-	const rows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, f.result.findings));
+	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])])));
+	const rows = values.quiet ? selectedRows.filter((r) => r.severity === 'error') : selectedRows;
 	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
 		const idx = new LineIndex(f.text);
 		return f.result.exceptions.map((x) => {
@@ -138,8 +175,9 @@ function cmdCheck(args: string[], io: Io): number {
 			return { file: rel(io, f.file), line: p.line + 1, column: p.character + 1, kind: x.kind, rules: x.rules, reason: x.reason, post: x.post, suppressed: x.suppressed, stale: !!x.stale };
 		});
 	}) : undefined;
-	const cfgRows = configRows(io, configs);
-	const cfgErrors = cfgRows.filter((r) => r.severity === 'error');
+	const allCfgRows = configRows(io, configs);
+	const cfgRows = values.quiet ? allCfgRows.filter((r) => r.severity === 'error') : allCfgRows;
+	const cfgErrors = allCfgRows.filter((r) => r.severity === 'error');
 	const all = [...cfgRows, ...rows];
 	// With --output the findings go to a file (a SARIF or Code Quality artifact) and stdout stays free.
 	const printed: string[] = [];
@@ -185,7 +223,7 @@ function cmdCheck(args: string[], io: Io): number {
 		io.stderr(msg('cli.configBroken'));
 		return 2;
 	}
-	const c = counts(rows);
+	const c = counts(selectedRows);
 	if (c.error > 0) {
 		return 1;
 	}
@@ -197,18 +235,40 @@ function cmdCheck(args: string[], io: Io): number {
 }
 
 /**
- * `check --fix`: every preferred fix, to a fixed point, file by file. A file is rewritten only
- * when its text changes; with `dryRun` the unified diff is printed instead. The linted files
- * are updated to the fixed text, so what is reported afterwards is what remains.
+ * `check --fix`: the chosen fixes of the selected kinds and rules, to a fixed point, file by file, never
+ * one that makes a post worse (see engine/fixes.ts). A file is rewritten only when its text changes; with
+ * `dryRun` each change is listed with its kind, then the unified diff is printed instead. Fixes left out
+ * are listed (on stderr when writing); the notes fix-all leaves (a post kept within its limit) go to
+ * `notes`. The linted files are updated to the fixed text, so what is reported afterwards is what remains.
  */
-function applyFixes(io: Io, files: LintedFile[], dryRun: boolean): void {
+function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string> }, notes: Map<LintedFile, Finding[]>): void {
 	for (const f of files) {
-		const fixed = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob }).text;
+		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules });
+		const fixed = r.text;
+		const name = rel(io, f.file);
+		const held = r.held.map((h) => msg('cli.fix.held', { file: name, line: h.line, reason: msg(`cli.fix.held.${h.reason}`), rule: h.rule, title: h.title }));
+		if (r.notes.length) {
+			notes.set(f, r.notes);
+		}
+		if (!dryRun) {
+			held.forEach((l) => io.stderr(l));
+			r.split.forEach((p) => io.stderr(msg('cli.fix.split', { file: name, post: p + 1 })));
+		}
 		if (fixed === f.text) {
+			if (dryRun) {
+				held.forEach((l) => io.stdout(l));
+			}
 			continue;
 		}
-		const name = rel(io, f.file);
 		if (dryRun) {
+			// What each change is, before the diff (patch tools skip lines before the first ---).
+			for (const a of r.applied) {
+				io.stdout(msg('cli.fix.change', { file: name, line: a.line, kind: msg(`fixKind.${a.kind}`), rule: a.rule, title: a.title }));
+			}
+			for (const p of r.split) {
+				io.stdout(msg('cli.fix.split', { file: name, post: p + 1 }));
+			}
+			held.forEach((l) => io.stdout(l));
 			io.stdout(unifiedDiff(f.text, fixed, `a/${name}`, `b/${name}`));
 		} else {
 			try {

@@ -201,6 +201,8 @@ export interface HeldFix {
 	post?: number;
 	platform?: string;
 	reason: 'worse' | 'limit' | 'shared';
+	/** 1-based line in the text of the pass that left it out. */
+	line: number;
 }
 
 export interface FixAllResult {
@@ -290,9 +292,19 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 	let within = withinLimits(cur.targets);
 	const blocked = new Set<string>();
 	const noted = new Set<string>();
+	let pending: { c: Candidate; reason: HeldFix['reason'] }[] = [];
 	const hold = (c: Candidate, reason: HeldFix['reason']) => {
 		blocked.add(c.key);
-		result.held.push({ rule: c.finding.rule, kind: kindOf(c.fix), title: c.fix.title, post: c.finding.post, platform: c.finding.platform, reason });
+		pending.push({ c, reason });
+	};
+	// Lines of the fixes left out in a pass, in one walk of the pass's text.
+	const flushHeld = () => {
+		const starts = pending.map((x) => ({ x, start: Math.min(...x.c.fix.edits.map((e) => e.start)) })).sort((a, b) => a.start - b.start);
+		const lines = linesOf(current, starts.map((y) => y.start));
+		starts.forEach(({ x: { c, reason } }, i) => {
+			result.held.push({ rule: c.finding.rule, kind: kindOf(c.fix), title: c.fix.title, post: c.finding.post, platform: c.finding.platform, reason, line: lines[i] });
+		});
+		pending = [];
 	};
 	// Budget for re-checks: each one drops at least one fix, so this is a bound, not a limit met in practice.
 	let rechecks = 0;
@@ -397,6 +409,7 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 			next = current;
 			after = cur;
 		}
+		flushHeld();
 		if (toSplit.length) {
 			// A body shared by platforms whose fixes clash: one post per platform, then fix each section.
 			const draft = cur.draft!;
@@ -437,7 +450,15 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 		cur = after;
 		result.passes++;
 	}
+	flushHeld();
 	result.text = current;
+	// Notes stand at the start of their post's body in the result.
+	for (const n of result.notes) {
+		const t = cur.targets?.find((x) => x.post.index === n.post);
+		if (t) {
+			n.start = n.end = t.post.body.toSource(0);
+		}
+	}
 	return result;
 }
 
@@ -456,4 +477,25 @@ export interface FixTextOptions extends FixSelection {
 export function fixText(text: string, config: ResolvedConfig, opts: FixTextOptions = {}): FixAllResult {
 	const cache = new LintCache();
 	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob }, cache), opts);
+}
+
+/**
+ * Whether applying `fix` (of finding `f`, made for one target) makes another target of the same post
+ * worse: more warnings or errors of a rule there, or a field within its limit taken over it. Such a fix
+ * is what fix-all leaves out on a shared body, and what "Split into one post per platform" resolves.
+ * `before` is the lint of `text` (with its targets).
+ */
+export function clashesOnSharedBody(text: string, before: Relinted, f: Finding, fix: Fix, relint: Relint): boolean {
+	if (f.post === undefined || f.platform === undefined) {
+		return false;
+	}
+	const others = (before.targets ?? []).filter((t) => t.post.index === f.post && t.platform.id !== f.platform);
+	if (!others.length) {
+		return false;
+	}
+	const after = asRelinted(relint(applyEdits(text, fix.edits)));
+	const mine = (k: string) => others.some((t) => k.startsWith(`${groupKey(t.post.index, t.platform.id)}\u0000`));
+	const baseline = new Map([...badCounts(before.findings)].filter(([k]) => mine(k)));
+	const reg = regressions({ findings: after.findings.filter((x) => x.post === f.post && x.platform !== f.platform), targets: (after.targets ?? []).filter((t) => t.post.index === f.post && t.platform.id !== f.platform) }, baseline, withinLimits(others));
+	return reg.limit.length > 0 || reg.worse.size > 0;
 }

@@ -13,7 +13,7 @@ export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
 export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary } from './features';
 export {
-	applyEdits, chosenFix, fixAll, fixText, kindOf, preferredEdits,
+	applyEdits, chosenFix, clashesOnSharedBody, fixAll, fixText, kindOf, preferredEdits,
 	type AppliedFix, type FixAllOptions, type FixAllResult, type FixSelection, type FixTextOptions, type HeldFix, type Relint, type Relinted,
 } from './fixes';
 export { splitPostEdit } from './split';
