@@ -3,7 +3,7 @@ import { applyEdits, fixText, preferredEdits, resolveConfig, type Finding } from
 
 const finding = (edits: { start: number; end: number; newText: string }[]): Finding => ({
 	rule: 'r', severity: 'warning', message: 'm', start: edits[0].start, end: edits[edits.length - 1].end,
-	fixes: [{ title: 't', edits, preferred: true }],
+	fixes: [{ title: 't', edits, preferred: true, kind: 'typography' }],
 });
 
 describe('fixes', () => {

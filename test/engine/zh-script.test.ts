@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
+import { FIX_KINDS, fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
 import { regionOf, resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
 
 function findings(text: string) {
@@ -65,8 +65,10 @@ describe('zh-script', () => {
 			const body = Array.from({ length: 3 + rnd(10) }, () => pieces[rnd(pieces.length)]).join('');
 			const text = `<!-- post platform=weibo locale=${locales[i % 3]} -->\n${body}\n`;
 			const relint = (t: string) => lint({ text: t, config: resolveConfig([]), matchedDraftGlob: true }).findings;
-			const once = fixAll(text, relint, new Set(['zh-script'])).text;
-			assert.equal(fixAll(once, relint, new Set(['zh-script'])).text, once, body);
+			// Converting script is a content fix: applied only when asked for.
+			const selection = { rules: new Set(['zh-script']), kinds: FIX_KINDS };
+			const once = fixAll(text, relint, selection).text;
+			assert.equal(fixAll(once, relint, selection).text, once, body);
 			assert.deepEqual(relint(once).filter((f) => f.rule === 'zh-script'), [], `left findings after fixing ${body}`);
 			// The fix changes only Han characters: the rest of the text is untouched.
 			assert.equal(once.replace(/\p{Script=Han}/gu, ''), text.replace(/\p{Script=Han}/gu, ''));

@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
+import { FIX_KINDS, fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/positions';
 import { FIXTURES } from './paths';
 
@@ -74,9 +74,11 @@ export function describeFixtures(ruleId: string): void {
 				const fixedFile = file.replace(/\.(md|txt)$/, '.fixed.$1');
 				if (fs.existsSync(fixedFile)) {
 					const relint = (t: string) => lint({ text: t, config, matchedDraftGlob: true }).findings;
-					const once = fixAll(text, relint, new Set([ruleId])).text;
+					// The rule's fixes of every kind (content too, as `--fix-type typography,syntax,content` applies them).
+					const selection = { rules: new Set([ruleId]), kinds: FIX_KINDS };
+					const once = fixAll(text, relint, selection).text;
 					assert.equal(once, fs.readFileSync(fixedFile, 'utf8'), `${f}: fixed text`);
-					assert.equal(fixAll(once, relint, new Set([ruleId])).text, once, `${f}: fixing twice changes nothing`);
+					assert.equal(fixAll(once, relint, selection).text, once, `${f}: fixing twice changes nothing`);
 				}
 			});
 		}

@@ -57,7 +57,8 @@ const HEADER = '---\nplatform: weibo\n---\n';
 /** Copydesk's fixer for one rule on a body, as a Weibo (zh-CN) post. */
 export function copydeskFix(body: string, rule: 'zh-spacing' | 'zh-punctuation', config: ResolvedConfig = resolveConfig([])): string {
 	const text = `${HEADER}${body}\n`;
-	const out = fixAll(text, (t) => lint({ text: t, config }).findings, new Set([rule])).text;
+	// The rule's own fixer, unguarded: fix-all's "never worse" check would mix in the other rules' findings.
+	const out = fixAll(text, (t) => lint({ text: t, config }).findings, { rules: new Set([rule]), kinds: ['typography'], guard: false }).text;
 	return out.slice(HEADER.length, -1);
 }
 

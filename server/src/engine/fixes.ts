@@ -178,6 +178,11 @@ export interface FixAllOptions extends FixSelection {
 	 * fixes are asked for, as the split rewrites the post). Needs a `relint` that returns the draft.
 	 */
 	split?: boolean;
+	/**
+	 * `false`: apply the chosen fixes without checking what they do to the post (no fix held, no split).
+	 * Only for measuring one rule's fixer on its own (differential tests); every user-facing fix-all keeps it on.
+	 */
+	guard?: boolean;
 }
 
 /** A fix a batch applied: where (offset and line in the text of its pass), of what kind, by which rule. */
@@ -278,20 +283,52 @@ function linesOf(text: string, offsets: readonly number[]): number[] {
  * Applies fixes until nothing changes (at most `maxPasses` times), never making a post worse (see the
  * top of this file): `relint` re-checks a text. The third argument may be a set of rule ids (only their
  * fixes) or the full options; either way only typography and syntax fixes are taken unless `kinds` says more.
+ *
+ * Each pass is checked as it is applied, counting only new findings that no later pass could fix (a
+ * space added may make a mark the next pass turns full-width); the result is checked against the text
+ * before the batch. When it is still worse somewhere, the run starts again without any fix in the posts
+ * concerned, and if that cannot help, the text is left as it was.
  */
 export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<string> | FixAllOptions, maxPasses?: number): FixAllResult {
 	const opts: FixAllOptions = selection instanceof Set ? { rules: selection } : (selection as FixAllOptions | undefined) ?? {};
+	const first = asRelinted(relint(text));
+	const skipPosts = new Set<number>();
+	const carried: HeldFix[] = [];
+	for (let attempt = 0; ; attempt++) {
+		const run = fixRun(text, first, relint, opts, maxPasses ?? opts.maxPasses ?? 10, skipPosts);
+		const reg = regressions(run.final, run.baseline, run.within);
+		if (opts.guard === false || (!reg.limit.length && !reg.worse.size)) {
+			run.result.held.unshift(...carried);
+			return run.result;
+		}
+		const posts = new Set<number>([...reg.limit.map((t) => t.post.index), ...[...reg.worse].map((k) => Number(k.split('\u0000')[0]))]);
+		const fresh = [...posts].filter((p) => Number.isInteger(p) && !skipPosts.has(p));
+		if (!fresh.length || [...posts].some((p) => !Number.isInteger(p)) || attempt > 20) {
+			// Nothing left to try (a finding outside any post, or no progress): the text stays as it was.
+			const held = run.result.applied.map((a): HeldFix => ({ rule: a.rule, kind: a.kind, title: a.title, post: a.post, platform: a.platform, reason: 'worse', line: a.line }));
+			return { text, passes: 0, applied: [], held: [...carried, ...run.result.held, ...held], split: [], notes: [] };
+		}
+		for (const a of run.result.applied) {
+			if (a.post !== undefined && fresh.includes(a.post)) {
+				carried.push({ rule: a.rule, kind: a.kind, title: a.title, post: a.post, platform: a.platform, reason: 'worse', line: a.line });
+			}
+		}
+		fresh.forEach((p) => skipPosts.add(p));
+	}
+}
+
+/** One fix-all run from `text` (whose lint is `first`), leaving out every fix in `skipPosts`. */
+function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptions, limitPasses: number, skipPosts: ReadonlySet<number>) {
 	const kinds = kindSet(opts.kinds);
-	const mayContent = kinds.has('content');
-	const maySplit = opts.split ?? mayContent;
-	const limitPasses = maxPasses ?? opts.maxPasses ?? 10;
+	const maySplit = opts.split ?? kinds.has('content');
 	const result: FixAllResult = { text, passes: 0, applied: [], held: [], split: [], notes: [] };
 	let current = text;
-	let cur = asRelinted(relint(current));
+	let cur = first;
 	let baseline = badCounts(cur.findings);
 	let within = withinLimits(cur.targets);
 	const blocked = new Set<string>();
 	const noted = new Set<string>();
+	const pick = (t: string, fs: readonly Finding[]) => candidates(t, fs, opts.rules, kinds, blocked).filter((c) => c.finding.post === undefined || !skipPosts.has(c.finding.post));
 	let pending: { c: Candidate; reason: HeldFix['reason'] }[] = [];
 	const hold = (c: Candidate, reason: HeldFix['reason']) => {
 		blocked.add(c.key);
@@ -312,7 +349,7 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 	for (let pass = 0; pass < limitPasses && rechecks < maxRechecks; pass++) {
 		let batch: Candidate[] = [];
 		const taken = new SortedEdits();
-		for (const c of candidates(current, cur.findings, opts.rules, kinds, blocked)) {
+		for (const c of pick(current, cur.findings)) {
 			if (taken.tryAdd(c.fix.edits)) {
 				batch.push(c);
 			}
@@ -329,7 +366,12 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 			}
 			after = asRelinted(relint(next));
 			rechecks++;
-			const reg = regressions(after, baseline, within);
+			if (opts.guard === false) {
+				break;
+			}
+			// A new finding a later pass can fix is not held against this one (the run's result is checked whole).
+			const fixable = new Set(pick(next, after.findings).map((c) => c.finding));
+			const reg = regressions({ findings: after.findings.filter((f) => !fixable.has(f)), targets: after.targets }, baseline, within);
 			if (!reg.limit.length && !reg.worse.size) {
 				break;
 			}
@@ -459,7 +501,7 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 			n.start = n.end = t.post.body.toSource(0);
 		}
 	}
-	return result;
+	return { result, final: cur, baseline, within };
 }
 
 export interface FixTextOptions extends FixSelection {
