@@ -123,10 +123,63 @@ interface Candidate {
 	key: string;
 }
 
-/** The fixes a batch may take, in finding order, with a key that names each across passes. */
-function candidates(text: string, findings: readonly Finding[], rules: ReadonlySet<string> | undefined, kinds: ReadonlySet<FixKind>, blocked: ReadonlySet<string>): Candidate[] {
+/** Names a fix by its rule, post, target and edits (offsets in the current text). */
+const fixKey = (rule: string, post: number | undefined, platform: string | undefined, edits: readonly TextEdit[]) =>
+	`${rule}\u0000${post ?? ''}\u0000${platform ?? ''}\u0000${edits.map((e) => `${e.start}:${e.end}\u0001${e.newText}`).join('\u0002')}`;
+
+/**
+ * Fixes left out of a run, so that no later pass offers them again: kept with their edits, which move
+ * with every pass's edits (an offset past an applied edit shifts by what it added or removed).
+ */
+class Blocked {
+	private fixes: { rule: string; post?: number; platform?: string; edits: TextEdit[] }[] = [];
+	private keys = new Set<string>();
+
+	add(c: Candidate): void {
+		this.fixes.push({ rule: c.finding.rule, post: c.finding.post, platform: c.finding.platform, edits: c.fix.edits });
+		this.keys.add(c.key);
+	}
+
+	has(key: string): boolean {
+		return this.keys.has(key);
+	}
+
+	/** Moves every blocked fix through `applied` (sorted, not overlapping). */
+	moveThrough(applied: readonly TextEdit[]): void {
+		if (!this.fixes.length || !applied.length) {
+			return;
+		}
+		// Ends rise with starts in a sorted list that does not overlap: the edits ending at or before x are a prefix.
+		const shift: number[] = [0];
+		for (const e of applied) {
+			shift.push(shift[shift.length - 1] + e.newText.length - (e.end - e.start));
+		}
+		const at = (x: number) => {
+			let lo = 0;
+			let hi = applied.length;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (applied[mid].end <= x) {
+					lo = mid + 1;
+				} else {
+					hi = mid;
+				}
+			}
+			return x + shift[lo];
+		};
+		this.fixes = this.fixes.map((b) => ({ ...b, edits: b.edits.map((e) => ({ start: at(e.start), end: at(e.end), newText: e.newText })) }));
+		this.keys = new Set(this.fixes.map((b) => fixKey(b.rule, b.post, b.platform, b.edits)));
+	}
+
+	clear(): void {
+		this.fixes = [];
+		this.keys.clear();
+	}
+}
+
+/** The fixes a batch may take, in finding order, each with a key that names it (see Blocked). */
+function candidates(findings: readonly Finding[], rules: ReadonlySet<string> | undefined, kinds: ReadonlySet<FixKind>, blocked?: Blocked): Candidate[] {
 	const out: Candidate[] = [];
-	const seen = new Map<string, number>();
 	for (const f of findings) {
 		if (rules && !rules.has(f.rule)) {
 			continue;
@@ -135,12 +188,8 @@ function candidates(text: string, findings: readonly Finding[], rules: ReadonlyS
 		if (!fix || !kinds.has(kindOf(fix))) {
 			continue;
 		}
-		// Offsets move between passes; what a fix changes, where (post, target) and its rank among equal ones do not.
-		const what = `${f.rule}\u0000${f.post ?? ''}\u0000${f.platform ?? ''}\u0000${fix.edits.map((e) => `${text.slice(e.start, e.end)}\u0001${e.newText}`).join('\u0002')}`;
-		const n = seen.get(what) ?? 0;
-		seen.set(what, n + 1);
-		const key = `${what}\u0003${n}`;
-		if (!blocked.has(key)) {
+		const key = blocked ? fixKey(f.rule, f.post, f.platform, fix.edits) : '';
+		if (!blocked?.has(key)) {
 			out.push({ finding: f, fix, key });
 		}
 	}
@@ -155,7 +204,7 @@ function candidates(text: string, findings: readonly Finding[], rules: ReadonlyS
 export function preferredEdits(findings: readonly Finding[], selection?: ReadonlySet<string> | FixSelection): TextEdit[] {
 	const sel: FixSelection = selection instanceof Set ? { rules: selection } : (selection as FixSelection | undefined) ?? {};
 	const taken = new SortedEdits();
-	for (const c of candidates('', findings, sel.rules, kindSet(sel.kinds), new Set())) {
+	for (const c of candidates(findings, sel.rules, kindSet(sel.kinds))) {
 		taken.tryAdd(c.fix.edits);
 	}
 	return taken.edits;
@@ -326,12 +375,12 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 	let cur = first;
 	let baseline = badCounts(cur.findings);
 	let within = withinLimits(cur.targets);
-	const blocked = new Set<string>();
+	const blocked = new Blocked();
 	const noted = new Set<string>();
-	const pick = (t: string, fs: readonly Finding[]) => candidates(t, fs, opts.rules, kinds, blocked).filter((c) => c.finding.post === undefined || !skipPosts.has(c.finding.post));
+	const pick = (fs: readonly Finding[]) => candidates(fs, opts.rules, kinds, blocked).filter((c) => c.finding.post === undefined || !skipPosts.has(c.finding.post));
 	let pending: { c: Candidate; reason: HeldFix['reason'] }[] = [];
 	const hold = (c: Candidate, reason: HeldFix['reason']) => {
-		blocked.add(c.key);
+		blocked.add(c);
 		pending.push({ c, reason });
 	};
 	// Lines of the fixes left out in a pass, in one walk of the pass's text.
@@ -349,7 +398,7 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 	for (let pass = 0; pass < limitPasses && rechecks < maxRechecks; pass++) {
 		let batch: Candidate[] = [];
 		const taken = new SortedEdits();
-		for (const c of pick(current, cur.findings)) {
+		for (const c of pick(cur.findings)) {
 			if (taken.tryAdd(c.fix.edits)) {
 				batch.push(c);
 			}
@@ -370,7 +419,7 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 				break;
 			}
 			// A new finding a later pass can fix is not held against this one (the run's result is checked whole).
-			const fixable = new Set(pick(next, after.findings).map((c) => c.finding));
+			const fixable = new Set(candidates(after.findings, opts.rules, kinds).filter((c) => c.finding.post === undefined || !skipPosts.has(c.finding.post)).map((c) => c.finding));
 			const reg = regressions({ findings: after.findings.filter((f) => !fixable.has(f)), targets: after.targets }, baseline, within);
 			if (!reg.limit.length && !reg.worse.size) {
 				break;
@@ -488,6 +537,7 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 		firsts.forEach(({ c, start }, j) => {
 			result.applied.push({ rule: c.finding.rule, kind: kindOf(c.fix), title: c.fix.title, post: c.finding.post, platform: c.finding.platform, pass, start, line: lines[j] });
 		});
+		blocked.moveThrough(edits);
 		current = next;
 		cur = after;
 		result.passes++;
