@@ -149,24 +149,7 @@ class Blocked {
 		if (!this.fixes.length || !applied.length) {
 			return;
 		}
-		// Ends rise with starts in a sorted list that does not overlap: the edits ending at or before x are a prefix.
-		const shift: number[] = [0];
-		for (const e of applied) {
-			shift.push(shift[shift.length - 1] + e.newText.length - (e.end - e.start));
-		}
-		const at = (x: number) => {
-			let lo = 0;
-			let hi = applied.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >> 1;
-				if (applied[mid].end <= x) {
-					lo = mid + 1;
-				} else {
-					hi = mid;
-				}
-			}
-			return x + shift[lo];
-		};
+		const at = offsetMapper(applied);
 		this.fixes = this.fixes.map((b) => ({ ...b, edits: b.edits.map((e) => ({ start: at(e.start), end: at(e.end), newText: e.newText })) }));
 		this.keys = new Set(this.fixes.map((b) => fixKey(b.rule, b.post, b.platform, b.edits)));
 	}
@@ -247,14 +230,18 @@ export interface AppliedFix {
 	line: number;
 }
 
-/** A fix a batch left out because it made a post worse: `limit` (over a limit), `shared` (broke another platform of the same body), `worse` (a new warning or error). */
+/**
+ * A fix a batch left out because it made a post worse: `limit` (over a limit), `shared` (broke another
+ * platform of the same body), `worse` (a new warning or error), `noEffect` (the post's fixes never settle:
+ * two rules undo each other's fixes, or a fix does not resolve its own finding).
+ */
 export interface HeldFix {
 	rule: string;
 	kind: FixKind;
 	title: string;
 	post?: number;
 	platform?: string;
-	reason: 'worse' | 'limit' | 'shared';
+	reason: 'worse' | 'limit' | 'shared' | 'noEffect';
 	/** 1-based line in the text of the pass that left it out. */
 	line: number;
 }
@@ -328,6 +315,28 @@ function linesOf(text: string, offsets: readonly number[]): number[] {
 	return out;
 }
 
+/** Maps offsets of a text through sorted, non-overlapping edits applied to it. */
+function offsetMapper(applied: readonly TextEdit[]): (x: number) => number {
+	const shift: number[] = [0];
+	for (const e of applied) {
+		shift.push(shift[shift.length - 1] + e.newText.length - (e.end - e.start));
+	}
+	return (x) => {
+		// Ends rise with starts in a sorted list that does not overlap: the edits ending at or before x are a prefix.
+		let lo = 0;
+		let hi = applied.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (applied[mid].end <= x) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return x + shift[lo];
+	};
+}
+
 /**
  * Applies fixes until nothing changes (at most `maxPasses` times), never making a post worse (see the
  * top of this file): `relint` re-checks a text. The third argument may be a set of rule ids (only their
@@ -346,11 +355,12 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 	for (let attempt = 0; ; attempt++) {
 		const run = fixRun(text, first, relint, opts, maxPasses ?? opts.maxPasses ?? 10, skipPosts);
 		const reg = regressions(run.final, run.baseline, run.within);
-		if (opts.guard === false || (!reg.limit.length && !reg.worse.size)) {
+		if (opts.guard === false || (!reg.limit.length && !reg.worse.size && !run.unsettled.length)) {
 			run.result.held.unshift(...carried);
 			return run.result;
 		}
-		const posts = new Set<number>([...reg.limit.map((t) => t.post.index), ...[...reg.worse].map((k) => Number(k.split('\u0000')[0]))]);
+		// Posts made worse, and posts whose fixes never settle (two rules undoing each other's fixes).
+		const posts = new Set<number>([...reg.limit.map((t) => t.post.index), ...[...reg.worse].map((k) => Number(k.split('\u0000')[0])), ...run.unsettled]);
 		const fresh = [...posts].filter((p) => Number.isInteger(p) && !skipPosts.has(p));
 		if (!fresh.length || [...posts].some((p) => !Number.isInteger(p)) || attempt > 20) {
 			// Nothing left to try (a finding outside any post, or no progress): the text stays as it was.
@@ -359,7 +369,7 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 		}
 		for (const a of run.result.applied) {
 			if (a.post !== undefined && fresh.includes(a.post)) {
-				carried.push({ rule: a.rule, kind: a.kind, title: a.title, post: a.post, platform: a.platform, reason: 'worse', line: a.line });
+				carried.push({ rule: a.rule, kind: a.kind, title: a.title, post: a.post, platform: a.platform, reason: run.unsettled.includes(a.post) ? 'noEffect' : 'worse', line: a.line });
 			}
 		}
 		fresh.forEach((p) => skipPosts.add(p));
@@ -395,6 +405,9 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 	// Budget for re-checks: each one drops at least one fix, so this is a bound, not a limit met in practice.
 	let rechecks = 0;
 	const maxRechecks = limitPasses * 50;
+	// Whether the run reached a fixed point, and the posts the last pass changed (those still changing when it did not).
+	let settled = false;
+	let lastPosts = new Set<number>();
 	for (let pass = 0; pass < limitPasses && rechecks < maxRechecks; pass++) {
 		let batch: Candidate[] = [];
 		const taken = new SortedEdits();
@@ -530,8 +543,10 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 				// Fixes that waited behind a held one may be taken now.
 				continue;
 			}
+			settled = true;
 			break;
 		}
+		lastPosts = new Set(batch.map((c) => c.finding.post).filter((p): p is number => p !== undefined));
 		const firsts = batch.map((c) => ({ c, start: Math.min(...c.fix.edits.map((e) => e.start)) })).sort((a, b) => a.start - b.start);
 		const lines = linesOf(current, firsts.map((x) => x.start));
 		firsts.forEach(({ c, start }, j) => {
@@ -551,7 +566,7 @@ function fixRun(text: string, first: Relinted, relint: Relint, opts: FixAllOptio
 			n.start = n.end = t.post.body.toSource(0);
 		}
 	}
-	return { result, final: cur, baseline, within };
+	return { result, final: cur, baseline, within, unsettled: settled ? [] : [...lastPosts] };
 }
 
 export interface FixTextOptions extends FixSelection {
