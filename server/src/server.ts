@@ -415,7 +415,8 @@ export function startServer(connection: Connection): void {
 		const start = doc.offsetAt(params.range.start);
 		const end = doc.offsetAt(params.range.end);
 		const here = result.findings.filter((f) => f.start <= end && f.end >= start);
-		const diagnosticFor = (f: Finding) => params.context.diagnostics.find((d) => d.code === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end) ?? toDiagnostic(doc, f);
+		// Two targets' findings of one rule may share a range (a label per platform): the message tells them apart.
+		const diagnosticFor = (f: Finding) => params.context.diagnostics.find((d) => d.code === f.rule && d.message === f.message && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end) ?? toDiagnostic(doc, f);
 		const rulesHere = new Set<string>();
 		const splitPosts = new Set<number>();
 		for (const f of here) {

@@ -10,37 +10,11 @@
  * post and platform has a warning or error it did not have, and no field within its limit goes over it.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fixText, isValidCount, lint, resolveConfig, setLanguage, type FixKind } from '../../server/src/engine';
-import { FIXTURES } from '../helpers/paths';
-
-const DIR = path.join(FIXTURES, 'fix-all');
-
-export interface FixAllFixture {
-	name: string;
-	text: string;
-	fixed: string;
-	kinds?: FixKind[];
-	pending?: string;
-}
-
-export function fixAllFixtures(): FixAllFixture[] {
-	return fs.readdirSync(DIR).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md')).sort().map((f) => {
-		const base = path.join(DIR, f.slice(0, -3));
-		const opt = fs.existsSync(`${base}.options.json`) ? JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8')) as { kinds?: FixKind[] } : {};
-		return {
-			name: f.slice(0, -3),
-			text: fs.readFileSync(`${base}.md`, 'utf8'),
-			fixed: fs.readFileSync(`${base}.fixed.md`, 'utf8'),
-			kinds: opt.kinds,
-			pending: fs.existsSync(`${base}.pending.txt`) ? fs.readFileSync(`${base}.pending.txt`, 'utf8').trim() : undefined,
-		};
-	});
-}
+import { fixText, isValidCount, lint, resolveConfig, setLanguage } from '../../server/src/engine';
+import { fixAllFixtures } from '../helpers/fixAllFixtures';
 
 /** Warnings and errors per post, platform and rule. */
-export function badCounts(text: string): Map<string, number> {
+function badCounts(text: string): Map<string, number> {
 	const m = new Map<string, number>();
 	for (const f of lint({ text, config: resolveConfig([]) }).findings) {
 		if (f.severity === 'warning' || f.severity === 'error') {
