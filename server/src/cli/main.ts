@@ -246,7 +246,13 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules });
 		const fixed = r.text;
 		const name = rel(io, f.file);
-		const held = r.held.map((h) => msg('cli.fix.held', { file: name, line: h.line, reason: msg(`cli.fix.held.${h.reason}`), rule: h.rule, title: h.title }));
+		// Fixes left out, one line per line, reason, rule and title (with how many when more than one).
+		const heldCounts = new Map<string, number>();
+		for (const h of r.held) {
+			const l = msg('cli.fix.held', { file: name, line: h.line, reason: msg(`cli.fix.held.${h.reason}`), rule: h.rule, title: h.title });
+			heldCounts.set(l, (heldCounts.get(l) ?? 0) + 1);
+		}
+		const held = [...heldCounts].map(([l, n]) => (n > 1 ? `${l} ×${n}` : l));
 		if (r.notes.length) {
 			notes.set(f, r.notes);
 		}
