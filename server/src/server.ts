@@ -389,7 +389,8 @@ export function startServer(connection: Connection): void {
 		const cache = new LintCache();
 		const text = doc.getText();
 		const relint = (t: string) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache);
-		if (!clashesOnSharedBody(text, relint(text), f, fix, relint)) {
+		// The document's own result is the "before"; only the text with the fix applied is checked again.
+		if (!clashesOnSharedBody(text, result, f, fix, relint)) {
 			return undefined;
 		}
 		const e = splitPostEdit(result.draft, f.post!, platforms);

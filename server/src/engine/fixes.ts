@@ -360,7 +360,9 @@ export function fixAll(text: string, relint: Relint, selection?: ReadonlySet<str
 			return run.result;
 		}
 		// Posts made worse, and posts whose fixes never settle (two rules undoing each other's fixes).
-		const posts = new Set<number>([...reg.limit.map((t) => t.post.index), ...[...reg.worse].map((k) => Number(k.split('\u0000')[0])), ...run.unsettled]);
+		// A finding outside any post (front matter) has no post index: NaN, which no fix can be left out for.
+		const postOf = (k: string) => (k.split('\u0000')[0] === '' ? NaN : Number(k.split('\u0000')[0]));
+		const posts = new Set<number>([...reg.limit.map((t) => t.post.index), ...[...reg.worse].map(postOf), ...run.unsettled]);
 		const fresh = [...posts].filter((p) => Number.isInteger(p) && !skipPosts.has(p));
 		if (!fresh.length || [...posts].some((p) => !Number.isInteger(p)) || attempt > 20) {
 			// Nothing left to try (a finding outside any post, or no progress): the text stays as it was.
