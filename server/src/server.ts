@@ -9,14 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-	CodeActionKind, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind,
+	CodeActionKind, DiagnosticSeverity, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 	type CodeAction, type Connection, type Diagnostic, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage,
 	splitPostEdit, statusAt, summarize, toLang,
-	type ConfigLayer, type Finding, type FixKind, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
+	type ConfigLayer, type Finding, type FixAllResult, type FixKind, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
 } from './engine';
 import { lintPaths } from './node/campaign';
 import { IGNORE_FILE } from './node/ignorefile';
@@ -264,6 +264,7 @@ export function startServer(connection: Connection): void {
 			clearTimeout(st.timer);
 		}
 		states.delete(e.document.uri);
+		shownNotes.delete(e.document.uri);
 		settingsCache.delete(e.document.uri);
 		void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
@@ -363,13 +364,34 @@ export function startServer(connection: Connection): void {
 
 	/** The document with fix-all applied (the kinds of the settings; only `rules` when given), never making a post worse. */
 	async function fixedText(doc: TextDocument, rules?: ReadonlySet<string>): Promise<string | undefined> {
+		return (await fixedResult(doc, rules)).text;
+	}
+
+	async function fixedResult(doc: TextDocument, rules?: ReadonlySet<string>): Promise<FixAllResult> {
 		const settings = await settingsFor(doc.uri);
 		const file = uriToPath(doc.uri);
 		const loaded = configFor(file, settings);
 		const glob = !!file && matchesDrafts(loaded, file);
 		const text = doc.getText();
 		const cache = new LintCache();
-		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache), { rules, kinds: fixKinds(settings) }).text;
+		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache), { rules, kinds: fixKinds(settings) });
+	}
+
+	// Notes fix-all left (a post kept within its limit), shown once per document, post and message, not at every save.
+	const shownNotes = new Map<string, Set<string>>();
+	function showFixNotes(uri: string, notes: readonly Finding[]): void {
+		let shown = shownNotes.get(uri);
+		if (!shown) {
+			shownNotes.set(uri, (shown = new Set()));
+		}
+		for (const n of notes) {
+			const text = msg('fix.noteOfPost', { post: (n.post ?? 0) + 1, platform: n.platform ?? '', note: n.message });
+			if (!shown.has(text)) {
+				shown.add(text);
+				// A notification (window/showMessage), not a request: nothing waits for the user to close it.
+				void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: text });
+			}
+		}
 	}
 
 	/**
@@ -406,8 +428,9 @@ export function startServer(connection: Connection): void {
 		const only = params.context.only;
 		const actions: CodeAction[] = [];
 		if (only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source)) {
-			const fixed = await fixedText(doc);
-			const edits = fixed === undefined ? [] : minimalEdit(doc, doc.getText(), fixed);
+			const r = await fixedResult(doc);
+			showFixNotes(doc.uri, r.notes);
+			const edits = minimalEdit(doc, doc.getText(), r.text);
 			if (edits.length) {
 				actions.push({ title: msg('action.fixAll'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
 			}

@@ -67,3 +67,23 @@ describe('language server: content fixes are offered; a clashing shared body off
 		assert.deepEqual(save, []);
 	});
 });
+
+describe('language server: a post kept within its limit says so once', function () {
+	this.timeout(30000);
+	const server = serverOnTempWorkspace({ once: true });
+
+	it('fix-on-save leaves the lengthening fixes out and shows one note, not at every save', async () => {
+		const fx = fixAllFixtures().find((f) => f.name === 'weibo-at-limit')!;
+		const uri = server.uri('limit.md');
+		await server.client.open(uri, fx.text);
+		await server.client.waitForDiagnostics(uri, () => true);
+		const ask = () => server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
+		assert.deepEqual(await ask(), []);
+		assert.deepEqual(await ask(), []);
+		// The request that follows is answered after the notifications sent before it.
+		await ask();
+		const notes = server.client.notifications.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
+		assert.equal(notes.length, 1, JSON.stringify(notes));
+		assert.match(notes[0], /^Copydesk, post 1 \(weibo\): Fixes that lengthen this post were left out of fix-all: with them its body would be \d+\/140/);
+	});
+});
