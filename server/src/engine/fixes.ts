@@ -5,9 +5,11 @@
  *  - takes a fix whole or not at all: edits that overlap an edit already taken wait for the next pass,
  *    so `fixAll` reaches a fixed point;
  *  - never makes a post worse: after each pass the findings are computed again, and when a post and
- *    target has more warnings or errors of a rule than before the batch, or a field that was within its
- *    limit is over it, the fixes that caused it are dropped (and not offered again) and the pass re-run.
- *    A post within its limit stays within it: the lengthening fixes on it are left out, with one note.
+ *    target has more warnings or errors of a rule than before the batch (counting only those no later
+ *    pass can fix), or a field that was within its limit is over it, the fixes that caused it are dropped
+ *    (and not offered again) and the pass re-run. A post within its limit stays within it: the lengthening
+ *    fixes on it are left out, with one note. The whole run's result is checked against the text before
+ *    it; a post still worse, or whose fixes never settle (two rules undoing each other), is left as it was.
  *  - on a body shared by several platforms, a fix one target asks for that makes another target worse is
  *    not applied; when content fixes are asked for, the post is split into one post per platform instead
  *    (see split.ts) and each section then gets its own fixes.
