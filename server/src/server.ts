@@ -398,7 +398,7 @@ export function startServer(connection: Connection): void {
 	 * "Split into one post per platform" for a finding whose fix suits its target and makes another target
 	 * of the same body worse (the fixes fix-all leaves out on a shared body).
 	 */
-	async function splitAction(doc: TextDocument, result: LintResult, f: Finding): Promise<LspTextEdit[] | undefined> {
+	async function splitAction(doc: TextDocument, result: LintResult, f: Finding, cache: LintCache): Promise<LspTextEdit[] | undefined> {
 		const fix = f.post !== undefined && f.platform !== undefined ? chosenFix(f) ?? f.fixes?.[0] : undefined;
 		const platforms = [...new Set(result.targets.filter((t) => t.post.index === f.post).map((t) => t.platform.id))];
 		if (!fix || platforms.length < 2) {
@@ -408,7 +408,6 @@ export function startServer(connection: Connection): void {
 		const file = uriToPath(doc.uri);
 		const loaded = configFor(file, settings);
 		const glob = !!file && matchesDrafts(loaded, file);
-		const cache = new LintCache();
 		const text = doc.getText();
 		const relint = (t: string) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache);
 		// The document's own result is the "before"; only the text with the fix applied is checked again.
@@ -443,6 +442,8 @@ export function startServer(connection: Connection): void {
 		const diagnosticFor = (f: Finding) => params.context.diagnostics.find((d) => d.code === f.rule && d.message === f.message && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end) ?? toDiagnostic(doc, f);
 		const rulesHere = new Set<string>();
 		const splitPosts = new Set<number>();
+		// One cache for the request's "would this fix break another platform" checks: each re-lints only the post it changes.
+		const simulations = new LintCache();
 		for (const f of here) {
 			rulesHere.add(f.rule);
 			// Every fix stays a quick fix, whatever its kind: content fixes are offered here, never applied unasked.
@@ -453,7 +454,7 @@ export function startServer(connection: Connection): void {
 				});
 			}
 			if (f.fixes?.length && f.post !== undefined && !splitPosts.has(f.post)) {
-				const split = await splitAction(doc, result, f);
+				const split = await splitAction(doc, result, f, simulations);
 				if (split) {
 					splitPosts.add(f.post);
 					actions.push({ title: msg('action.split'), kind: CodeActionKind.QuickFix, diagnostics: [diagnosticFor(f)], edit: { changes: { [doc.uri]: split } } });
