@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import twitter from 'twitter-text';
-import { parse as parseYaml } from 'yaml';
 import { builtinPlatforms, countText, explainCount, resolveConfig, type PlatformProfile } from '../../server/src/engine';
-import { SHARED } from '../helpers/paths';
+import { describeWithReference, readReferenceYaml } from '../helpers/reference';
 
 const P = builtinPlatforms();
+const VALIDATE = 'twitter-text/conformance/validate.yml';
 
 describe('counting: Weibo', () => {
 	it('counts the published Sina vector as 16', () => {
@@ -45,9 +43,8 @@ describe('counting: X', () => {
 		assert.equal(r.overflowAt, text.length - 2);
 	});
 
-	describe('twitter-text conformance (WeightedTweetsWithDiscountedEmojiCounterTest)', () => {
-		const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'validate.yml');
-		const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { description: string; text: string; expected: { weightedLength: number; valid: boolean; validRangeEnd: number } }[]> };
+	describeWithReference('twitter-text conformance (WeightedTweetsWithDiscountedEmojiCounterTest)', VALIDATE, () => {
+		const doc = readReferenceYaml<{ tests: Record<string, { description: string; text: string; expected: { weightedLength: number; valid: boolean; validRangeEnd: number } }[]> }>(VALIDATE);
 		const cases = doc.tests.WeightedTweetsWithDiscountedEmojiCounterTest;
 		it('has cases to run', () => assert.ok(cases.length > 10));
 		for (const c of cases) {
@@ -93,9 +90,8 @@ describe('counting: other units', () => {
 	});
 });
 
-describe('counting: the explaining walk agrees with the count', () => {
-	const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'validate.yml');
-	const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { text: string; description: string }[]> };
+describeWithReference('counting: the explaining walk agrees with the count', VALIDATE, () => {
+	const doc = readReferenceYaml<{ tests: Record<string, { text: string; description: string }[]> }>(VALIDATE);
 	for (const c of doc.tests.WeightedTweetsWithDiscountedEmojiCounterTest) {
 		it(`X: ${c.description}`, () => {
 			const rows = explainCount(c.text, P.x).rows;

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import twitter from 'twitter-text';
-import { parse as parseYaml } from 'yaml';
 import { builtinPlatforms, countText, findProtected } from '../../server/src/engine';
 import { findHashtags, findLinkedMentions, findMentions, type HashtagStyle } from '../../server/src/engine/social';
 import { findTokens } from '../../server/src/preview/model';
-import { SHARED } from '../helpers/paths';
+import { itWithReference, readReferenceYaml } from '../helpers/reference';
 
 const P = builtinPlatforms();
+const EXTRACT = 'twitter-text/conformance/extract.yml';
 const tags = (text: string, style: HashtagStyle) => findHashtags(text, style).map((t) => `${t.kind}:${t.text}`);
 const kinds = (text: string) => findProtected(text).map((s) => `${s.kind}:${s.text}`);
 
@@ -49,9 +47,8 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 		}
 	});
 
-	it('X-style hashtags pass twitter-text\'s hashtag conformance cases (extract.yml)', () => {
-		const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'extract.yml');
-		const tests = (parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { description: string; text: string; expected: (string | { hashtag: string })[] }[]> }).tests;
+	itWithReference('X-style hashtags pass twitter-text\'s hashtag conformance cases (extract.yml)', EXTRACT, () => {
+		const tests = readReferenceYaml<{ tests: Record<string, { description: string; text: string; expected: (string | { hashtag: string })[] }[]> }>(EXTRACT).tests;
 		let n = 0;
 		for (const group of ['hashtags', 'hashtags_from_astral', 'hashtags_with_indices']) {
 			for (const t of tests[group]) {
@@ -63,9 +60,8 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 		assert.ok(n > 60, `only ${n} cases`);
 	});
 
-	it('X: the mentions the preview links pass twitter-text\'s mention conformance cases; longer than 15 is no handle', () => {
-		const file = path.join(SHARED, 'reference', 'twitter-text', 'conformance', 'extract.yml');
-		const tests = (parseYaml(fs.readFileSync(file, 'utf8')) as { tests: Record<string, { description: string; text: string; expected: (string | { screen_name: string })[] }[]> }).tests;
+	itWithReference('X: the mentions the preview links pass twitter-text\'s mention conformance cases', EXTRACT, () => {
+		const tests = readReferenceYaml<{ tests: Record<string, { description: string; text: string; expected: (string | { screen_name: string })[] }[]> }>(EXTRACT).tests;
 		for (const group of ['mentions', 'mentions_with_indices']) {
 			for (const t of tests[group]) {
 				const expected = t.expected.map((e) => (typeof e === 'string' ? e : e.screen_name));
@@ -73,6 +69,9 @@ describe('social: one parser of hashtags, topics and mentions', () => {
 				assert.deepEqual(linked, expected, `${group}: ${t.description}`);
 			}
 		}
+	});
+
+	it('X: a handle longer than 15 is no mention; WeChat links none', () => {
 		assert.deepEqual(findLinkedMentions('hi @abcdefghijklmnop and @acme', P.x).map((m) => m.text), ['@acme']);
 		assert.deepEqual(findLinkedMentions('关注@小明', P.wechat), []);
 	});
