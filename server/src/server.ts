@@ -14,9 +14,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, ruleById, setLanguage,
+	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, setLanguage,
 	splitPostEdit, statusAt, summarize, toLang,
-	type ConfigLayer, type Finding, type FixAllResult, type FixKind, type LintResult, type RuleSetting, type Severity, type SeveritySetting,
+	type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
 } from './engine';
 import { lintPaths } from './node/campaign';
 import { IGNORE_FILE } from './node/ignorefile';
@@ -24,6 +24,7 @@ import { CONFIG_FILE, findConfigFile, isIgnored, loadConfig, matchesDrafts, type
 import { PackFeatures } from './packFeatures';
 import { buildPreview } from './preview/model';
 import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
+import { EditorSettings, overriddenSettings, overrideNote, settingsLayer } from './settings';
 import { buildReport } from './report/model';
 import { renderHtml, renderMarkdown } from './report/render';
 
@@ -53,13 +54,12 @@ function uriToPath(uri: string): string | undefined {
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
 	const states = new Map<string, DocState>();
-	const settingsCache = new Map<string, Promise<ClientSettings>>();
+	const editorSettings = new EditorSettings(connection, () => revalidateAll());
 	// Loaded configs by the config file's path (or by the folder when there is none).
 	const configs = new Map<string, LoadedConfig>();
 	// Config files we published problems for, so fixing them clears the diagnostics.
 	const publishedConfigFiles = new Set<string>();
 	let folders: string[] = [];
-	let canPullConfig = false;
 	const packs = new PackFeatures({ connection, documents, loadedFor, resultFor, reload: revalidateAll });
 
 	connection.onInitialize((params) => {
@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
 				folders = [p];
 			}
 		}
-		canPullConfig = !!params.capabilities.workspace?.configuration;
+		editorSettings.init(params.capabilities);
 		packs.init(params.capabilities);
 		return {
 			capabilities: {
@@ -87,30 +87,11 @@ export function startServer(connection: Connection): void {
 		};
 	});
 
-	async function settingsFor(uri: string): Promise<ClientSettings> {
-		if (!canPullConfig) {
-			return DEFAULT_SETTINGS;
-		}
-		let s = settingsCache.get(uri);
-		if (!s) {
-			s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'copydesk' })
-				.then((v: Partial<ClientSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
-				.catch(() => DEFAULT_SETTINGS);
-			settingsCache.set(uri, s);
-		}
-		return s;
-	}
+	connection.onInitialized(() => editorSettings.registerForChanges());
 
-	/** The editor's settings as a config layer under copydesk.json. */
-	function settingsLayer(s: ClientSettings): ConfigLayer {
-		const rules: Record<string, RuleSetting> = {};
-		for (const [id, sev] of Object.entries(s.rules ?? {})) {
-			if (ruleById(id) && ['off', 'hint', 'info', 'warning', 'error'].includes(sev)) {
-				rules[id] = { severity: sev as SeveritySetting, options: {} };
-			}
-		}
-		// i18n-exempt: a layer's origin names its source in logs; this layer defines no platform, so no hover shows it.
-		return { origin: 'VS Code settings', defaultPlatform: s.defaultPlatform || undefined, rules };
+	/** The editor's settings for a document, cleaned (settings.ts). */
+	function settingsFor(uri: string): Promise<ClientSettings> {
+		return editorSettings.for(uri);
 	}
 
 	function folderOf(file: string | undefined): string | undefined {
@@ -265,14 +246,12 @@ export function startServer(connection: Connection): void {
 		}
 		states.delete(e.document.uri);
 		shownNotes.delete(e.document.uri);
-		settingsCache.delete(e.document.uri);
+		editorSettings.forget(e.document.uri);
 		void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
 
-	connection.onDidChangeConfiguration(() => {
-		settingsCache.clear();
-		revalidateAll();
-	});
+	// Settings changed: editorSettings drops what it kept and calls revalidateAll.
+	editorSettings.listen();
 
 	connection.onDidChangeWatchedFiles((e) => {
 		if (e.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE) || c.uri.endsWith('/' + IGNORE_FILE) || c.uri.endsWith('copydesk-pack.json') || c.uri.includes('/packs/') || packs.isPackFile(c.uri))) {
@@ -286,7 +265,12 @@ export function startServer(connection: Connection): void {
 		if (!doc || !result) {
 			return null;
 		}
-		const h = hoverAt(result, doc.offsetAt(params.position));
+		// Where a pack or copydesk.json overrides one of the editor's settings, the hover says which.
+		const overridden = overriddenSettings(configFor(uriToPath(doc.uri), await settingsFor(doc.uri)).layers);
+		const h = hoverAt(result, doc.offsetAt(params.position), {
+			rule: (id) => overridden.filter((o) => o.rule === id).map(overrideNote)[0],
+			defaultPlatform: overridden.filter((o) => o.setting === 'defaultPlatform').map(overrideNote)[0],
+		});
 		return h ? { contents: { kind: 'markdown', value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } } : null;
 	});
 

@@ -387,6 +387,50 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		await shot(page, '06-quick-fix-edit-applied');
 	});
 
+	it('follows copydesk.rules in .vscode/settings.json while the draft stays open (no reopen, no restart)', async () => {
+		await openFile(DRAFT, '智能手表');
+		const weibo = EXPECTED_PROBLEMS[0];
+		await waitForProblems('the Weibo finding before the settings change', [weibo]);
+		const server = languageServerPids(cs!);
+		const settingsFile = path.join(cs!.workspace, '.vscode', 'settings.json');
+		fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+		/** The rows of the Problems view filtered by the Weibo finding's filter, with their severity icon. */
+		const weiboRows = async () => {
+			const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => ({
+				text: ((e as unknown as { innerText?: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
+				icon: /codicon-(error|warning|info)/.exec((e as unknown as { innerHTML: string }).innerHTML)?.[1] ?? '',
+			})));
+			return rows.filter((r) => weibo.message.test(r.text) && r.text.includes(`[Ln ${weibo.line},`));
+		};
+		const waitForWeibo = async (what: string, ok: (rows: { text: string; icon: string }[]) => boolean) => {
+			await filterProblems(weibo.filter);
+			try {
+				await poll(what, async () => {
+					const rows = await weiboRows();
+					return { ok: ok(rows), seen: JSON.stringify(rows) };
+				}, 30000);
+			} finally {
+				await filterProblems('');
+			}
+		};
+		try {
+			// The rule off in the workspace settings: its rows leave the Problems view; the other rules' stay.
+			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'platform-limit': 'off' } }, null, 2));
+			await waitForWeibo('the platform-limit row to leave the Problems view after "platform-limit": "off"', (rows) => rows.length === 0);
+			await waitForProblems('the other rules\' findings, still there', EXPECTED_PROBLEMS.filter((e) => e.filter === 'has no Chinese at all'));
+			await shot(page, '07-settings-rule-off');
+			// As a warning: the row comes back with a warning icon.
+			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'platform-limit': 'warning' } }, null, 2));
+			await waitForWeibo('the platform-limit row back as a warning after "platform-limit": "warning"', (rows) => rows.length > 0 && rows.every((r) => r.icon === 'warning'));
+			await shot(page, '08-settings-rule-warning');
+		} finally {
+			fs.rmSync(settingsFile, { force: true });
+		}
+		// The setting removed: an error again.
+		await waitForWeibo('the platform-limit row back as an error once the setting is removed', (rows) => rows.length > 0 && rows.every((r) => r.icon === 'error'));
+		assert.deepEqual(languageServerPids(cs!), server, 'the same language server did it (no restart)');
+	});
+
 	it('restarts a killed language server and gets diagnostics from the new one', async () => {
 		await openFile(DRAFT, '智能手表');
 		const before = await poll('one running Copydesk language server', async () => {
@@ -409,7 +453,7 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		await page.keyboard.type('新');
 		await waitForProblems(`"Weibo: ${count + 1}/140" from the new server`, [{ ...EXPECTED_PROBLEMS[0], message: new RegExp(`Weibo: ${count + 1}/140`) }], 30000);
 		assert.ok(alive(after), 'the new server is still running');
-		await shot(page, '07-after-server-restart');
+		await shot(page, '09-after-server-restart');
 		// Leave the example as it was.
 		await page.keyboard.press('Control+Z');
 	});

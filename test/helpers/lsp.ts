@@ -19,6 +19,11 @@ export interface LspClientOptions {
 	/** What the client answers to workspace/configuration for section "copydesk". */
 	settings?: Record<string, unknown>;
 	lang?: string;
+	/**
+	 * Workspace capabilities (default: `workspace/configuration`, and dynamic registration for
+	 * settings changes, as VS Code has them).
+	 */
+	workspace?: { configuration?: boolean; didChangeConfiguration?: { dynamicRegistration?: boolean } };
 }
 
 export class LspClient {
@@ -27,6 +32,8 @@ export class LspClient {
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
 	private waiters: (() => void)[] = [];
 	readonly notifications: { method: string; params: unknown }[] = [];
+	/** What the server registered for with client/registerCapability. */
+	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	stderr = '';
 	settings: Record<string, unknown>;
 
@@ -45,7 +52,11 @@ export class LspClient {
 			this.wake();
 		});
 		this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
-		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+			this.registrations.push(...p.registrations.map((r) => ({ method: r.method, registerOptions: r.registerOptions })));
+			this.wake();
+			return null;
+		});
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
 		this.connection.listen();
 	}
@@ -63,7 +74,10 @@ export class LspClient {
 			rootUri,
 			workspaceFolders: [{ uri: rootUri, name: 'test' }],
 			initializationOptions: { lang: this.opts.lang ?? 'en' },
-			capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+			capabilities: {
+				workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...this.opts.workspace, didChangeWatchedFiles: { dynamicRegistration: false } },
+				textDocument: { publishDiagnostics: { versionSupport: true } },
+			},
 		});
 		await this.connection.sendNotification('initialized', {});
 		return result;
@@ -100,6 +114,24 @@ export class LspClient {
 		}
 	}
 
+	/** Waits until `pred` holds (checked whenever the server sends something), or fails after `ms`. */
+	async waitFor(what: string, pred: () => boolean, ms = 10000): Promise<void> {
+		const deadline = Date.now() + ms;
+		while (!pred()) {
+			const left = deadline - Date.now();
+			if (left <= 0) {
+				throw new Error(`timed out after ${ms} ms waiting for ${what}; stderr: ${this.stderr}`);
+			}
+			await new Promise<void>((resolve) => {
+				const t = setTimeout(resolve, left);
+				this.waiters.push(() => {
+					clearTimeout(t);
+					resolve();
+				});
+			});
+		}
+	}
+
 	request<R>(method: string, params: unknown): Promise<R> {
 		return this.connection.sendRequest(method, params) as Promise<R>;
 	}
@@ -124,12 +156,12 @@ export class LspClient {
  * The bundled server on a fresh temporary workspace for each test (or, with `once`, for the
  * whole suite), started before and stopped after by mocha hooks; `uri(name)` is a file in it.
  */
-export function serverOnTempWorkspace(opts: { once?: boolean; settings?: Record<string, unknown> } = {}): { readonly dir: string; readonly client: LspClient; uri(name: string): string } {
+export function serverOnTempWorkspace(opts: { once?: boolean; settings?: Record<string, unknown>; workspace?: LspClientOptions['workspace'] } = {}): { readonly dir: string; readonly client: LspClient; uri(name: string): string } {
 	let dir = '';
 	let client: LspClient | undefined;
 	(opts.once ? before : beforeEach)(async () => {
 		dir = tempDir('lsp-');
-		client = new LspClient({ rootPath: dir, settings: opts.settings ?? { debounce: 10 } });
+		client = new LspClient({ rootPath: dir, settings: opts.settings ?? { debounce: 10 }, workspace: opts.workspace });
 		await client.initialize();
 	});
 	(opts.once ? after : afterEach)(async () => {

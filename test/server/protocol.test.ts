@@ -122,9 +122,9 @@ Our new product is out today.
 		assert.ok(!server.client.exited);
 	});
 
-	it('applies editor settings under copydesk.json: a rule turned off in settings', async () => {
+	it('applies editor settings to a draft opened after they were set: a rule turned off in settings', async () => {
+		// Settings changed while a draft is open: test/server/settings.protocol.test.ts.
 		server.client.settings = { debounce: 10, rules: { 'platform-limit': 'off' } };
-		await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
 		const uri = server.uri('post.md');
 		await server.client.open(uri, WEIBO_OVER);
 		const diags = await server.client.waitForDiagnostics(uri);

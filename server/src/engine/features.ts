@@ -84,15 +84,32 @@ export function postAt(result: LintResult, offset: number): number | undefined {
 	return posts.length && offset >= (result.draft.frontMatter?.end ?? 0) ? posts[posts.length - 1].index : undefined;
 }
 
+/**
+ * Lines a host adds to hovers: why a setting of its own has no effect here (a pack or
+ * copydesk.json sets the rule or the default platform otherwise).
+ */
+export interface HoverNotes {
+	/** A note for the findings of a rule. */
+	rule?(id: string): string | undefined;
+	/** A note for the counts of posts whose platform is the default platform. */
+	defaultPlatform?: string;
+}
+
+function withNotes(parts: string[], notes: (string | undefined)[]): string {
+	const extra = [...new Set(notes.filter((n): n is string => !!n))];
+	return [...parts, ...(extra.length ? [extra.join('\n\n')] : [])].join('\n\n---\n\n');
+}
+
 /** Markdown for a hover at `offset`: the findings there, or the count of the field there. */
-export function hoverAt(result: LintResult, offset: number): { markdown: string; start: number; end: number } | undefined {
+export function hoverAt(result: LintResult, offset: number, notes: HoverNotes = {}): { markdown: string; start: number; end: number } | undefined {
 	const here = (f: Finding) => offset >= f.start && offset <= f.end && f.explain;
 	const hits = result.findings.filter(here);
 	if (hits.length) {
 		const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
 		const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
-		return { markdown: hits.map((f) => f.explain!).join('\n\n---\n\n'), start, end };
+		return { markdown: withNotes(hits.map((f) => f.explain!), hits.map((f) => notes.rule?.(f.rule))), start, end };
 	}
+	const platformNote = (post: number) => (result.targets.some((t) => t.post.index === post && !t.settings.platforms?.length) ? notes.defaultPlatform : undefined);
 	// A field (title, digest, author) or the body under the cursor: explain its count.
 	for (const t of result.targets) {
 		for (const fc of t.counts) {
@@ -100,7 +117,7 @@ export function hoverAt(result: LintResult, offset: number): { markdown: string;
 				const md = result.targets.filter((x) => x.post.index === t.post.index)
 					.map((x) => x.counts.find((c) => c.field === fc.field)).filter((c): c is FieldCount => !!c)
 					.map((c) => explainField(result.targets.find((x) => x.counts.includes(c))!, c));
-				return { markdown: md.join('\n\n---\n\n'), start: fc.start, end: fc.end };
+				return { markdown: withNotes(md, [platformNote(t.post.index)]), start: fc.start, end: fc.end };
 			}
 		}
 	}
@@ -109,7 +126,7 @@ export function hoverAt(result: LintResult, offset: number): { markdown: string;
 		return undefined;
 	}
 	const md = result.targets.filter((t) => t.post.index === post.index).map((t) => explainField(t, bodyOf(t)!));
-	return md.length ? { markdown: md.join('\n\n---\n\n'), start: post.body.toSource(0), end: post.body.srcEnd } : undefined;
+	return md.length ? { markdown: withNotes(md, [platformNote(post.index)]), start: post.body.toSource(0), end: post.body.srcEnd } : undefined;
 }
 
 /** The status bar text for the post at `offset`. */

@@ -30,6 +30,8 @@ export interface LoadedConfig {
 	files: FileProblems[];
 	/** The packs copydesk.json lists, in order (also those that failed to load). */
 	packs: LoadedPack[];
+	/** The layers resolved, lowest first (editor settings, packs, copydesk.json, command-line options). */
+	layers: ConfigLayer[];
 }
 
 /** Finds copydesk.json in `dir` or its ancestors, stopping at `stopAt` (inclusive) when given. */
@@ -93,7 +95,7 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 	}
 	// Platform tags on pack snippets can name custom platforms: checked against the final table.
 	checkPackSnippets(packs, files, config, !!opts.checkSnippets);
-	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs };
+	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs, layers };
 }
 
 /** True when `file` matches the config's `drafts` globs (relative to the config's folder). */
