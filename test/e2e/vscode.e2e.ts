@@ -387,26 +387,28 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		await shot(page, '06-quick-fix-edit-applied');
 	});
 
-	it('follows copydesk.rules in .vscode/settings.json while the draft stays open (no reopen, no restart)', async () => {
+	it('follows copydesk.rules in .vscode/settings.json while the draft stays open; the hover names the pack that overrides a setting', async () => {
 		await openFile(DRAFT, '智能手表');
-		const weibo = EXPECTED_PROBLEMS[0];
-		await waitForProblems('the Weibo finding before the settings change', [weibo]);
+		// cjk-density: the examples' pack and copydesk.json set its options only, so the editor's severity applies.
+		// platform-limit: the pack acme-brand sets it to "error", which wins over the editor's settings.
+		const [weibo, , , english] = EXPECTED_PROBLEMS;
+		await waitForProblems('the findings before the settings change', [weibo, english]);
 		const server = languageServerPids(cs!);
 		const settingsFile = path.join(cs!.workspace, '.vscode', 'settings.json');
 		fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-		/** The rows of the Problems view filtered by the Weibo finding's filter, with their severity icon. */
-		const weiboRows = async () => {
-			const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => ({
-				text: ((e as unknown as { innerText?: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
-				icon: /codicon-(error|warning|info)/.exec((e as unknown as { innerHTML: string }).innerHTML)?.[1] ?? '',
+		/** The rows of the Problems view filtered by `e.filter` that match `e`, with their severity icon. */
+		const rowsOf = async (e: ExpectedProblem) => {
+			const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((el) => ({
+				text: ((el as unknown as { innerText?: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
+				icon: /codicon-(error|warning|info)\b/.exec((el as unknown as { innerHTML: string }).innerHTML)?.[1] ?? '',
 			})));
-			return rows.filter((r) => weibo.message.test(r.text) && r.text.includes(`[Ln ${weibo.line},`));
+			return rows.filter((r) => e.message.test(r.text) && r.text.includes(`[Ln ${e.line},`));
 		};
-		const waitForWeibo = async (what: string, ok: (rows: { text: string; icon: string }[]) => boolean) => {
-			await filterProblems(weibo.filter);
+		const waitForRows = async (what: string, e: ExpectedProblem, ok: (rows: { text: string; icon: string }[]) => boolean) => {
+			await filterProblems(e.filter);
 			try {
 				await poll(what, async () => {
-					const rows = await weiboRows();
+					const rows = await rowsOf(e);
 					return { ok: ok(rows), seen: JSON.stringify(rows) };
 				}, 30000);
 			} finally {
@@ -414,20 +416,28 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 			}
 		};
 		try {
-			// The rule off in the workspace settings: its rows leave the Problems view; the other rules' stay.
-			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'platform-limit': 'off' } }, null, 2));
-			await waitForWeibo('the platform-limit row to leave the Problems view after "platform-limit": "off"', (rows) => rows.length === 0);
-			await waitForProblems('the other rules\' findings, still there', EXPECTED_PROBLEMS.filter((e) => e.filter === 'has no Chinese at all'));
+			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'cjk-density': 'off', 'platform-limit': 'off' } }, null, 2));
+			await waitForRows('the cjk-density row to leave the Problems view after "cjk-density": "off"', english, (rows) => rows.length === 0);
 			await shot(page, '07-settings-rule-off');
-			// As a warning: the row comes back with a warning icon.
-			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'platform-limit': 'warning' } }, null, 2));
-			await waitForWeibo('the platform-limit row back as a warning after "platform-limit": "warning"', (rows) => rows.length > 0 && rows.every((r) => r.icon === 'warning'));
-			await shot(page, '08-settings-rule-warning');
+			// The pack's "error" wins for platform-limit: the row stays, and its hover says why.
+			await waitForRows('the platform-limit row to stay (the pack sets it)', weibo, (rows) => rows.length > 0 && rows.every((r) => r.icon === 'error'));
+			await goTo(8, 145);
+			await page.keyboard.press('Control+K');
+			await page.keyboard.press('Control+I');
+			await poll('the hover to name the pack that overrides copydesk.rules', async () => {
+				const hovers = await texts(page, '.monaco-hover');
+				return { ok: hovers.some((h) => /copydesk\.rules.*platform-limit.*off.*acme-brand.*error/.test(h)), seen: JSON.stringify(hovers.map((h) => h.slice(-300))) };
+			}, 20000);
+			await shot(page, '08-settings-overridden-hover');
+			await page.keyboard.press('Escape');
+			// As information: the row comes back with the info icon.
+			fs.writeFileSync(settingsFile, JSON.stringify({ 'copydesk.rules': { 'cjk-density': 'info' } }, null, 2));
+			await waitForRows('the cjk-density row back as information after "cjk-density": "info"', english, (rows) => rows.length > 0 && rows.every((r) => r.icon === 'info'));
 		} finally {
 			fs.rmSync(settingsFile, { force: true });
 		}
-		// The setting removed: an error again.
-		await waitForWeibo('the platform-limit row back as an error once the setting is removed', (rows) => rows.length > 0 && rows.every((r) => r.icon === 'error'));
+		// The setting removed: a warning again (the rule's default).
+		await waitForRows('the cjk-density row back as a warning once the setting is removed', english, (rows) => rows.length > 0 && rows.every((r) => r.icon === 'warning'));
 		assert.deepEqual(languageServerPids(cs!), server, 'the same language server did it (no restart)');
 	});
 

@@ -97,7 +97,8 @@ export interface HoverNotes {
 
 function withNotes(parts: string[], notes: (string | undefined)[]): string {
 	const extra = [...new Set(notes.filter((n): n is string => !!n))];
-	return [...parts, ...(extra.length ? [extra.join('\n\n')] : [])].join('\n\n---\n\n');
+	// First: a setting that has no effect here is what the writer who set it is looking for.
+	return [...(extra.length ? [extra.join('\n\n')] : []), ...parts].join('\n\n---\n\n');
 }
 
 /** Markdown for a hover at `offset`: the findings there, or the count of the field there. */
