@@ -18,7 +18,8 @@ import { DEFAULT_SETTINGS, type ClientSettings } from './protocol';
 /** The settings section the server reads. */
 export const SETTINGS_SECTION = 'copydesk';
 
-/** The origin of the editor settings' layer (layer origins are not localized: they name a source). */
+/** The origin of the editor settings' layer; overriddenSettings finds the layer by it. */
+// i18n-exempt: a layer's origin is an identifier; hovers name the overriding layer, never this one.
 export const SETTINGS_ORIGIN = 'VS Code settings';
 
 /** The values `copydesk.run` may take (package.json's enum; test/meta/manifest.test.ts compares). */
