@@ -383,7 +383,8 @@ function cmdCount(args: string[], io: Io): number {
 			throw new UsageError(msg('cli.rawNeedsPlatform'));
 		}
 		const canon = canonicalPlatformId(id, loaded.config.platforms)!;
-		rows.push(row(1, canon, measureRaw(text, profileFor(loaded.config, canon))));
+		// As given, but for the one line break a shell or an editor ends the input with.
+		rows.push(row(1, canon, measureRaw(text.replace(/\r?\n$/, ''), profileFor(loaded.config, canon))));
 	} else {
 		const config = platform ? { ...loaded.config, defaultPlatform: canonicalPlatformId(platform, loaded.config.platforms) } : loaded.config;
 		const result = lint({ text, config, matchedDraftGlob: !!platform || matchesDrafts(loaded, file), only: [] });

@@ -139,10 +139,13 @@ function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, s
 	return fc;
 }
 
-/** Measures a whole text as one body (no front matter, markers or comments): `copydesk count --raw`. */
+/**
+ * Measures a text as given, as one body: `copydesk count --raw`. Nothing is parsed, cut or trimmed
+ * (front matter, markers, HTML comments and spaces all count), so the number is the platform's for
+ * exactly this text.
+ */
 export function measureRaw(text: string, p: PlatformProfile): FieldCount {
-	const v = new TextView(text, 0, text.length);
-	return measureFieldText({ text: v.text, start: v.toSource(0), end: v.srcEnd, toSource: (i) => v.toSource(i) }, p, 'body', p.body);
+	return measureFieldText({ text, start: 0, end: text.length, toSource: (i) => i }, p, 'body', p.body);
 }
 
 const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];
