@@ -47,7 +47,7 @@ export function readReferenceYaml<T>(relPath: string): T {
  * mocha loads it) only when the file exists; otherwise the suite holds one pending test that
  * names it and the missing file.
  */
-export function describeWithReference(title: string, relPath: string, body: () => void): void {
+export function describeWithReference(title: string, relPath: string, body: (this: Mocha.Suite) => void): void {
 	if (hasReference(relPath)) {
 		describe(title, body);
 		return;
