@@ -172,7 +172,7 @@ describe('CLI', function () {
 		it('counts standard input with --raw', () => {
 			const r = run(['count', '--raw', '--platform', 'weibo', '--format', 'json', '-'], { input: '我司CEO与我司吉祥物...好大一坨！' });
 			assert.equal(r.code, 0);
-			assert.deepEqual(JSON.parse(r.stdout).counts[0], { file: '-', post: 1, platform: 'weibo', field: 'body', count: 16, limit: 140, valid: true, overflowOffset: null });
+			assert.deepEqual(JSON.parse(r.stdout).counts[0], { file: '-', post: 1, platform: 'weibo', field: 'body', count: 16, limit: 140, recommended: null, state: 'ok', valid: true, severity: null, overflowOffset: null });
 		});
 
 		it('--raw needs a platform', () => {

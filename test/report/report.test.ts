@@ -35,7 +35,7 @@ describe('campaign report model', () => {
 		const [weibo, x] = r.files[0].posts;
 		assert.equal(weibo.line, 4);
 		assert.deepEqual(weibo.targets.map((t) => [t.platform, t.fits]), [['weibo', false]]);
-		assert.deepEqual(weibo.targets[0].fields[0], { field: 'body', count: 154, limit: 140, over: true });
+		assert.deepEqual(weibo.targets[0].fields[0], { field: 'body', count: 154, limit: 140, over: true, state: 'over' });
 		assert.equal(weibo.hanPercent, 100);
 		assert.ok(weibo.findings.some((f) => f.rule === 'platform-limit' && f.severity === 'error' && f.line === 5));
 		assert.equal(x.hanPercent, undefined, 'no Han share for an English post');
@@ -154,7 +154,7 @@ describe('copydesk report', () => {
 		for (const name of ['Weibo', 'X', 'WeChat Official Account', 'Xiaohongshu \\(RED\\)', 'LinkedIn']) {
 			assert.match(r.stdout, new RegExp(`### Post \\d \\(line \\d+\\) — ${name}\\n`), name);
 		}
-		assert.match(r.stdout, /\| WeChat Official Account \| digest \| \d+\/128 \(recommended 120\) \| ✔ fits \|/);
+		assert.match(r.stdout, /\| WeChat Official Account \| digest \| \d+\/120 \(max 128\) \| ✔ fits \|/);
 	});
 
 	it('writes HTML to a file with -o and reports in Chinese with --lang', () => {

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-	builtinPlatforms, canonicalPlatformId, FIX_KINDS, fixText, isValidCount, lint, measureRaw, msg, platformName, profileFor, ruleById, rules as allRules,
-	setLanguage, toLang, type FieldCount, type Finding, type FixKind, type ResolvedConfig,
+	builtinPlatforms, canonicalPlatformId, countLabel, FIX_KINDS, fixText, limitLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor,
+	recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
 } from '../engine';
 import { ConfigCache, lintPaths, type LintedFile } from '../node/campaign';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
@@ -344,8 +344,14 @@ interface CountRow {
 	platform: string;
 	field: string;
 	count: number;
+	/** The hard limit, and the recommended length below it where the platform has one (engine/limits.ts). */
 	limit: number | null;
+	recommended: number | null;
+	state: LimitState;
+	/** Within the hard limits. */
 	valid: boolean;
+	/** platform-limit's severity for this count, as `check` would report it (null: fits). */
+	severity: Severity | null;
 	overflowOffset: number | null;
 }
 
@@ -372,11 +378,18 @@ function cmdCount(args: string[], io: Io): number {
 	checkPlatformArg(values.platform as string | undefined, loaded.config);
 	const platform = values.platform as string | undefined;
 	const rows: CountRow[] = [];
-	const row = (post: number, platform: string, c: FieldCount): CountRow => ({
-		file: input === '-' ? '-' : rel(io, file), post, platform, field: c.field,
-		count: c.count, limit: c.limit ?? c.warn ?? null, valid: isValidCount(c) && (c.warn === undefined || c.count <= c.warn),
-		overflowOffset: c.overflowAt ?? null,
-	});
+	const labels: string[] = [];
+	// The one limit model (engine/limits.ts): the same judgment, display and severity as `check`.
+	const configured = loaded.config.rules['platform-limit']?.severity;
+	const row = (post: number, platform: string, c: FieldCount): CountRow => {
+		const state = limitState(c);
+		labels.push(countLabel(c));
+		return {
+			file: input === '-' ? '-' : rel(io, file), post, platform, field: c.field,
+			count: c.count, limit: c.limit ?? null, recommended: recommendedOf(c) ?? null, state, valid: state !== 'over',
+			severity: limitSeverity(state, configured) ?? null, overflowOffset: c.overflowAt ?? null,
+		};
+	};
 	if (values.raw) {
 		const id = platform ?? loaded.config.defaultPlatform;
 		if (!id) {
@@ -401,13 +414,14 @@ function cmdCount(args: string[], io: Io): number {
 		io.stdout(JSON.stringify({ counts: rows }, null, 2));
 	} else {
 		const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
-		for (const r of rows) {
+		rows.forEach((r, i) => {
 			const name = platformName(loaded.config.platforms[r.platform], lang);
-			const status = r.valid ? msg('cli.count.ok') : msg('cli.count.over');
-			io.stdout(`${rows.some((x) => x.post > 1) ? `#${r.post} ` : ''}${name} ${msg(`field.${r.field}`)}: ${r.count}/${r.limit ?? '∞'} ${status}`);
-		}
+			const status = r.state === 'over' ? msg('cli.count.over') : r.state === 'over-recommended' ? msg('cli.count.overRecommended') : msg('cli.count.ok');
+			io.stdout(`${rows.some((x) => x.post > 1) ? `#${r.post} ` : ''}${name} ${msg(`field.${r.field}`)}: ${labels[i]} ${status}`);
+		});
 	}
-	return rows.every((r) => r.valid) ? 0 : 1;
+	// As `check` exits: 1 when a count is an error (past a hard limit, with platform-limit at its default severity).
+	return rows.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
 function cmdPlatforms(args: string[], io: Io): number {
@@ -428,7 +442,7 @@ function cmdPlatforms(args: string[], io: Io): number {
 	for (const p of ps) {
 		const fields = (['body', 'title', 'digest', 'author'] as const).filter((f) => p[f]).map((f) => {
 			const s = p[f]!;
-			const lim = [s.warn !== undefined ? `${s.warn}~` : '', s.limit ?? '∞'].join('');
+			const lim = limitLabel(s);
 			return `${msg(`field.${f}`)} ${lim}${s.fold ? ` (${msg('cli.fold', { fold: s.fold })})` : ''}${s.byteLimit ? ` + ${s.byteLimit} B` : ''}`;
 		});
 		io.stdout(`${p.id.padEnd(12)} ${platformName(p, lang)}${p.custom ? ` (${msg('cli.custom')})` : ''}`);

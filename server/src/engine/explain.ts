@@ -3,6 +3,7 @@
  * character costs on the platform, and where the limit comes from.
  */
 import { explainCount } from './counting/count';
+import { limitLabel, recommendedOf } from './limits';
 import { language, msg } from './messages';
 import { platformName, sourceOf, type FieldName, type PlatformProfile } from './platforms';
 import type { FieldCount, Target } from './rule';
@@ -27,8 +28,7 @@ export function explainField(target: Target, fc: FieldCount): string {
 	const p = target.platform;
 	const b = explainCount(fc.text, p);
 	const lines: string[] = [];
-	const limit = fc.limit ?? fc.warn;
-	lines.push(msg('hover.title', { target: targetLabel(p, fc.field), count: fmt(b.count), limit: limit ?? '—' }));
+	lines.push(msg('hover.title', { target: targetLabel(p, fc.field), count: fmt(b.count), limit: limitLabel(fc) }));
 	lines.push('');
 	const notes = [msg('hover.counting', { unit: msg(`unit.${p.unit}`) })];
 	if (p.url !== undefined) {
@@ -53,11 +53,17 @@ export function explainField(target: Target, fc: FieldCount): string {
 		lines.push('');
 		lines.push(msg('hover.bytes', { bytes: fc.byteCount ?? 0, limit: fc.byteLimit }));
 	}
-	const key = fc.limit !== undefined ? `${fc.field}.limit` : `${fc.field}.warn`;
-	const src = sourceOf(p, key, target.mode);
-	if (src) {
-		lines.push('');
-		lines.push(msg('hover.source', { source: src.source, confidence: msg(`confidence.${src.confidence}`) }));
+	// Where the field has a recommended length and a hard limit, the source of each.
+	const both = recommendedOf(fc) !== undefined && fc.limit !== undefined;
+	const sources = both
+		? [['hover.sourceRecommended', `${fc.field}.warn`], ['hover.sourceLimit', `${fc.field}.limit`]]
+		: [['hover.source', fc.limit !== undefined ? `${fc.field}.limit` : `${fc.field}.warn`]];
+	for (const [label, key] of sources) {
+		const src = sourceOf(p, key, target.mode);
+		if (src) {
+			lines.push('');
+			lines.push(msg(label, { source: src.source, confidence: msg(`confidence.${src.confidence}`) }));
+		}
 	}
 	return lines.join('\n');
 }

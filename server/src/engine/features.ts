@@ -4,6 +4,7 @@
  * offsets to positions.
  */
 import { explainField, hanShare } from './explain';
+import { isValidCount, limitLabel, limitState } from './limits';
 import type { LintResult } from './lint';
 import { language, msg } from './messages';
 import { platformName } from './platforms';
@@ -31,9 +32,7 @@ export function bodyOf(t: Target): FieldCount | undefined {
 	return t.counts.find((c) => c.field === 'body');
 }
 
-export function isValidCount(c: FieldCount): boolean {
-	return (c.limit === undefined || c.count <= c.limit) && (c.byteLimit === undefined || (c.byteCount ?? 0) <= c.byteLimit);
-}
+export { isValidCount };
 
 export function summarize(result: LintResult): PostSummary[] {
 	const lang = language();
@@ -53,9 +52,11 @@ export function summarize(result: LintResult): PostSummary[] {
 		const zh = ts.some((t) => t.locale.toLowerCase().startsWith('zh'));
 		const hanPercent = zh ? Math.round(hanShare(post.body.text).share * 100) : undefined;
 		const parts = platforms.map((p) => {
+			// Limits as every surface shows them (limits.ts): "title 8/32 (max 64)".
 			const extra = p.fields.filter((f) => f.field !== 'body' && (f.limit ?? f.warn) !== undefined)
-				.map((f) => msg('lens.fields', { field: msg(`field.${f.field}`), count: fmt(f.count), limit: (f.warn ?? f.limit)! }));
-			return [msg('lens.count', { platform: p.name, count: fmt(p.count), limit: p.limit ?? '∞' }), ...extra].join(' ');
+				.map((f) => msg('lens.fields', { field: msg(`field.${f.field}`), count: fmt(f.count), limit: limitLabel(f) }));
+			const body = p.fields.find((f) => f.field === 'body');
+			return [msg('lens.count', { platform: p.name, count: fmt(p.count), limit: body ? limitLabel(body) : '∞' }), ...extra].join(' ');
 		});
 		if (hanPercent !== undefined) {
 			parts.push(msg('lens.han', { percent: hanPercent }));
@@ -140,7 +141,7 @@ export function statusAt(result: LintResult, offset: number): { text: string; to
 	const lang = language();
 	const parts = ts.map((t) => {
 		const b = bodyOf(t)!;
-		return { name: platformName(t.platform, lang), count: fmt(b.count), limit: b.limit ?? b.warn ?? '∞', over: !isValidCount(b) };
+		return { name: platformName(t.platform, lang), count: fmt(b.count), limit: limitLabel(b), over: limitState(b) === 'over' };
 	});
 	return {
 		text: parts.map((p) => msg('status.count', { platform: p.name, count: p.count, limit: p.limit })).join(' · '),

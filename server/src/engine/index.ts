@@ -11,7 +11,8 @@ export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_U
 export { countText, explainCount, walkTokens, type CountResult } from './counting/count';
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';
-export { summarize, hoverAt, statusAt, postAt, bodyOf, isValidCount, type PostSummary, type HoverNotes } from './features';
+export { summarize, hoverAt, statusAt, postAt, bodyOf, type PostSummary, type HoverNotes } from './features';
+export { isValidCount, limitState, limitLabel, countLabel, limitSeverity, recommendedOf, type LimitState, type Limits } from './limits';
 export {
 	applyEdits, chosenFix, clashesOnSharedBody, fixAll, fixText, kindOf, preferredEdits,
 	type AppliedFix, type FixAllOptions, type FixAllResult, type FixSelection, type FixTextOptions, type HeldFix, type Relint, type Relinted,

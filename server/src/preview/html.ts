@@ -6,7 +6,7 @@
  * escaped; the page loads nothing from outside.
  */
 import { htmlEscape as e } from '../report/escape';
-import type { PreviewCard, PreviewModel, PreviewSegment } from './model';
+import type { PreviewCard, PreviewField, PreviewModel, PreviewSegment } from './model';
 
 const SEV_ICON = { error: '✖', warning: '⚠', info: 'ℹ', hint: '·' } as const;
 
@@ -26,8 +26,10 @@ function renderCard(c: PreviewCard, model: PreviewModel): string {
 	const folded = c.segments.filter((s) => s.zone === 'folded');
 	const overflow = c.segments.filter((s) => s.zone === 'overflow');
 	const seg = (xs: PreviewSegment[]) => xs.map((s) => renderSegment(s, model)).join('');
-	const count = `${fmt(c.count)}/${c.limit ?? '∞'}`;
-	const fields = c.fields.map((f) => `<div class="field"><span class="label">${e(f.label)}</span> <span class="${f.over ? 'over' : ''}">${e(f.text)}</span> <span class="count${f.over ? ' over' : ''}">${fmt(f.count)}/${f.limit ?? '∞'}</span></div>`).join('');
+	const count = `${fmt(c.count)}/${e(c.limitText)}`;
+	// Past the hard limit in the error colour, past only the recommended length in the warning colour.
+	const cls = (f: PreviewField) => (f.state === 'over' ? 'over' : f.state === 'over-recommended' ? 'warn' : '');
+	const fields = c.fields.map((f) => `<div class="field"><span class="label">${e(f.label)}</span> <span class="${cls(f)}">${e(f.text)}</span> <span class="count ${cls(f)}">${fmt(f.count)}/${e(f.limitText)}</span></div>`).join('');
 	let body = seg(visible);
 	if (folded.length) {
 		// The feed shows the marker where it folds; opening it shows the rest, as tapping does.
@@ -59,6 +61,7 @@ body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size
 header { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: .5rem; font-weight: 600; }
 .count { font-variant-numeric: tabular-nums; color: var(--vscode-descriptionForeground); font-weight: normal; }
 .over { color: var(--vscode-editorError-foreground); }
+.warn { color: var(--vscode-editorWarning-foreground); }
 .post { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
 .field { margin-bottom: .35rem; } .field .label { color: var(--vscode-descriptionForeground); margin-right: .25rem; }
 .tok { color: var(--vscode-textLink-foreground); }

@@ -5,7 +5,7 @@
  * (Weibo's #话题# with a closing hash, X's #tag, Xiaohongshu's #话题[话题]#…). Pure: the
  * language server builds the model from a lint result; html.ts renders it.
  */
-import { countText, language, msg, platformName, type LintResult, type Severity } from '../engine';
+import { countText, language, limitLabel, limitState, msg, platformName, type LimitState, type LintResult, type Severity } from '../engine';
 import { foldMarker, linkLabel } from '../engine/feed';
 import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
 import { findUrls } from '../engine/text';
@@ -30,6 +30,10 @@ export interface PreviewField {
 	text: string;
 	count: number;
 	limit?: number;
+	/** The limits as every surface shows them: "32 (max 64)" (engine/limits.ts). */
+	limitText: string;
+	state: LimitState;
+	/** Past the hard limit. */
 	over: boolean;
 }
 
@@ -42,6 +46,8 @@ export interface PreviewCard {
 	locale: string;
 	count: number;
 	limit?: number;
+	/** The body's limits as every surface shows them (engine/limits.ts). */
+	limitText: string;
 	fold?: number;
 	over: boolean;
 	foldMarker?: string;
@@ -151,12 +157,12 @@ export function buildPreview(result: LintResult): PreviewModel {
 			platform: p.id,
 			platformName: platformName(p, lang),
 			locale: t.locale,
-			count, limit, fold: bc?.fold,
+			count, limit, limitText: bc ? limitLabel(bc) : '∞', fold: bc?.fold,
 			over: limit !== undefined && count > limit,
 			foldMarker: foldAt !== undefined && (overflowAt === undefined || foldAt < overflowAt) ? foldMarker(p) : undefined,
 			fields: t.counts.filter((c) => c.field !== 'body').map((c) => ({
 				field: c.field as PreviewField['field'], label: msg(`field.${c.field}`, {}, lang), text: c.text, count: c.count,
-				limit: c.limit ?? c.warn, over: (c.limit !== undefined && c.count > c.limit) || (c.warn !== undefined && c.count > c.warn),
+				limit: c.limit ?? c.warn, limitText: limitLabel(c), state: limitState(c), over: limitState(c) === 'over',
 			})),
 			segments: segment(body, tokens, foldAt, overflowAt),
 			findings: result.findings.filter((f) => f.post === t.post.index && (!f.platform || f.platform === p.id))

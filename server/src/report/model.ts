@@ -4,7 +4,7 @@
  * their reasons, plus a summary. Pure: the CLI and the language server lint the files and
  * hand the results in; render-md.ts and render-html.ts turn the model into text.
  */
-import { isValidCount, language, platformName, summarize, type Lang, type LintResult, type Severity } from '../engine';
+import { isValidCount, language, limitState, platformName, summarize, type Lang, type LimitState, type LintResult, type Severity } from '../engine';
 import { LineIndex } from '../positions';
 
 /** A rule switched off for part of a draft, and why (from a disable comment). */
@@ -40,6 +40,8 @@ export interface ReportField {
 	recommended?: number;
 	/** Over the hard limit or the recommended length. */
 	over: boolean;
+	/** Which of the two (engine/limits.ts): shown as over (✖) or over the recommended length (⚠). */
+	state: LimitState;
 }
 
 export interface ReportTarget {
@@ -177,7 +179,7 @@ export function buildReport(inputs: readonly ReportInput[], title: string): Repo
 					over += fits ? 0 : 1;
 					return {
 						platform: t.platform.id, name, fits,
-						fields: t.counts.map((c) => ({ field: c.field, count: c.count, limit: c.limit ?? c.warn, ...(c.limit !== undefined && c.warn !== undefined ? { recommended: c.warn } : {}), over: !isValidCount(c) || (c.warn !== undefined && c.count > c.warn) })),
+						fields: t.counts.map((c) => ({ field: c.field, count: c.count, limit: c.limit ?? c.warn, ...(c.limit !== undefined && c.warn !== undefined ? { recommended: c.warn } : {}), over: !isValidCount(c) || (c.warn !== undefined && c.count > c.warn), state: limitState(c) })),
 					};
 				}),
 				findings: result.findings.filter((f) => f.post === post.index).map(toFinding),

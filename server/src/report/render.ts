@@ -3,7 +3,7 @@
  * self-contained HTML page (inline CSS, no scripts, every piece of user text escaped),
  * in the interface language.
  */
-import { language, msg, type Severity } from '../engine';
+import { countLabel, language, msg, type Severity } from '../engine';
 import { htmlEscape, mdEscape } from './escape';
 import type { Report, ReportException, ReportField, ReportFile, ReportFinding, ReportPost } from './model';
 
@@ -13,10 +13,16 @@ function fieldLabel(f: ReportField): string {
 	return msg(`field.${f.field}`);
 }
 
+/** "37/32 (max 64)": the limit model every surface shows (engine/limits.ts). */
 function countText(f: ReportField): string {
-	const n = Number.isInteger(f.count) ? String(f.count) : f.count.toFixed(1);
-	const base = `${n}/${f.limit ?? '∞'}`;
-	return f.recommended !== undefined ? `${base} (${msg('report.recommended', { n: f.recommended })})` : base;
+	return countLabel({ count: f.count, limit: f.limit, warn: f.recommended });
+}
+
+/** ✖ over (a hard limit), ⚠ over the recommended length, ✔ fits: the same judgment as `check`. */
+function fitText(f: ReportField, html: boolean): string {
+	const [cls, icon, text] = f.state === 'over' ? ['over', '✖', msg('report.overLimit')]
+		: f.state === 'over-recommended' ? ['warning', '⚠', msg('report.overRecommended')] : ['ok', '✔', msg('report.fits')];
+	return html ? `<span class="${cls}">${icon} ${htmlEscape(text)}</span>` : `${icon} ${text}`;
 }
 
 /** " (hid 2 findings)", when the engine counted them; " (hid 0 findings; hides nothing: remove it)" when stale. */
@@ -55,7 +61,7 @@ function mdPost(p: ReportPost): string[] {
 	if (p.title) {
 		out.push(msg('report.fact', { label: msg('field.title'), value: mdEscape(p.title) }), '');
 	}
-	const rows = p.targets.flatMap((t) => t.fields.map((f) => [mdEscape(t.name), fieldLabel(f), countText(f), f.over ? `✖ ${msg('report.overLimit')}` : `✔ ${msg('report.fits')}`]));
+	const rows = p.targets.flatMap((t) => t.fields.map((f) => [mdEscape(t.name), fieldLabel(f), countText(f), fitText(f, false)]));
 	if (rows.length) {
 		out.push(...mdTable([msg('report.platform'), msg('report.field'), msg('report.count'), msg('report.status')], rows), '');
 	}
@@ -172,7 +178,7 @@ function htmlPost(p: ReportPost): string {
 		parts.push(`<p>${e(msg('report.fact', { label: msg('field.title'), value: p.title }))}</p>`);
 	}
 	const rows = p.targets.flatMap((t) => t.fields.map((f) => [e(t.name), e(fieldLabel(f)), e(countText(f)),
-		f.over ? `<span class="over">✖ ${e(msg('report.overLimit'))}</span>` : `<span class="ok">✔ ${e(msg('report.fits'))}</span>`]));
+		fitText(f, true)]));
 	if (rows.length) {
 		parts.push(htmlTable([msg('report.platform'), msg('report.field'), msg('report.count'), msg('report.status')].map(e), rows, [2]));
 	}

@@ -3,11 +3,8 @@
  * the text past the limit, so the writer sees what will be cut or refused.
  */
 import { explainField, targetLabel } from '../explain';
+import { limitLabel, limitSeverity, limitState, recommendedOf } from '../limits';
 import type { Rule } from '../rule';
-import type { Severity } from '../types';
-
-const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
-const softer = (a: Severity, b: Severity): Severity => (ORDER.indexOf(a) < ORDER.indexOf(b) ? a : b);
 
 function fmt(n: number): string {
 	return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -26,12 +23,14 @@ const rule: Rule = {
 		messages: {
 			en: {
 				over: '{target}: {count}/{limit} ({over} over)',
-				overWarn: '{target}: {count}/{limit} ({over} over the recommended length; the hard limit is {hard})',
+				overMax: '{target}: {count}/{limit} ({over} over the maximum)',
+				overWarn: '{target}: {count}/{limit} ({over} over the recommended length)',
 				overBytes: '{target}: {count}/{limit} UTF-8 bytes ({over} over)',
 			},
 			'zh-cn': {
 				over: '{target}：{count}/{limit}（超出 {over}）',
-				overWarn: '{target}：{count}/{limit}（超出建议长度 {over}；上限为 {hard}）',
+				overMax: '{target}：{count}/{limit}（超出上限 {over}）',
+				overWarn: '{target}：{count}/{limit}（超出建议长度 {over}）',
 				overBytes: '{target}：{count}/{limit} 个 UTF-8 字节（超出 {over}）',
 			},
 		},
@@ -39,18 +38,20 @@ const rule: Rule = {
 	check(ctx) {
 		for (const fc of ctx.target.counts) {
 			const target = targetLabel(ctx.target.platform, fc.field);
-			if (fc.overflowAt !== undefined) {
-				const hard = fc.limit !== undefined && fc.count > fc.limit;
-				const limit = hard ? fc.limit! : fc.warn!;
-				const base = ctx.config.rules['platform-limit']?.severity;
-				const severity: Severity | undefined = hard ? undefined : softer('warning', base && base !== 'off' ? base : 'error');
+			// The limit model (limits.ts): past the hard limit, this rule's severity; past only the
+			// recommended length, a warning at most. Both limits are shown where the field has both.
+			const state = limitState({ count: fc.count, limit: fc.limit, warn: fc.warn });
+			if (fc.overflowAt !== undefined && state !== 'ok') {
+				const rec = recommendedOf(fc);
+				const hard = state === 'over';
+				const passed = hard ? fc.limit! : rec!;
+				const args = { target, count: fmt(fc.count), limit: limitLabel(fc), over: fmt(fc.count - passed) };
 				ctx.reportSource({
 					start: fc.overflowAt,
 					end: Math.max(fc.end, fc.overflowAt),
-					severity,
-					message: hard || fc.limit === undefined
-						? ctx.t('over', { target, count: fmt(fc.count), limit, over: fmt(fc.count - limit) })
-						: ctx.t('overWarn', { target, count: fmt(fc.count), limit, over: fmt(fc.count - limit), hard: fc.limit }),
+					// undefined: the rule's configured severity.
+					severity: hard ? undefined : limitSeverity(state, ctx.config.rules['platform-limit']?.severity),
+					message: rec === undefined || fc.limit === undefined ? ctx.t('over', args) : hard ? ctx.t('overMax', args) : ctx.t('overWarn', args),
 					explain: explainField(ctx.target, fc),
 				});
 			}
