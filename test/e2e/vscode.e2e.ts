@@ -122,6 +122,10 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		// The draft for the editing quick fix is in the workspace from the start, so quick open knows it.
 		fixCase = findFixableCase();
 		const extraFiles: Record<string, string> = fixCase ? { 'e2e-fix/copydesk.json': JSON.stringify(fixCase.config, null, 2), [`e2e-fix/fix-${fixCase.name}`]: fixCase.text } : {};
+		// A plain .json file with a comment: the control for "copydesk.json is JSON with comments".
+		extraFiles['e2e-jsonc/plain-control.json'] = '{\n  // a comment\n  "a": 1\n}\n';
+		// A copydesk.json with comments, a trailing comma and a key the schema refuses (the sign that it was validated).
+		extraFiles['e2e-jsonc/copydesk.json'] = '{\n  // team settings\n  /* block */\n  "nope": 1,\n  "rules": { "platform-fold": "off", },\n}\n';
 		cs = await startCodeServer({ vsix: VSIX, examples: path.join(ROOT, 'examples'), extraFiles });
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
@@ -160,22 +164,24 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		await cs?.stop();
 	});
 
-	async function openFile(name: string, contains: string): Promise<void> {
+	/** Opens a file by quick open; `folder` tells apart files of the same name (copydesk.json). */
+	async function openFile(name: string, contains: string, folder?: string): Promise<void> {
+		const query = folder ? `${folder}/${name}` : name;
 		await page.keyboard.press('Control+P');
 		const input = page.locator('.quick-input-widget input');
 		await poll('the quick open box', async () => ({ ok: await input.isVisible(), seen: 'quick open not visible' }), 15000);
-		await input.fill(name);
+		await input.fill(query);
 		await poll(`"${name}" as the chosen row in quick open`, async () => {
 			const rows = await texts(page, '.quick-input-widget .monaco-list-row');
 			// Enter opens the focused row, which must be the file (not a recently opened one still listed).
 			const focused = await texts(page, '.quick-input-widget .monaco-list-row.focused');
-			if (focused.some((r) => r.includes(name))) {
+			if (focused.some((r) => r.includes(name) && (!folder || r.includes(folder)))) {
 				return { ok: true, seen: JSON.stringify(rows) };
 			}
 			if (rows.some((r) => /No matching results/i.test(r))) {
 				// Ask again: the file search may have answered before its index knew the file.
 				await input.fill('');
-				await input.fill(name);
+				await input.fill(query);
 			}
 			return { ok: false, seen: `focused ${JSON.stringify(focused)} of ${JSON.stringify(rows)}` };
 		}, 20000, 500);
@@ -441,6 +447,34 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		assert.deepEqual(languageServerPids(cs!), server, 'the same language server did it (no restart)');
 	});
 
+	it('opens copydesk.json as JSON with comments, validated by its schema: comments are no errors (a plain .json file\'s are)', async () => {
+		const rowsFiltered = async (filter: string, what: string, ok: (rows: string[]) => boolean) => {
+			await filterProblems(filter);
+			try {
+				return await poll(what, async () => {
+					const rows = await problemRows();
+					return { ok: ok(rows), value: rows, seen: `rows filtered by ${JSON.stringify(filter)}: ${JSON.stringify(rows)}` };
+				}, 30000);
+			} finally {
+				await filterProblems('');
+			}
+		};
+		// The control: in a plain JSON file, VS Code reports the comment.
+		await openFile('plain-control.json', 'a comment');
+		await rowsFiltered('omments', '"Comments are not permitted in JSON" for plain-control.json (the control)',
+			(rows) => rows.some((r) => r.includes('plain-control.json')) && rows.some((r) => /Comments are not permitted/i.test(r)));
+		// A copydesk.json with comments and a key the schema refuses: the schema's finding shows it was validated ...
+		await openFile('copydesk.json', 'team settings', 'e2e-jsonc');
+		await rowsFiltered('nope', 'the schema\'s "Property nope is not allowed" in e2e-jsonc/copydesk.json',
+			(rows) => rows.some((r) => /copydesk\.json/.test(r)) && rows.some((r) => /nope is not allowed/.test(r)));
+		const mode = (await texts(page, '[id="status.editor.mode"]')).join(' ');
+		assert.match(mode, /JSON with Comments/);
+		await shot(page, '09-copydesk-json-jsonc');
+		// ... by the validator that flagged the control's comment and flags none of these comments nor the trailing comma.
+		const rows = await rowsFiltered('omm', 'the control still listed', (r) => r.some((x) => x.includes('plain-control.json')));
+		assert.deepEqual(rows.filter((r) => /copydesk\.json/.test(r)), [], JSON.stringify(rows));
+	});
+
 	it('restarts a killed language server and gets diagnostics from the new one', async () => {
 		await openFile(DRAFT, '智能手表');
 		const before = await poll('one running Copydesk language server', async () => {
@@ -463,7 +497,7 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		await page.keyboard.type('新');
 		await waitForProblems(`"Weibo: ${count + 1}/140" from the new server`, [{ ...EXPECTED_PROBLEMS[0], message: new RegExp(`Weibo: ${count + 1}/140`) }], 30000);
 		assert.ok(alive(after), 'the new server is still running');
-		await shot(page, '09-after-server-restart');
+		await shot(page, '10-after-server-restart');
 		// Leave the example as it was.
 		await page.keyboard.press('Control+Z');
 	});

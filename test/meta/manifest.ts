@@ -63,7 +63,10 @@ export function configSchema(): Record<string, unknown> {
 		$schema: 'http://json-schema.org/draft-07/schema#',
 		$id: 'copydesk.schema.json',
 		title: 'Copydesk workspace configuration (copydesk.json)',
-		description: 'Precedence: built-in defaults < packs (in listed order) < this file. Data only: nothing in it runs.',
+		description: 'JSON with comments. Precedence: built-in defaults < VS Code settings < packs (in listed order) < this file. Data only: nothing in it runs.',
+		// VS Code's JSON support: the file is JSONC, as Copydesk reads it (jsonc-parser, comments and trailing commas).
+		allowComments: true,
+		allowTrailingCommas: true,
 		type: 'object',
 		additionalProperties: false,
 		properties: {
@@ -136,7 +139,9 @@ export function packSchema(): Record<string, unknown> {
 		$schema: 'http://json-schema.org/draft-07/schema#',
 		$id: 'copydesk-pack.schema.json',
 		title: 'Copydesk team pack manifest (copydesk-pack.json)',
-		description: 'A pack bundles snippets, terms, rule settings and platforms. Data only: nothing in it runs. Precedence: built-in defaults < packs (in listed order) < copydesk.json.',
+		description: 'JSON with comments. A pack bundles snippets, terms, rule settings and platforms. Data only: nothing in it runs. Precedence: built-in defaults < VS Code settings < packs (in listed order) < copydesk.json.',
+		allowComments: true,
+		allowTrailingCommas: true,
 		type: 'object',
 		additionalProperties: false,
 		required: ['name', 'version'],
