@@ -85,6 +85,13 @@ describe('limit model: every surface agrees on a WeChat title of 37 (recommended
 		const r = lint({ text: WECHAT, config });
 		assert.equal(summarize(r)[0].title, 'WeChat Official Account 5/20000 title 37/32 (max 64) digest 125/120 (max 128) · Han 100%');
 		assert.equal(statusAt(r, WECHAT.indexOf('正文'))!.text, 'WeChat Official Account 5/20000');
+		// With the cursor on the title or the digest, the status bar counts that field.
+		assert.deepEqual(statusAt(r, WECHAT.indexOf(TITLE_37) + 3), {
+			text: 'WeChat Official Account title 37/32 (max 64)', over: false,
+			tooltip: 'Copydesk: the post under the cursor counts 37 of 32 (max 64) on WeChat Official Account title.',
+		});
+		assert.equal(statusAt(r, WECHAT.indexOf(DIGEST_125))!.text, 'WeChat Official Account digest 125/120 (max 128)');
+		assert.equal(statusAt(lint({ text: WECHAT_OVER, config }), WECHAT_OVER.indexOf(TITLE_37))!.over, true);
 		const hover = hoverAt(r, WECHAT.indexOf(TITLE_37) + 2)!.markdown;
 		assert.match(hover, /\*\*WeChat Official Account title\*\*: 37\/32 \(max 64\)/);
 		assert.match(hover, /Recommended length: developers\.weixin\.qq\.com/);

@@ -3,7 +3,7 @@
  * CodeLens and the status bar) and the hover at an offset. The server only converts
  * offsets to positions.
  */
-import { explainField, hanShare } from './explain';
+import { explainField, hanShare, targetLabel } from './explain';
 import { isValidCount, limitLabel, limitState } from './limits';
 import type { LintResult } from './lint';
 import { language, msg } from './messages';
@@ -133,15 +133,17 @@ export function hoverAt(result: LintResult, offset: number, notes: HoverNotes = 
 
 /** The status bar text for the post at `offset`. */
 export function statusAt(result: LintResult, offset: number): { text: string; tooltip: string; over: boolean } | undefined {
-	const idx = postAt(result, offset);
+	const lang = language();
+	// On a title, digest or author: that field's count; elsewhere the body's of the post.
+	const field = result.targets.flatMap((t) => t.counts).find((c) => c.field !== 'body' && offset >= c.start && offset <= c.end)?.field;
+	const idx = field ? result.targets.find((t) => t.counts.some((c) => c.field === field && offset >= c.start && offset <= c.end))!.post.index : postAt(result, offset);
 	const ts = result.targets.filter((t) => t.post.index === idx);
 	if (!ts.length) {
 		return undefined;
 	}
-	const lang = language();
-	const parts = ts.map((t) => {
-		const b = bodyOf(t)!;
-		return { name: platformName(t.platform, lang), count: fmt(b.count), limit: limitLabel(b), over: limitState(b) === 'over' };
+	const parts = ts.flatMap((t) => {
+		const c = field ? t.counts.find((x) => x.field === field) : bodyOf(t);
+		return c ? [{ name: field ? targetLabel(t.platform, field) : platformName(t.platform, lang), count: fmt(c.count), limit: limitLabel(c), over: limitState(c) === 'over' }] : [];
 	});
 	return {
 		text: parts.map((p) => msg('status.count', { platform: p.name, count: p.count, limit: p.limit })).join(' · '),
