@@ -4,7 +4,7 @@
  * count against the platform's limit and how many errors, warnings and notes the post has, so
  * that a reviewer sees every post even when GitHub shows only some of the annotations.
  */
-import { language, msg, platformName, type Severity } from '../engine';
+import { countLabel, language, msg, platformName, type Severity } from '../engine';
 import type { LintedFile } from '../node/campaign';
 import { counts, githubOverflow, GITHUB_ANNOTATIONS_PER_LEVEL, type Row } from './formats';
 
@@ -47,8 +47,8 @@ export function formatSummary(files: readonly SummaryFile[], rows: readonly Row[
 		}
 		for (const t of file.result.targets) {
 			const body = t.counts.find((x) => x.field === 'body');
-			const limit = body?.limit ?? body?.warn;
-			const count = body ? `${body.count}${limit !== undefined ? `/${limit}` : ''}` : '';
+			// The limit model every surface shows (engine/limits.ts): "37/32 (max 64)".
+			const count = body ? (body.limit ?? body.warn) !== undefined ? countLabel(body) : String(body.count) : '';
 			// Findings about the post as a whole (no platform) count on each of its rows.
 			const mine = byPost.get(`${t.post.index}\u0000${t.platform.id}`);
 			const shared = byPost.get(`${t.post.index}\u0000`);
