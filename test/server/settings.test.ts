@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rules, SEVERITY_SETTINGS, setLanguage, type ConfigLayer } from '../../server/src/engine';
+import { FIX_KINDS, rules, SEVERITY_SETTINGS, setLanguage, type ConfigLayer } from '../../server/src/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { cleanSettings, DEBOUNCE_RANGE, overriddenSettings, RUN_MODES, SETTINGS_ORIGIN, settingsLayer } from '../../server/src/settings';
 import { ROOT } from '../helpers/paths';
@@ -18,7 +18,7 @@ describe('editor settings: cleaned in one place', () => {
 	it('keeps every value of the right type', () => {
 		const raw = { enable: false, run: 'onSave', debounce: 0, defaultPlatform: ' weibo ', rules: { 'platform-limit': 'warning', 'cjk-density': 'off' } };
 		assert.deepEqual(cleanSettings(raw), {
-			settings: { enable: false, run: 'onSave', debounce: 0, defaultPlatform: 'weibo', rules: { 'platform-limit': 'warning', 'cjk-density': 'off' } },
+			settings: { enable: false, run: 'onSave', debounce: 0, defaultPlatform: 'weibo', rules: { 'platform-limit': 'warning', 'cjk-density': 'off' }, fix: DEFAULT_SETTINGS.fix },
 			problems: [],
 		});
 	});
@@ -47,6 +47,17 @@ describe('editor settings: cleaned in one place', () => {
 		assert.equal(cleanSettings({ defaultPlatform: { id: 'weibo' } }).settings.defaultPlatform, '');
 	});
 
+	it('copydesk.fix.types: known kinds kept (duplicates dropped), anything else replaced by the default kinds and said', () => {
+		assert.deepEqual(cleanSettings({ fix: { types: ['typography', 'content', 'content'] } }), { settings: { ...DEFAULT_SETTINGS, fix: { types: ['typography', 'content'] } }, problems: [] });
+		for (const types of ['content', ['typography', 'rewrite'], [1]]) {
+			const { settings, problems } = cleanSettings({ fix: { types } });
+			assert.deepEqual(settings.fix, DEFAULT_SETTINGS.fix, JSON.stringify(types));
+			assert.equal(problems.length, 1);
+			assert.match(problems[0], /copydesk\.fix\.types .*typography, syntax, content/);
+		}
+		assert.deepEqual(cleanSettings({ fix: {} }), { settings: DEFAULT_SETTINGS, problems: [] });
+	});
+
 	it('every rule of the registry and every severity is accepted', () => {
 		const all = Object.fromEntries(rules.map((r, i) => [r.meta.id, SEVERITY_SETTINGS[i % SEVERITY_SETTINGS.length]]));
 		const { settings, problems } = cleanSettings({ rules: all });
@@ -56,11 +67,23 @@ describe('editor settings: cleaned in one place', () => {
 
 	it('package.json declares the same settings, defaults, values and bounds', () => {
 		const props = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.configuration.properties;
-		const own = Object.keys(props).filter((k) => k.startsWith('copydesk.') && Object.hasOwn(DEFAULT_SETTINGS, k.slice(9)));
-		assert.deepEqual(own.sort(), Object.keys(DEFAULT_SETTINGS).map((k) => `copydesk.${k}`).sort());
-		for (const k of own) {
-			assert.deepEqual(props[k].default, DEFAULT_SETTINGS[k.slice(9) as keyof typeof DEFAULT_SETTINGS], k);
+		// The settings object's leaves, as package.json names them (`fix: { types }` is `copydesk.fix.types`; `rules` is one setting).
+		const leaves = new Map<string, unknown>();
+		for (const [k, v] of Object.entries(DEFAULT_SETTINGS)) {
+			if (k !== 'rules' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+				for (const [k2, v2] of Object.entries(v)) {
+					leaves.set(`copydesk.${k}.${k2}`, v2);
+				}
+			} else {
+				leaves.set(`copydesk.${k}`, v);
+			}
 		}
+		const own = Object.keys(props).filter((k) => leaves.has(k));
+		assert.deepEqual(own.sort(), [...leaves.keys()].sort());
+		for (const k of own) {
+			assert.deepEqual(props[k].default, leaves.get(k), k);
+		}
+		assert.deepEqual(props['copydesk.fix.types'].items.enum, [...FIX_KINDS]);
 		assert.deepEqual(props['copydesk.run'].enum, RUN_MODES);
 		assert.deepEqual([props['copydesk.debounce'].minimum, props['copydesk.debounce'].maximum], [DEBOUNCE_RANGE.min, DEBOUNCE_RANGE.max]);
 		assert.deepEqual(Object.keys(props['copydesk.rules'].properties).sort(), rules.map((r) => r.meta.id).sort());
