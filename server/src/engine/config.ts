@@ -49,7 +49,7 @@ export interface ResolvedConfig {
 	problems: { origin: string; message: string }[];
 }
 
-const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets'];
+const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns'];
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
 	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', ...FIELD_NAMES];
 const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];

@@ -4,17 +4,20 @@
  * source offsets. A cache keyed by each post's own text and settings lets an edit re-check
  * only the post it touches.
  */
+import { compareVariants, type HandleMap, type Mismatch, type VariantFacts } from './campaign';
 import { profileFor, type ResolvedConfig } from './config';
 import { countText } from './counting/count';
 import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type HiddenFinding, type LintException } from './directives';
 import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
+import { extractFacts, type FactOptions } from './facts';
 import { language, msg } from './messages';
 import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
 import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
 import { PSEUDO_RULES, ruleById, rules as allRules } from './rules';
-import { utf8Length } from './text';
+import { normalizeTerms } from './terms';
+import { lineOf, lineStarts, utf8Length } from './text';
 import { TextView } from './textview';
-import type { Finding, Fix, Severity } from './types';
+import type { Finding, Fix, RelatedLocation, Severity } from './types';
 
 export interface LintInput {
 	text: string;
@@ -23,6 +26,18 @@ export interface LintInput {
 	matchedDraftGlob?: boolean;
 	/** Only these rule ids (for tests and `--rule`). */
 	only?: readonly string[];
+	/**
+	 * The other files of the campaign folder this file belongs to (copydesk.json `campaigns`):
+	 * their posts' facts, which campaign-consistency compares with this file's posts.
+	 */
+	peers?: readonly CampaignPeer[];
+}
+
+/** Another file of the same campaign: its path (as messages show it), text and variants (`LintResult.variants`). */
+export interface CampaignPeer {
+	file: string;
+	text: string;
+	variants: readonly VariantFacts[];
 }
 
 export interface LintResult {
@@ -34,11 +49,15 @@ export interface LintResult {
 	exceptions: LintException[];
 	/** The findings the exceptions hid, in source order, each with its exception. */
 	hidden: HiddenFinding[];
+	/** Each post's facts for campaign-consistency (source offsets; `file` ''), when the rule runs. */
+	variants: VariantFacts[];
 }
 
 interface CacheEntry {
 	findings: Finding[];
 	targets: Target[];
+	/** The post's facts: per post like its findings; the comparison across posts is never cached. */
+	variant?: VariantFacts;
 }
 
 /**
@@ -353,13 +372,15 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const draft = parseDraft(text);
 	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
 	if (!isDraft) {
-		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [] };
+		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [], variants: [] };
 	}
 	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
 	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
 		.map((r) => ({ rule: r, severity: severityOf(r, config) }))
 		.filter((x): x is { rule: Rule; severity: Severity } => x.severity !== 'off');
 	const targets: Target[] = [];
+	const variants: VariantFacts[] = [];
+	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
 	const old = cache?.begin(config);
 	for (const post of draft.posts) {
 		const key = cache ? cacheKey(draft, post, input.only) : '';
@@ -373,6 +394,9 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			}
 			for (const t of hit.targets) {
 				targets.push(rebaseTarget(t, post, delta, from));
+			}
+			if (hit.variant) {
+				variants.push(delta === 0 ? { ...hit.variant, post: post.index } : { ...hit.variant, post: post.index, facts: hit.variant.facts.map((f) => shift(f, delta, from)) });
 			}
 			continue;
 		}
@@ -397,6 +421,10 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
+		const variant = consistency && postTargets.length ? variantOf(post, postTargets[0], config) : undefined;
+		if (variant) {
+			variants.push(variant);
+		}
 		const deduped = dedupe(postFindings);
 		// A loop, not push(...xs): a huge post can have more findings than a call takes arguments.
 		for (const f of deduped) {
@@ -405,7 +433,12 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		targets.push(...postTargets);
 		// Entries without targets (no platform) are cached with the post's start as a base.
 		if (cache && postTargets.length) {
-			cache.set(key, { findings: deduped, targets: postTargets });
+			cache.set(key, { findings: deduped, targets: postTargets, variant });
+		}
+	}
+	if (consistency) {
+		for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity)) {
+			findings.push(f);
 		}
 	}
 	const directives = parseDirectives(draft);
@@ -423,7 +456,100 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	}
 	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 	hidden.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.finding.rule.localeCompare(b.finding.rule));
-	return { draft, isDraft, targets, findings: kept, exceptions, hidden };
+	return { draft, isDraft, targets, findings: kept, exceptions, hidden, variants };
+}
+
+// The team's product names (terms with a preferred word) and handle map, read once per config.
+const campaignData = new WeakMap<ResolvedConfig, { products: FactOptions['products']; handles: HandleMap }>();
+
+function campaignDataOf(config: ResolvedConfig): { products: FactOptions['products']; handles: HandleMap } {
+	let d = campaignData.get(config);
+	if (!d) {
+		const products = normalizeTerms(config.extra.terms).filter((t) => t.preferred).map((t) => ({ name: t.preferred!, variants: t.forbidden }));
+		const raw = config.extra.handles;
+		const handles: HandleMap = {};
+		if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+			for (const [account, perPlatform] of Object.entries(raw as Record<string, unknown>)) {
+				if (perPlatform && typeof perPlatform === 'object' && !Array.isArray(perPlatform)) {
+					handles[account] = Object.fromEntries(Object.entries(perPlatform as Record<string, unknown>)
+						.filter((e): e is [string, string] => typeof e[1] === 'string')
+						.map(([p, h]) => [canonicalPlatformId(p, config.platforms) ?? p.toLowerCase(), h]));
+				}
+			}
+		}
+		d = { products, handles };
+		campaignData.set(config, d);
+	}
+	return d;
+}
+
+/** A post's facts, read from its body as its first platform sees it (tags, mentions), in source offsets. */
+function variantOf(post: Post, target: Target, config: ResolvedConfig): VariantFacts {
+	const facts = extractFacts(post.body.text, { platform: target.platform, products: campaignDataOf(config).products })
+		.map((f) => ({ ...f, ...post.body.rangeToSource(f.start, f.end) }));
+	return { file: '', post: post.index, platform: target.platform.id, facts };
+}
+
+/** Facts this many posts or more are not compared (a file of thousands of posts is no campaign). */
+const MAX_VARIANTS = 200;
+
+/**
+ * campaign-consistency over the posts of this file and its campaign peers: findings on this
+ * file's posts only, each with the post it disagrees with as related information.
+ */
+function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: readonly CampaignPeer[], config: ResolvedConfig, rule: Rule, severity: Severity): Finding[] {
+	const kinds = optionsOf(rule, config).facts;
+	const keep = Array.isArray(kinds) ? new Set(kinds) : undefined;
+	const all: VariantFacts[] = [...own, ...peers.flatMap((p) => p.variants.map((v) => ({ ...v, file: p.file })))]
+		.map((v) => (keep ? { ...v, facts: v.facts.filter((f) => keep.has(f.kind)) } : v));
+	if (all.length > MAX_VARIANTS) {
+		return [];
+	}
+	const lang = language();
+	const t = (key: string, args?: Record<string, string | number>) => msg(`campaign-consistency.${key}`, args, lang);
+	const textOf = new Map<string, string>([['', draft.text], ...peers.map((p) => [p.file, p.text] as [string, string])]);
+	const starts = new Map<string, number[]>();
+	const locate = (file: string, start: number, end: number): Omit<RelatedLocation, 'message'> => {
+		let ls = starts.get(file);
+		if (!ls) {
+			ls = lineStarts(textOf.get(file) ?? '');
+			starts.set(file, ls);
+		}
+		const l = lineOf(ls, start);
+		const el = lineOf(ls, end);
+		return { ...(file ? { file } : {}), start, end, line: l, character: start - ls[l], endLine: el, endCharacter: end - ls[el] };
+	};
+	const nameOf = (id: string) => (config.platforms[id] ? platformName(config.platforms[id], lang) : id);
+	const where = (v: VariantFacts) => (v.file
+		? t('postIn', { file: v.file, n: v.post + 1, platform: nameOf(v.platform) })
+		: t('post', { n: v.post + 1, platform: nameOf(v.platform) }));
+	const out: Finding[] = [];
+	const explain = t('explain');
+	for (const m of compareVariants(all, campaignDataOf(config).handles) as Mismatch[]) {
+		if (m.odd.variant.file !== '') {
+			continue;
+		}
+		const { fact } = m.odd;
+		let message: string;
+		let related: RelatedLocation[] = [];
+		if (m.reason === 'handle') {
+			message = t('handle', { odd: fact.text, account: m.account!, other: nameOf(m.other!), platform: nameOf(m.odd.variant.platform), expected: m.expected! });
+			if (m.ref) {
+				related = [{ ...locate(m.ref.variant.file, m.ref.fact.start, m.ref.fact.end), message: t('relatedHandle', { where: where(m.ref.variant), account: m.account!, ref: m.ref.fact.text }) }];
+			}
+		} else {
+			const ref = m.ref!;
+			message = m.reason === 'currency'
+				? t('currency', { odd: fact.text, ref: ref.fact.text, where: where(ref.variant), currency: ref.fact.currency ?? '' })
+				: t('value', { kind: t(`kind.${m.kind}`), odd: fact.text, ref: ref.fact.text, where: where(ref.variant) });
+			related = [{ ...locate(ref.variant.file, ref.fact.start, ref.fact.end), message: t('related', { where: where(ref.variant), ref: ref.fact.text }) }];
+		}
+		out.push({
+			rule: 'campaign-consistency', severity, message, start: fact.start, end: fact.end,
+			platform: m.odd.variant.platform, post: m.odd.variant.post, explain, ...(related.length ? { related } : {}),
+		});
+	}
+	return out;
 }
 
 /** Rule ids a directive may name: the rules and the engine's pseudo-rules. */

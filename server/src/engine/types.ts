@@ -60,6 +60,21 @@ export interface Finding {
 	fixes?: Fix[];
 	/** Markdown shown on hover, already localized. */
 	explain?: string;
+	/** Other places the finding is about (the variant a campaign-consistency mismatch disagrees with). */
+	related?: RelatedLocation[];
+}
+
+/** A place in this file (`file` undefined) or another one (its path), with lines for adapters that lack its text. */
+export interface RelatedLocation {
+	file?: string;
+	start: number;
+	end: number;
+	/** 0-based line and UTF-16 column of `start` and `end`. */
+	line: number;
+	character: number;
+	endLine: number;
+	endCharacter: number;
+	message: string;
 }
 
 /** A problem with input (front matter, config, pack): reported as a diagnostic, never thrown. */

@@ -8,6 +8,7 @@ import type { Rule } from '../rule';
 import adAbsoluteTerms from './ad-absolute-terms';
 import adDisclosure from './ad-disclosure';
 import adGuarantee from './ad-guarantee';
+import campaignConsistency from './campaign-consistency';
 import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import hashtagSyntax from './hashtag-syntax';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
 	toneAggressive,
 	toneStonewall,
 	terms,
+	campaignConsistency,
 	disableReason,
 ];
 
