@@ -16,11 +16,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, setLanguage,
 	splitPostEdit, statusAt, summarize, toLang,
-	type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
+	type CampaignPeer, type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
 } from './engine';
 import { lintPaths } from './node/campaign';
 import { IGNORE_FILE } from './node/ignorefile';
-import { CONFIG_FILE, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
+import { expandPaths } from './cli/files';
+import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
 import { PackFeatures } from './packFeatures';
 import { buildPreview } from './preview/model';
 import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
@@ -171,10 +172,46 @@ export function startServer(connection: Connection): void {
 		if (file && isIgnored(loaded, file, folderOf(file))) {
 			return undefined;
 		}
-		const result = lint({ text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file) }, st.cache);
+		const peers = file ? campaignPeers(file, loaded) : undefined;
+		const result = lint({ text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file), ...(peers?.length ? { peers } : {}) }, st.cache);
 		st.result = result;
 		st.version = doc.version;
 		return result;
+	}
+
+	// The facts of the other files of a campaign folder, by path, reused while their text is unchanged.
+	const peerFacts = new Map<string, { text: string; config: LoadedConfig['config']; variants: CampaignPeer['variants'] }>();
+
+	/** The other drafts of the campaign folder `file` is in (copydesk.json `campaigns`): open buffers over the disk. */
+	function campaignPeers(file: string, loaded: LoadedConfig): CampaignPeer[] | undefined {
+		const folder = campaignFolderOf(loaded, file);
+		if (!folder) {
+			return undefined;
+		}
+		const open = new Map(documents.all().map((d) => [uriToPath(d.uri), d] as const));
+		const out: CampaignPeer[] = [];
+		for (const other of expandPaths([folder], folder).files.slice(0, 50)) {
+			if (path.resolve(other) === path.resolve(file) || isIgnored(loaded, other, folderOf(other))) {
+				continue;
+			}
+			let text = open.get(other)?.getText();
+			if (text === undefined) {
+				try {
+					text = fs.readFileSync(other, 'utf8');
+				} catch {
+					continue;
+				}
+			}
+			let known = peerFacts.get(other);
+			if (!known || known.text !== text || known.config !== loaded.config) {
+				known = { text, config: loaded.config, variants: lint({ text, config: loaded.config, matchedDraftGlob: matchesDrafts(loaded, other), only: ['campaign-consistency'] }).variants };
+				peerFacts.set(other, known);
+			}
+			if (known.variants.length) {
+				out.push({ file: path.relative(folder, other).split(path.sep).join('/'), path: other, text, variants: known.variants });
+			}
+		}
+		return out;
 	}
 
 	function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
@@ -185,6 +222,15 @@ export function startServer(connection: Connection): void {
 			code: f.rule,
 			codeDescription: { href: ruleDocsUri(f.rule) },
 			message: f.message,
+			...(f.related?.length ? {
+				relatedInformation: f.related.map((r) => ({
+					location: {
+						uri: r.path ? pathToFileURL(r.path).toString() : doc.uri,
+						range: { start: { line: r.line, character: r.character }, end: { line: r.endLine, character: r.endCharacter } },
+					},
+					message: r.message,
+				})),
+			} : {}),
 		};
 	}
 

@@ -64,6 +64,7 @@ export function formatJson(rows: readonly Row[], exceptions?: readonly Exception
 			file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
 			severity: r.severity, rule: r.rule, message: r.message, platform: r.platform ?? null,
 			post: r.post === undefined ? null : r.post + 1,
+			...(r.related?.length ? { related: r.related } : {}),
 		})),
 		...(exceptions ? {
 			exceptions: exceptions.map((x) => ({
@@ -258,6 +259,16 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 							}],
 						} : {}),
 					}],
+					...(r.related?.length ? {
+						relatedLocations: r.related.map((x, k) => ({
+							id: k + 1,
+							physicalLocation: {
+								artifactLocation: { uri: uri(x.file), uriBaseId: '%SRCROOT%' },
+								region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+							},
+							message: { text: x.message },
+						})),
+					} : {}),
 					partialFingerprints: { 'copydeskFinding/v1': prints[i] },
 					// A finding a disable comment hid (`--report-disables`): suppressed in source, with its reason.
 					...(r.suppression ? {

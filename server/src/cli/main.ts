@@ -166,7 +166,7 @@ function cmdCheck(args: string[], io: Io): number {
 			return configRows(io, configs).some((r) => r.severity === 'error') ? 2 : c.error > 0 ? 1 : 0;
 		}
 	}
-	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end))));
+	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)), (p) => rel(io, p)));
 	const rows = values.quiet ? selectedRows.filter((r) => r.severity === 'error') : selectedRows;
 	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
 		const idx = new LineIndex(f.text);

@@ -38,6 +38,18 @@ export interface Row {
 	suggestions?: Suggestion[];
 	/** Set on a finding a disable comment hid (SARIF with `--report-disables`). */
 	suppression?: RowSuppression;
+	/** Other places the finding is about (campaign-consistency: the variant it disagrees with), 1-based. */
+	related?: RowRelated[];
+}
+
+export interface RowRelated {
+	/** The file as the output shows it. */
+	file: string;
+	line: number;
+	column: number;
+	endLine: number;
+	endColumn: number;
+	message: string;
 }
 
 /** The disable comment that hid a finding: its reason (empty when none) and where it stands. */
@@ -81,8 +93,8 @@ export class RowPositions {
 	}
 }
 
-/** One row per finding; `file` is the path as the output shows it. */
-export function toRows(file: string, text: string, findings: readonly Finding[]): Row[] {
+/** One row per finding; `file` is the path as the output shows it, `show` turns another file's absolute path into the same form. */
+export function toRows(file: string, text: string, findings: readonly Finding[], show: (absolute: string) => string = (p) => p): Row[] {
 	const pos = new RowPositions(text);
 	return findings.map((f) => {
 		const s = pos.at(f.start);
@@ -92,6 +104,11 @@ export function toRows(file: string, text: string, findings: readonly Finding[])
 			file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, byteColumn: s.byteColumn, endByteColumn: e.byteColumn,
 			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
 			...(fix ? { suggestions: fix.edits.map((ed) => ({ start: pos.at(ed.start), end: pos.at(ed.end), text: ed.newText })) } : {}),
+			...(f.related?.length ? {
+				related: f.related.map((r) => ({
+					file: r.path ? show(r.path) : r.file ?? file, line: r.line + 1, column: r.character + 1, endLine: r.endLine + 1, endColumn: r.endCharacter + 1, message: r.message,
+				})),
+			} : {}),
 		};
 	});
 }

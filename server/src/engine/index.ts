@@ -3,7 +3,9 @@
  * so the language server, the CLI, the benchmarks and the tests all use it directly.
  */
 export * from './types';
-export { lint, measureRaw, LintCache, type LintInput, type LintResult } from './lint';
+export { lint, measureRaw, LintCache, type LintInput, type LintResult, type CampaignPeer } from './lint';
+export { extractFacts, normalizeLink, FACT_KINDS, type Fact, type FactKind } from './facts';
+export { compareVariants, type VariantFacts, type Mismatch, type HandleMap } from './campaign';
 export { parseDirectives, parseDirective, type Directive, type HiddenFinding, type LintException } from './directives';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';
 export { parseConfigLayer, resolveConfig, profileFor, SEVERITY_SETTINGS, type ConfigLayer, type ResolvedConfig, type RuleSetting } from './config';

@@ -36,6 +36,8 @@ export interface LintInput {
 /** Another file of the same campaign: its path (as messages show it), text and variants (`LintResult.variants`). */
 export interface CampaignPeer {
 	file: string;
+	/** The file's absolute path, for related locations in editors and SARIF. */
+	path?: string;
 	text: string;
 	variants: readonly VariantFacts[];
 }
@@ -508,6 +510,7 @@ function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: rea
 	const lang = language();
 	const t = (key: string, args?: Record<string, string | number>) => msg(`campaign-consistency.${key}`, args, lang);
 	const textOf = new Map<string, string>([['', draft.text], ...peers.map((p) => [p.file, p.text] as [string, string])]);
+	const pathOf = new Map(peers.map((p) => [p.file, p.path]));
 	const starts = new Map<string, number[]>();
 	const locate = (file: string, start: number, end: number): Omit<RelatedLocation, 'message'> => {
 		let ls = starts.get(file);
@@ -517,7 +520,8 @@ function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: rea
 		}
 		const l = lineOf(ls, start);
 		const el = lineOf(ls, end);
-		return { ...(file ? { file } : {}), start, end, line: l, character: start - ls[l], endLine: el, endCharacter: end - ls[el] };
+		const where = pathOf.get(file);
+		return { ...(file ? { file } : {}), ...(where ? { path: where } : {}), start, end, line: l, character: start - ls[l], endLine: el, endCharacter: end - ls[el] };
 	};
 	const nameOf = (id: string) => (config.platforms[id] ? platformName(config.platforms[id], lang) : id);
 	const where = (v: VariantFacts) => (v.file

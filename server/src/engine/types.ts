@@ -66,7 +66,9 @@ export interface Finding {
 
 /** A place in this file (`file` undefined) or another one (its path), with lines for adapters that lack its text. */
 export interface RelatedLocation {
+	/** The other file as messages show it; `path` is where it is (absolute), when known. */
 	file?: string;
+	path?: string;
 	start: number;
 	end: number;
 	/** 0-based line and UTF-16 column of `start` and `end`. */

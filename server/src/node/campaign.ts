@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type LintResult, type ResolvedConfig } from '../engine';
+import { lint, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths } from '../cli/files';
-import { findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
+import { campaignFolderOf, findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
 /** Loads configs once per copydesk.json; an explicit config applies to every file. */
 export class ConfigCache {
@@ -46,6 +46,8 @@ export interface LintedFile {
 	/** The configuration the file was checked with, and whether it is a draft by the config's globs (for fixing). */
 	config: ResolvedConfig;
 	matchedDraftGlob: boolean;
+	/** The campaign folder the file is in (copydesk.json `campaigns`), if any. */
+	campaign?: string;
 }
 
 export interface CampaignOptions {
@@ -94,9 +96,35 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
 			const result = lint({ text, config: loaded.config, matchedDraftGlob });
 			if (result.isDraft) {
-				out.push({ file, text, result, config: loaded.config, matchedDraftGlob });
+				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, campaign: campaignFolderOf(loaded, file) });
 			}
 		}
 	});
+	relintCampaigns(out);
 	return { files: out, read, unmatched, unreadable };
+}
+
+/**
+ * The files of one campaign folder are variants of one announcement: each is linted again with
+ * the others' facts as peers, so campaign-consistency compares across files. Only the files
+ * given are compared (a report of one file of the folder compares within that file).
+ */
+export function relintCampaigns(files: LintedFile[]): void {
+	const groups = new Map<string, LintedFile[]>();
+	for (const f of files) {
+		if (f.campaign) {
+			groups.set(f.campaign, [...(groups.get(f.campaign) ?? []), f]);
+		}
+	}
+	for (const [folder, group] of groups) {
+		if (group.length < 2) {
+			continue;
+		}
+		const peersOf = (f: LintedFile): CampaignPeer[] => group.filter((o) => o !== f && o.result.variants.length)
+			.map((o) => ({ file: path.relative(folder, o.file).split(path.sep).join('/'), path: o.file, text: o.text, variants: o.result.variants }));
+		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f) }));
+		group.forEach((f, i) => {
+			f.result = results[i];
+		});
+	}
 }

@@ -103,6 +103,28 @@ export function matchesDrafts(loaded: LoadedConfig, file: string): boolean {
 	return matchesAny(loaded.config.drafts, loaded.root, file);
 }
 
+/**
+ * The campaign folder `file` belongs to: copydesk.json `campaigns` lists folders (relative to
+ * it) whose drafts are variants of one announcement (campaign-consistency compares them all).
+ */
+export function campaignFolderOf(loaded: LoadedConfig, file: string): string | undefined {
+	const raw = loaded.config.extra.campaigns;
+	if (!Array.isArray(raw)) {
+		return undefined;
+	}
+	for (const c of raw) {
+		if (typeof c !== 'string' || !c.trim()) {
+			continue;
+		}
+		const folder = path.resolve(loaded.root, c);
+		const r = path.relative(folder, path.resolve(file));
+		if (r && !r.startsWith('..') && !path.isAbsolute(r)) {
+			return folder;
+		}
+	}
+	return undefined;
+}
+
 const ignoreFiles = new IgnoreFiles();
 
 /** Runs `fn` with each .copydeskignore looked up once (a CLI run or a report over many files). */
