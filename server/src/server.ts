@@ -19,6 +19,7 @@ import {
 	type CampaignPeer, type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
 } from './engine';
 import { lintPaths } from './node/campaign';
+import { imageReaderFor } from './node/media';
 import { IGNORE_FILE } from './node/ignorefile';
 import { expandPaths } from './cli/files';
 import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
@@ -173,7 +174,10 @@ export function startServer(connection: Connection): void {
 			return undefined;
 		}
 		const peers = file ? campaignPeers(file, loaded) : undefined;
-		const result = lint({ text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file), ...(peers?.length ? { peers } : {}) }, st.cache);
+		const result = lint({
+			text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file),
+			...(peers?.length ? { peers } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
+		}, st.cache);
 		st.result = result;
 		st.version = doc.version;
 		return result;

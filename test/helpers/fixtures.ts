@@ -11,6 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIX_KINDS, fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
+import { imageReaderFor } from '../../server/src/node/media';
 import { LineIndex } from '../../server/src/positions';
 import { FIXTURES } from './paths';
 
@@ -36,9 +37,10 @@ export function configFor(file: string): ResolvedConfig {
 	return resolveConfig([parsed.layer!]);
 }
 
-export function findingsAsExpected(text: string, ruleId: string, config: ResolvedConfig): Expected[] {
+export function findingsAsExpected(text: string, ruleId: string, config: ResolvedConfig, file?: string): Expected[] {
 	const idx = new LineIndex(text);
-	return lint({ text, config, matchedDraftGlob: true }).findings.filter((f) => f.rule === ruleId).map((f) => {
+	// Images are read from beside the fixture, as the CLI and the server read them beside a draft.
+	return lint({ text, config, matchedDraftGlob: true, ...(file ? { readImage: imageReaderFor(file) } : {}) }).findings.filter((f) => f.rule === ruleId).map((f) => {
 		const s = idx.position(f.start);
 		const e = idx.position(f.end);
 		return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, message: f.message, platform: f.platform };
@@ -59,7 +61,7 @@ export function describeFixtures(ruleId: string): void {
 				const config = configFor(file);
 				const expectFile = file.replace(/\.(md|txt)$/, '.expect.json');
 				const expected = JSON.parse(fs.readFileSync(expectFile, 'utf8')) as Expected[];
-				const actual = findingsAsExpected(text, ruleId, config);
+				const actual = findingsAsExpected(text, ruleId, config, file);
 				assert.equal(actual.length, expected.length, `${f}: got ${JSON.stringify(actual, null, 1)}`);
 				expected.forEach((e, i) => {
 					const a = actual[i];

@@ -11,7 +11,8 @@ import {
 	builtinPlatforms, canonicalPlatformId, countLabel, FIX_KINDS, fixText, limitLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor,
 	recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
 } from '../engine';
-import { ConfigCache, lintPaths, type LintedFile } from '../node/campaign';
+import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
+import { imageReaderFor } from '../node/media';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
@@ -285,8 +286,10 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 			io.stderr(msg('cli.fixed', { file: name }));
 		}
 		f.text = fixed;
-		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob });
+		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob, readImage: imageReaderFor(f.file) });
 	}
+	// The fixed variants of a campaign folder are compared again.
+	relintCampaigns(files);
 }
 
 /**

@@ -51,7 +51,7 @@ export interface ResolvedConfig {
 
 const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns'];
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
-	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', ...FIELD_NAMES];
+	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', 'media', 'required', ...FIELD_NAMES];
 const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];
 
 /** Plain JS value of a JSONC node. */
@@ -264,6 +264,9 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 					num(fv, `${p}.${fk}`);
 				}
 			}
+		} else if ((k === 'media' || k === 'required') && v.type !== 'object') {
+			bad(v, p, msg('config.type', { type: 'object' }));
+			ok = false;
 		} else if (['extends', 'locale', 'mode'].includes(k) && v.type !== 'string') {
 			bad(v, p, msg('config.type', { type: 'string' }));
 			ok = false;
@@ -315,6 +318,15 @@ function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<str
 		p[f as keyof Pick<PlatformProfile, 'body'>] = { ...(p[f as 'body'] ?? {}), ...spec };
 		for (const k of Object.keys(spec)) {
 			note(`${f}.${k}`);
+		}
+	}
+	// Media limits and required fields merge key by key over the base platform's.
+	for (const k of ['media', 'required'] as const) {
+		if (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k])) {
+			(p as unknown as Record<string, unknown>)[k] = { ...(p[k] ?? {}), ...(o[k] as object) };
+			for (const sub of Object.keys(o[k] as object)) {
+				note(`${k}.${sub}`);
+			}
 		}
 	}
 	if (o.modes && typeof o.modes === 'object') {

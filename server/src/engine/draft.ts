@@ -10,6 +10,15 @@ import type { InputProblem } from './types';
 
 export const INDUSTRIES = ['general', 'medical', 'health', 'finance', 'education', 'realestate'] as const;
 export type Industry = (typeof INDUSTRIES)[number];
+/** Where a post stands in review: the report shows it; `check --require-status approved` gates on it. */
+export const STATUSES = ['draft', 'review', 'approved'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** An image named in front matter `images:` (a path, or `{ src, alt }`). */
+export interface ImageSetting {
+	src: string;
+	alt?: string;
+}
 
 /** A value and where it stands in the source. `exact`: the source slice is the value itself. */
 export interface Located<T> {
@@ -28,8 +37,11 @@ export interface PostSettings {
 	author?: Located<string>;
 	industry?: Located<Industry>;
 	sponsored?: Located<boolean>;
+	images?: Located<ImageSetting>[];
+	status?: Located<Status>;
+	approvedBy?: Located<string>;
 }
-export const SETTING_KEYS = ['platform', 'platforms', 'locale', 'mode', 'title', 'digest', 'author', 'industry', 'sponsored'] as const;
+export const SETTING_KEYS = ['platform', 'platforms', 'locale', 'mode', 'title', 'digest', 'author', 'industry', 'sponsored', 'images', 'status', 'approvedBy'] as const;
 
 export interface Comment {
 	start: number;
@@ -150,6 +162,37 @@ function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings {
 					bad(r, 'fm.boolean');
 				}
 				break;
+			case 'images': {
+				// A list of paths or { src, alt }; "a.png, b.png" in one scalar (a marker) is a list too.
+				const items = r.items ?? (typeof r.value === 'string' ? r.value.split(',').filter((x) => x.trim()).map((x) => ({ value: x.trim(), start: r.start, end: r.end, exact: false })) : [{ value: r.value, start: r.start, end: r.end, exact: r.exact }]);
+				const list: Located<ImageSetting>[] = [];
+				for (const it of items) {
+					const v = it.value as unknown;
+					const o = v && typeof v === 'object' ? v as Record<string, unknown> : undefined;
+					const src = typeof v === 'string' ? v : typeof o?.src === 'string' ? o.src : typeof o?.path === 'string' ? o.path : undefined;
+					if (src?.trim()) {
+						list.push(located({ src: src.trim(), ...(typeof o?.alt === 'string' ? { alt: o.alt } : {}) }, it.start, it.end, false));
+					} else {
+						bad({ ...r, start: it.start, end: it.end }, 'fm.image');
+					}
+				}
+				s.images = list;
+				break;
+			}
+			case 'status':
+				if (typeof r.value === 'string' && (STATUSES as readonly string[]).includes(r.value)) {
+					s.status = located(r.value as Status, r.start, r.end, r.exact);
+				} else {
+					bad(r, 'fm.status', { value: String(r.value), allowed: STATUSES.join(', ') });
+				}
+				break;
+			case 'approvedBy':
+				if (typeof r.value === 'string' && r.value.trim()) {
+					s.approvedBy = located(r.value.trim(), r.start, r.end, r.exact);
+				} else if (r.value !== null && r.value !== undefined) {
+					bad(r, 'fm.stringType');
+				}
+				break;
 			default:
 				// Other keys (date, tags, …) belong to the writer's own tooling: left alone.
 				break;
@@ -201,7 +244,8 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 				const items = v.items.map((it) => {
 					const n = it as YamlNode;
 					const r = scalarRange(n, bodyStart, text);
-					return located(isScalar(n) ? n.value : undefined, r.start, r.end, r.exact);
+					// A map item (`- { src: a.png, alt: … }` under images) is kept as plain data.
+					return located(isScalar(n) ? n.value : isMap(n) ? n.toJSON() : undefined, r.start, r.end, r.exact);
 				});
 				const [s, e] = v.range ?? [0, 0];
 				raws.push({ key, value: items.map((i) => i.value), start: bodyStart + s, end: bodyStart + e, exact: false, items });

@@ -5,6 +5,7 @@
 export * from './types';
 export { lint, measureRaw, LintCache, type LintInput, type LintResult, type CampaignPeer } from './lint';
 export { extractFacts, normalizeLink, FACT_KINDS, type Fact, type FactKind } from './facts';
+export { imagesOf, isRemote, formatOfName, type ImageInfo, type ImageReader, type PostImage, type PostMedia } from './media';
 export { compareVariants, type VariantFacts, type Mismatch, type HandleMap } from './campaign';
 export { parseDirectives, parseDirective, type Directive, type HiddenFinding, type LintException } from './directives';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';

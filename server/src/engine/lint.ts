@@ -10,6 +10,7 @@ import { countText } from './counting/count';
 import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type HiddenFinding, type LintException } from './directives';
 import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
 import { extractFacts, type FactOptions } from './facts';
+import { imagesOf, type ImageReader, type PostImage, type PostMedia } from './media';
 import { language, msg } from './messages';
 import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
 import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
@@ -31,6 +32,8 @@ export interface LintInput {
 	 * their posts' facts, which campaign-consistency compares with this file's posts.
 	 */
 	peers?: readonly CampaignPeer[];
+	/** Reads what is known about an image file a post names (the host's file system); without it only the draft is checked. */
+	readImage?: ImageReader;
 }
 
 /** Another file of the same campaign: its path (as messages show it), text and variants (`LintResult.variants`). */
@@ -53,6 +56,8 @@ export interface LintResult {
 	hidden: HiddenFinding[];
 	/** Each post's facts for campaign-consistency (source offsets; `file` ''), when the rule runs. */
 	variants: VariantFacts[];
+	/** Each post's images (posts with platforms), with what the reader knew of their files. */
+	media: PostMedia[];
 }
 
 interface CacheEntry {
@@ -298,7 +303,7 @@ function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {
 	};
 }
 
-function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], memo: Map<string, unknown>): void {
+function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], memo: Map<string, unknown>, images?: readonly PostImage[]): void {
 	const body = target.post.body;
 	const lang = language();
 	const toFinding = (r: RuleReport, map: (i: number) => number, mapRange: (s: number, e: number) => { start: number; end: number }): Finding => {
@@ -319,7 +324,7 @@ function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfi
 		};
 	};
 	const ctx: RuleContext = {
-		target, draft, body, text: body.text, config, lang,
+		target, draft, body, text: body.text, config, lang, images,
 		options: optionsOf(rule, config),
 		ruleOptions: (id) => {
 			const other = active.find((a) => a.rule.meta.id === id)?.rule;
@@ -374,12 +379,15 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const draft = parseDraft(text);
 	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
 	if (!isDraft) {
-		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [], variants: [] };
+		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [], variants: [], media: [] };
 	}
 	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
 	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
 		.map((r) => ({ rule: r, severity: severityOf(r, config) }))
 		.filter((x): x is { rule: Rule; severity: Severity } => x.severity !== 'off');
+	// Rules that read files run after the per-post phase, on every lint: the cache cannot see a file change.
+	const perPost = active.filter((a) => a.rule.meta.reads !== 'files');
+	const fileRules = active.filter((a) => a.rule.meta.reads === 'files');
 	const targets: Target[] = [];
 	const variants: VariantFacts[] = [];
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
@@ -410,7 +418,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		// What rules derive from the post body (ctx.shared), for this post's rules and targets only.
 		const memo = new Map<string, unknown>();
 		for (const target of postTargets) {
-			for (const { rule, severity } of active) {
+			for (const { rule, severity } of perPost) {
 				try {
 					runRule(rule, target, draft, config, severity, postFindings, active, memo);
 				} catch (e) {
@@ -438,6 +446,33 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			cache.set(key, { findings: deduped, targets: postTargets, variant });
 		}
 	}
+	const media: PostMedia[] = [];
+	const postsWithTargets = new Map<number, Target[]>();
+	for (const t of targets) {
+		postsWithTargets.set(t.post.index, [...(postsWithTargets.get(t.post.index) ?? []), t]);
+	}
+	for (const [index, ts] of postsWithTargets) {
+		const images = imagesOf(ts[0].post, draft.text, input.readImage);
+		media.push({ post: index, images });
+		const found: Finding[] = [];
+		const memo = new Map<string, unknown>();
+		for (const target of ts) {
+			for (const { rule, severity } of fileRules) {
+				try {
+					runRule(rule, target, draft, config, severity, found, active, memo, images);
+				} catch (e) {
+					found.push({
+						rule: rule.meta.id, severity: 'warning', post: index, platform: target.platform.id,
+						start: target.post.body.toSource(0), end: target.post.body.toSource(0),
+						message: msg('rule.crashed', { rule: rule.meta.id, detail: e instanceof Error ? e.message : String(e) }),
+					});
+				}
+			}
+		}
+		for (const f of dedupe(found)) {
+			findings.push(f);
+		}
+	}
 	if (consistency) {
 		for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity)) {
 			findings.push(f);
@@ -458,7 +493,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	}
 	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 	hidden.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.finding.rule.localeCompare(b.finding.rule));
-	return { draft, isDraft, targets, findings: kept, exceptions, hidden, variants };
+	return { draft, isDraft, targets, findings: kept, exceptions, hidden, variants, media };
 }
 
 // The team's product names (terms with a preferred word) and handle map, read once per config.

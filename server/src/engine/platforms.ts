@@ -31,6 +31,28 @@ export interface FieldSpec {
 	fold?: number;
 }
 
+/** What a platform takes as images (data/platforms.json `media`; each number has a `media.<key>` source). */
+export interface MediaSpec {
+	maxImages?: number;
+	/** Bytes per image. */
+	maxBytes?: number;
+	/** Formats by extension as image-size names them: jpg, png, gif, webp, bmp, heif, avif, tiff. */
+	formats?: string[];
+	maxWidth?: number;
+	maxHeight?: number;
+	minWidth?: number;
+	/** Width × height. */
+	maxPixels?: number;
+	/** Width / height. */
+	aspect?: { min?: number; max?: number };
+	/** `expected`: readers rely on alt text (a warning without it); `supported`: a field exists (a note); `none`: no field. */
+	alt?: 'expected' | 'supported' | 'none';
+	altMaxLength?: number;
+}
+
+/** A field the platform needs (`required`: it refuses the post without it) or wants (`recommended`). */
+export type Requirement = 'required' | 'recommended';
+
 export type Confidence = 'confirmed' | 'secondary' | 'uncertain';
 export interface SourceNote {
 	source: string;
@@ -59,6 +81,9 @@ export interface PlatformProfile {
 	digest?: FieldSpec;
 	author?: FieldSpec;
 	modes?: Record<string, Partial<Pick<PlatformProfile, FieldName>>>;
+	media?: MediaSpec;
+	/** Fields beside the body the platform needs or wants: WeChat articles need a title. */
+	required?: Partial<Record<Exclude<FieldName, 'body'>, Requirement>>;
 	sources: Record<string, SourceNote>;
 	/** True for platforms defined by copydesk.json or a pack. */
 	custom?: boolean;

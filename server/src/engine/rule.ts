@@ -5,6 +5,7 @@
  */
 import type { ResolvedConfig } from './config';
 import type { Draft, Industry, Post, PostSettings } from './draft';
+import type { PostImage } from './media';
 import type { Catalog, Lang } from './messages';
 import type { FieldName, PlatformProfile } from './platforms';
 import type { TextView } from './textview';
@@ -29,6 +30,11 @@ export interface RuleMeta {
 	options?: Record<string, RuleOption>;
 	/** The rule's strings; a key `k` is used as `t('k')` inside the rule. */
 	messages: Record<Lang, Catalog>;
+	/**
+	 * `files`: the rule reads files through the host (images, via `ctx.images`). Such rules run on
+	 * every lint after the per-post phase, never from the cache, which cannot see a file change.
+	 */
+	reads?: 'files';
 }
 
 /** The measured length of one field of a post on one platform. */
@@ -114,6 +120,8 @@ export interface RuleContext {
 	 * computed and every input other than the text (an option's value); the value is shared: do not change it.
 	 */
 	shared<T>(key: string, compute: () => T): T;
+	/** The post's images with what the host read of their files: set for rules with `reads: 'files'`, else undefined. */
+	readonly images?: readonly PostImage[];
 	/** Report a range of the body view. */
 	report(r: RuleReport): void;
 	/** Report a range given in source offsets (front matter fields, markers). Fix edits are source offsets too. */

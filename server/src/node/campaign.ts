@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths } from '../cli/files';
+import { imageReaderFor } from './media';
 import { campaignFolderOf, findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
 /** Loads configs once per copydesk.json; an explicit config applies to every file. */
@@ -94,7 +95,7 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			}
 			read++;
 			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
-			const result = lint({ text, config: loaded.config, matchedDraftGlob });
+			const result = lint({ text, config: loaded.config, matchedDraftGlob, readImage: imageReaderFor(file) });
 			if (result.isDraft) {
 				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, campaign: campaignFolderOf(loaded, file) });
 			}
@@ -122,7 +123,7 @@ export function relintCampaigns(files: LintedFile[]): void {
 		}
 		const peersOf = (f: LintedFile): CampaignPeer[] => group.filter((o) => o !== f && o.result.variants.length)
 			.map((o) => ({ file: path.relative(folder, o.file).split(path.sep).join('/'), path: o.file, text: o.text, variants: o.result.variants }));
-		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f) }));
+		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f), readImage: imageReaderFor(f.file) }));
 		group.forEach((f, i) => {
 			f.result = results[i];
 		});

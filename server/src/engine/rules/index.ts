@@ -12,8 +12,11 @@ import campaignConsistency from './campaign-consistency';
 import cjkDensity from './cjk-density';
 import disableReason from './disable-reason';
 import hashtagSyntax from './hashtag-syntax';
+import media from './media';
+import mediaAlt from './media-alt';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
+import requiredFields from './required-fields';
 import terms from './terms';
 import toneAggressive from './tone-aggressive';
 import toneHardSell from './tone-hard-sell';
@@ -26,6 +29,9 @@ import zhSpacing from './zh-spacing';
 export const rules: readonly Rule[] = [
 	platformLimit,
 	platformFold,
+	requiredFields,
+	media,
+	mediaAlt,
 	cjkDensity,
 	zhSpacing,
 	zhPunctuation,
