@@ -84,7 +84,7 @@ describe('lint', () => {
 		const config = resolveConfig([{ origin: 't', defaultPlatform: 'xhs' }]);
 		const r = lint({ text: '好'.repeat(1001), config, matchedDraftGlob: true });
 		assert.equal(r.targets[0].platform.id, 'xiaohongshu');
-		assert.equal(r.findings[0].message, 'Xiaohongshu (RED): 1001/1000 (1 over)');
+		assert.equal(r.findings.find((f) => f.rule === 'platform-limit')?.message, 'Xiaohongshu (RED): 1001/1000 (1 over)');
 	});
 
 	it('warns when a glob-matched draft has no platform at all', () => {

@@ -50,7 +50,10 @@ export interface FactOptions {
 /** Posts longer than this are not read for facts (a campaign variant is a social post, not a book). */
 export const MAX_FACT_TEXT = 20_000;
 
-const V = vocabulary as { currencies: Record<string, { prefix: string[]; suffix: string[] }>; units: Record<string, string[]>; tracking: string[] };
+const V = vocabulary as {
+	currencies: Record<string, { prefix: string[]; suffix: string[] }>; units: Record<string, string[]>; tracking: string[];
+	multipliers: Record<string, number>; periods: { pm: string[]; noon: string[] };
+};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -58,7 +61,7 @@ const latinEnd = (s: string) => /[A-Za-z]$/.test(s);
 const latinStart = (s: string) => /^[A-Za-z]/.test(s);
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const MULT = String.raw`(?:\s?([万萬亿億]))?`;
+const MULT = `(?:\\s?(${alternation(Object.keys(V.multipliers))}))?`;
 
 const prefixOf = new Map<string, string>();
 const suffixOf = new Map<string, string>();
@@ -85,11 +88,11 @@ const ZH_DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]/
 const ZH_TIME = /(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|晚|夜里|夜间)?\s*(\d{1,2})(?:\s*[:：]\s*(\d{2})|\s*(?:点|點|时|時)(?:\s*(\d{1,2})\s*分|\s*(半))?)/gu;
 const DATE_WORD = /\d{1,2}\s*[/.-]\s*\d{1,2}|月|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu;
 const TIME_WORD = /\d\s*(?:am|pm|a\.m\.|p\.m\.|点|點|时|時|o'clock)|\d:\d\d/iu;
-const PM = new Set(['下午', '傍晚', '晚上', '晚间', '晚', '夜里', '夜间']);
+const PM = new Set(V.periods.pm);
+const NOON = new Set(V.periods.noon);
 
 function toNumber(s: string, mult?: string): number {
-	const n = Number(s.replace(/,/g, ''));
-	return mult === '万' || mult === '萬' ? n * 1e4 : mult === '亿' || mult === '億' ? n * 1e8 : n;
+	return Number(s.replace(/,/g, '')) * (mult ? V.multipliers[mult] ?? 1 : 1);
 }
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
@@ -127,7 +130,21 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		return [];
 	}
 	const out: Fact[] = [];
-	const taken: Span[] = [];
+	// Offsets already part of a fact: a mark per UTF-16 unit keeps the overlap test linear overall.
+	const covered = new Uint8Array(text.length + 1);
+	const taken = {
+		push(x: Span) {
+			covered.fill(1, x.start, x.end);
+		},
+	};
+	const isTaken = (x: Span) => {
+		for (let i = x.start; i < x.end; i++) {
+			if (covered[i]) {
+				return true;
+			}
+		}
+		return false;
+	};
 	const add = (f: Omit<Fact, 'anchor'>, block = true) => {
 		out.push({ ...f, anchor: '' });
 		if (block) {
@@ -157,7 +174,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		}
 	}
 	for (const t of findHashtags(text, opts.platform?.hashtag ?? 'any')) {
-		if (overlaps(t, taken)) {
+		if (isTaken(t)) {
 			continue;
 		}
 		const name = tagName(t.display ?? t.text);
@@ -166,7 +183,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		}
 	}
 	for (const m of findMentions(text, opts.platform)) {
-		if (!overlaps(m, taken)) {
+		if (!isTaken(m)) {
 			add({ kind: 'handle', group: 'handle', value: m.text.toLowerCase(), text: m.text, start: m.start, end: m.end });
 		}
 	}
@@ -175,7 +192,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		const s = { start: m.index!, end: m.index! + m[0].length };
 		const month = Number(m[2]);
 		const day = Number(m[3]);
-		if (!overlaps(s, taken) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+		if (!isTaken(s) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
 			add({ kind: 'date', group: 'date', value: `${month}-${day}`, text: m[0], ...s, ...(m[1] ? { year: Number(m[1]) } : {}) });
 		}
 	}
@@ -189,21 +206,20 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		const s = { start: m.index! + lead, end: m.index! + whole.length };
 		let hour = Number(h);
 		const minute = half ? 30 : Number(colonMin ?? min ?? 0);
-		if (overlaps(s, taken) || hour > 24 || minute > 59) {
+		if (isTaken(s) || hour > 24 || minute > 59) {
 			continue;
 		}
 		if (period && PM.has(period) && hour < 12) {
 			hour += 12;
-		} else if (period === '中午' && hour < 11) {
+		} else if (period && NOON.has(period) && hour < 11) {
 			hour += 12;
 		}
 		add({ kind: 'time', group: 'time', value: clock(hour % 24, minute), text: whole.trimStart(), ...s, ...(!period && hour <= 12 ? { ambiguous: true } : {}) });
 	}
-	if (/\d|[一二三四五六七八九十]月/u.test(text)) {
-		const ref = new Date(2026, 0, 1);
-		for (const r of [...chrono.en.parse(text, ref), ...chrono.zh.hans.parse(text, ref)]) {
+	for (const r of chronoResults(text)) {
+		{
 			const s = { start: r.index, end: r.index + r.text.length };
-			if (overlaps(s, taken) || !/\d|月/u.test(r.text)) {
+			if (isTaken(s) || !/\d|月/u.test(r.text)) {
 				continue;
 			}
 			const c = r.start;
@@ -224,20 +240,20 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 	for (const m of text.matchAll(PRICE_PREFIX)) {
 		const s = { start: m.index!, end: m.index! + m[0].length };
 		const code = prefixOf.get(m[1].toLowerCase());
-		if (code && !overlaps(s, taken) && !(latinEnd(m[1]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
+		if (code && !isTaken(s) && !(latinEnd(m[1]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
 			add({ kind: 'price', group: 'price', value: `${code} ${fmt(toNumber(m[2], m[3]))}`, currency: code, text: m[0], ...s });
 		}
 	}
 	for (const m of text.matchAll(PRICE_SUFFIX)) {
 		const s = { start: m.index!, end: m.index! + m[0].length };
 		const code = suffixOf.get(m[3].toLowerCase());
-		if (code && !overlaps(s, taken) && !(latinEnd(m[3]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
+		if (code && !isTaken(s) && !(latinEnd(m[3]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
 			add({ kind: 'price', group: 'price', value: `${code} ${fmt(toNumber(m[1], m[2]))}`, currency: code, text: m[0], ...s });
 		}
 	}
 	for (const m of text.matchAll(PERCENT)) {
 		const s = { start: m.index!, end: m.index! + m[0].length };
-		if (!overlaps(s, taken)) {
+		if (!isTaken(s)) {
 			add({ kind: 'percent', group: 'percent', value: fmt(toNumber(m[1])), text: m[0], ...s });
 		}
 	}
@@ -245,7 +261,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		const s = { start: m.index!, end: m.index! + m[0].length };
 		const alias = m[3];
 		// A Latin unit is a word of its own: `14 days`, `14-day`, not `14 dayspring` or `5 hours`'s `h`.
-		if (overlaps(s, taken) || (latinEnd(alias) && /^[\p{L}\p{N}]/u.test(text.slice(s.end))) || (latinStart(alias) && /[A-Za-z]$/.test(m[1]))) {
+		if (isTaken(s) || (latinEnd(alias) && /^[\p{L}\p{N}]/u.test(text.slice(s.end))) || (latinStart(alias) && /[A-Za-z]$/.test(m[1]))) {
 			continue;
 		}
 		const unit = unitOf.get(alias)!;
@@ -264,6 +280,45 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		}
 	}
 	return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+// Where a date or time may be written: chrono runs only on short windows around these, so its
+// cost stays linear (on a long run of digits its parsers take quadratic time).
+const CUE = /\d{1,2}\s*[:：]\s*\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d\s*[/.-]\s*\d|[\d一二三四五六七八九十]\s*月|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d\s*(?:点|點|时|時)/giu;
+const REACH = 40;
+// A window is short and a post has few: a post is no calendar (dates past the 30th window are not read).
+const MAX_WINDOW = 300;
+const MAX_WINDOWS = 30;
+
+/** chrono's English and Chinese readings of the text, on windows around date and time cues (offsets into `text`). */
+function chronoResults(text: string): { index: number; text: string; start: chrono.ParsedComponents }[] {
+	const windows: { start: number; end: number }[] = [];
+	for (const m of text.matchAll(CUE)) {
+		let start = Math.max(0, m.index! - REACH);
+		let end = Math.min(text.length, m.index! + m[0].length + REACH);
+		// Widen to white space or punctuation, so no word is cut in half (within a few characters).
+		for (let k = 0; k < 12 && start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]); k++) {
+			start--;
+		}
+		for (let k = 0; k < 12 && end < text.length && /[\p{L}\p{N}]/u.test(text[end]); k++) {
+			end++;
+		}
+		const last = windows[windows.length - 1];
+		if (last && start <= last.end && end - last.start <= MAX_WINDOW) {
+			last.end = Math.max(last.end, end);
+		} else if (windows.length < MAX_WINDOWS) {
+			windows.push({ start, end });
+		}
+	}
+	const ref = new Date(2026, 0, 1);
+	const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+	for (const w of windows) {
+		const part = text.slice(w.start, w.end);
+		for (const r of [...chrono.en.parse(part, ref), ...chrono.zh.hans.parse(part, ref)]) {
+			out.push({ index: w.start + r.index, text: r.text, start: r.start });
+		}
+	}
+	return out;
 }
 
 function clock(h: number, m: number): string {

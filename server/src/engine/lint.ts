@@ -473,9 +473,15 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			findings.push(f);
 		}
 	}
-	if (consistency) {
-		for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity)) {
-			findings.push(f);
+	// The per-post check of campaign-consistency reports nothing: a finding of it here is its crash, and then it is skipped.
+	if (consistency && !findings.some((f) => f.rule === 'campaign-consistency')) {
+		try {
+			for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity)) {
+				findings.push(f);
+			}
+		} catch (e) {
+			const at = draft.posts[0]?.body.toSource(0) ?? 0;
+			findings.push({ rule: 'campaign-consistency', severity: 'warning', start: at, end: at, message: msg('rule.crashed', { rule: 'campaign-consistency', detail: e instanceof Error ? e.message : String(e) }) });
 		}
 	}
 	const directives = parseDirectives(draft);

@@ -50,7 +50,7 @@ const rule: Rule = {
 				ctx.reportSource({
 					...at,
 					severity: alt === 'expected' ? severityFor(p, 'media.alt', sev) : 'info',
-					message: ctx.t(alt === 'expected' ? 'missing' : 'missingNote', { src: img.src, platform: name }),
+					message: alt === 'expected' ? ctx.t('missing', { src: img.src, platform: name }) : ctx.t('missingNote', { src: img.src, platform: name }),
 					explain: sourceLine(p, 'media.alt'),
 				});
 				continue;

@@ -48,7 +48,9 @@ const rule: Rule = {
 			ctx.reportSource({
 				start: at.start, end: at.end,
 				severity: need === 'required' && c !== 'uncertain' ? (c === 'secondary' ? softer('warning', sev) : undefined) : softer('warning', sev),
-				message: ctx.t(need === 'required' ? 'required' : 'recommended', { platform: platformName(p, ctx.lang), field: fieldLabel(field), key: field }),
+				message: need === 'required'
+					? ctx.t('required', { platform: platformName(p, ctx.lang), field: fieldLabel(field), key: field })
+					: ctx.t('recommended', { platform: platformName(p, ctx.lang), field: fieldLabel(field), key: field }),
 				explain: sourceLine(p, `required.${field}`),
 			});
 		}
