@@ -6,6 +6,7 @@
 import { explainField, hanShare, targetLabel } from './explain';
 import { isValidCount, limitLabel, limitState } from './limits';
 import type { LintResult } from './lint';
+import { isRemote, type PostImage } from './media';
 import { language, msg } from './messages';
 import { platformName } from './platforms';
 import type { FieldCount, Target } from './rule';
@@ -20,6 +21,8 @@ export interface PostSummary {
 	platforms: { id: string; name: string; count: number; limit?: number; valid: boolean; fields: FieldCount[] }[];
 	/** Share of Han characters, when the post is in a Chinese locale. */
 	hanPercent?: number;
+	/** How many images the post has (Markdown images and front matter `images:`). */
+	images: number;
 	/** One line: "微博 132/140 · X 250/280 · 汉字 92%". */
 	title: string;
 }
@@ -61,6 +64,10 @@ export function summarize(result: LintResult): PostSummary[] {
 		if (hanPercent !== undefined) {
 			parts.push(msg('lens.han', { percent: hanPercent }));
 		}
+		const images = imageCount(result, post.index);
+		if (images) {
+			parts.push(msg('lens.images', { count: images }));
+		}
 		out.push({
 			post: post.index,
 			anchor: post.marker?.start ?? post.body.toSource(0),
@@ -68,10 +75,42 @@ export function summarize(result: LintResult): PostSummary[] {
 			end: post.end,
 			platforms,
 			hanPercent,
+			images,
 			title: parts.join(' · '),
 		});
 	}
 	return out;
+}
+
+function imagesOfPost(result: LintResult, post: number): readonly PostImage[] {
+	// A result made elsewhere (an older cache, a test) may have no media: then there are none.
+	return (result.media ?? []).find((m) => m.post === post)?.images ?? [];
+}
+
+function imageCount(result: LintResult, post: number): number {
+	return imagesOfPost(result, post).length;
+}
+
+function size(n: number): string {
+	return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
+}
+
+/** Markdown about one image: its file as the host read it, and its alt text. */
+export function explainImage(img: PostImage, count: number): string {
+	const lines = [msg('hover.image', { src: img.src }), ''];
+	const i = img.info;
+	if (isRemote(img.src)) {
+		lines.push(msg('hover.imageRemote'));
+	} else if (i && !i.found) {
+		lines.push(msg('hover.imageMissing'));
+	} else if (i && i.width !== undefined && i.height !== undefined) {
+		lines.push(msg('hover.imageFile', { width: i.width, height: i.height, format: (i.format ?? '?').toUpperCase(), size: size(i.bytes ?? 0) }));
+	}
+	lines.push('');
+	lines.push(img.alt?.trim() ? msg('hover.imageAlt', { alt: img.alt.trim() }) : msg('hover.imageNoAlt'));
+	lines.push('');
+	lines.push(msg('hover.images', { count }));
+	return lines.join('\n');
 }
 
 /** The post whose range holds the offset (the last post when past the end). */
@@ -110,6 +149,13 @@ export function hoverAt(result: LintResult, offset: number, notes: HoverNotes = 
 		const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
 		const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
 		return { markdown: withNotes(hits.map((f) => f.explain!), hits.map((f) => notes.rule?.(f.rule))), start, end };
+	}
+	// An image under the cursor: its file and alt text, and how many the post has.
+	for (const m of result.media ?? []) {
+		const img = m.images.find((x) => offset >= x.start && offset <= x.end);
+		if (img) {
+			return { markdown: explainImage(img, m.images.length), start: img.start, end: img.end };
+		}
 	}
 	const platformNote = (post: number) => (result.targets.some((t) => t.post.index === post && !t.settings.platforms?.length) ? notes.defaultPlatform : undefined);
 	// A field (title, digest, author) or the body under the cursor: explain its count.

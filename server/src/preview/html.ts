@@ -39,10 +39,13 @@ function renderCard(c: PreviewCard, model: PreviewModel): string {
 	const findings = c.findings.length
 		? `<ul class="findings">${c.findings.map((f) => `<li class="${f.severity}">${SEV_ICON[f.severity]} ${e(f.message)} <code>${e(f.rule)}</code></li>`).join('')}</ul>`
 		: `<p class="clean">✔ ${e(model.labels.noFindings)}</p>`;
+	const images = c.images.length
+		? `<ul class="images" title="${e(model.labels.images ?? '')}">${c.images.map((i) => `<li class="${i.missing ? 'missing' : ''}">🖼 <code>${e(i.src)}</code>${i.file ? ` <span class="meta">${e(i.file)}</span>` : ''} — ${i.alt ? e(i.alt) : `<em class="no-alt">${e(model.labels.noAlt ?? '—')}</em>`}</li>`).join('')}</ul>`
+		: '';
 	return `<article class="card ${e(c.platform)}${c.over ? ' is-over' : ''}" data-offset="${c.offset}" data-key="${c.offset}:${e(c.platform)}" lang="${e(c.locale)}">
 <header><span class="platform">${e(c.platformName)}</span><span class="count${c.over ? ' over' : ''}" title="${e(model.labels.countOf)}">${count}</span></header>
 ${fields}<div class="post">${body}</div>
-${findings}
+${images}${findings}
 </article>`;
 }
 
@@ -59,6 +62,9 @@ body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size
 .card { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem; background: var(--vscode-editorWidget-background); max-width: 36rem; }
 .card.is-over { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); }
 header { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: .5rem; font-weight: 600; }
+.images { list-style: none; padding: 0; margin: .5rem 0; font-size: .9em; }
+.images .meta { color: var(--vscode-descriptionForeground); }
+.images .missing, .images .no-alt { color: var(--vscode-editorWarning-foreground); }
 .count { font-variant-numeric: tabular-nums; color: var(--vscode-descriptionForeground); font-weight: normal; }
 .over { color: var(--vscode-editorError-foreground); }
 .warn { color: var(--vscode-editorWarning-foreground); }

@@ -5,7 +5,7 @@
  * (Weibo's #话题# with a closing hash, X's #tag, Xiaohongshu's #话题[话题]#…). Pure: the
  * language server builds the model from a lint result; html.ts renders it.
  */
-import { countText, language, limitLabel, limitState, msg, platformName, type LimitState, type LintResult, type Severity } from '../engine';
+import { countText, isRemote, language, limitLabel, limitState, msg, platformName, type LimitState, type LintResult, type Severity } from '../engine';
 import { foldMarker, linkLabel } from '../engine/feed';
 import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
 import { findUrls } from '../engine/text';
@@ -54,13 +54,41 @@ export interface PreviewCard {
 	fields: PreviewField[];
 	segments: PreviewSegment[];
 	findings: { severity: Severity; rule: string; message: string }[];
+	/** The post's images: path, alt text (empty when none), and what the file is (size, format) or that it is missing. */
+	images: PreviewImage[];
+}
+
+export interface PreviewImage {
+	src: string;
+	alt: string;
+	/** "8 × 8 px · PNG · 74 B", "File not found", "Remote image: not read"; empty when unknown. */
+	file: string;
+	missing: boolean;
+}
+
+/** The images of a post for the preview and the report. */
+export function previewImages(result: LintResult, post: number, lang: 'en' | 'zh-cn'): PreviewImage[] {
+	const images = (result.media ?? []).find((m) => m.post === post)?.images ?? [];
+	return images.map((img) => {
+		const i = img.info;
+		const file = isRemote(img.src) ? msg('hover.imageRemote', {}, lang)
+			: i && !i.found ? msg('hover.imageMissing', {}, lang)
+				: i && i.width !== undefined && i.height !== undefined
+					? msg('hover.imageFile', { width: i.width, height: i.height, format: (i.format ?? '?').toUpperCase(), size: byteSize(i.bytes ?? 0) }, lang)
+					: '';
+		return { src: img.src, alt: img.alt?.trim() ?? '', file, missing: !!i && !i.found };
+	});
+}
+
+function byteSize(n: number): string {
+	return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
 }
 
 export interface PreviewModel {
 	lang: 'en' | 'zh-cn';
 	cards: PreviewCard[];
 	/** Localized labels the renderer needs. */
-	labels: Record<'title' | 'empty' | 'overflow' | 'folded' | 'findings' | 'noFindings' | 'countOf', string>;
+	labels: Record<'title' | 'empty' | 'overflow' | 'folded' | 'findings' | 'noFindings' | 'countOf', string> & Partial<Record<'images' | 'noAlt', string>>;
 }
 
 interface Token {
@@ -167,6 +195,7 @@ export function buildPreview(result: LintResult): PreviewModel {
 			segments: segment(body, tokens, foldAt, overflowAt),
 			findings: result.findings.filter((f) => f.post === t.post.index && (!f.platform || f.platform === p.id))
 				.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
+			images: previewImages(result, t.post.index, lang),
 		});
 	}
 	return {
@@ -180,6 +209,8 @@ export function buildPreview(result: LintResult): PreviewModel {
 			findings: msg('report.findings', {}, lang),
 			noFindings: msg('report.noFindings', {}, lang),
 			countOf: msg('preview.countOf', {}, lang),
+			images: msg('report.images', {}, lang),
+			noAlt: msg('hover.imageNoAlt', {}, lang),
 		},
 	};
 }
