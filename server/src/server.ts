@@ -362,7 +362,8 @@ export function startServer(connection: Connection): void {
 			// Unsaved edits count: the report shows what the writer sees.
 			readText: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
 		}) : undefined;
-		const inputs = (campaign?.files ?? []).map((f) => ({ file: path.relative(base, f.file).split(path.sep).join('/') || path.basename(f.file), text: f.text, result: f.result }));
+		const show = (p: string) => path.relative(base, p).split(path.sep).join('/') || path.basename(p);
+		const inputs = (campaign?.files ?? []).map((f) => ({ file: show(f.file), text: f.text, result: f.result, ...(f.campaign ? { campaign: show(f.campaign) } : {}) }));
 		const report = buildReport(inputs, msg('report.title'));
 		return {
 			content: params.format === 'md' ? renderMarkdown(report) : renderHtml(report, { csp: params.csp, styleNonce: params.styleNonce }),

@@ -13,6 +13,7 @@ import {
 } from '../engine';
 import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
 import { imageReaderFor } from '../node/media';
+import { STATUSES, type Status } from '../engine/draft';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
 import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
@@ -134,7 +135,7 @@ function cmdCheck(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 		output: { type: 'string', short: 'o' }, summary: { type: 'string' },
-		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' },
+		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
 	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
@@ -144,6 +145,10 @@ function cmdCheck(args: string[], io: Io): number {
 	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
 	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
+	}
+	const required = values['require-status'];
+	if (required !== undefined && !(STATUSES as readonly string[]).includes(String(required))) {
+		throw new UsageError(msg('cli.badStatus', { value: String(required), allowed: STATUSES.join(', ') }));
 	}
 	const reportDisables = !!values['report-disables'];
 	if (reportDisables && !['text', 'json', 'github', 'sarif'].includes(format)) {
@@ -232,7 +237,37 @@ function cmdCheck(args: string[], io: Io): number {
 		io.stderr(msg('cli.tooManyWarnings', { count: c.warning, max: maxWarnings }));
 		return 1;
 	}
+	if (required !== undefined && notSignedOff(io, campaign.files, required as Status)) {
+		return 1;
+	}
 	return 0;
+}
+
+/**
+ * `--require-status S`: every post of every draft must be at S or past it (draft < review <
+ * approved; a post without `status:` is a draft). Prints each post that is not, and says so.
+ */
+function notSignedOff(io: Io, files: readonly LintedFile[], required: Status): boolean {
+	const rank = (s: Status | undefined) => STATUSES.indexOf(s ?? 'draft');
+	let missing = 0;
+	for (const f of files) {
+		const idx = new LineIndex(f.text);
+		for (const post of f.result.draft.posts) {
+			if (!f.result.targets.some((t) => t.post.index === post.index)) {
+				continue;
+			}
+			const status = post.settings.status?.value;
+			if (rank(status) < rank(required)) {
+				missing++;
+				const line = idx.position(post.marker?.start ?? post.body.toSource(0)).line + 1;
+				io.stderr(msg('cli.statusBelow', { file: rel(io, f.file), line, n: post.index + 1, status: status ?? 'draft', required }));
+			}
+		}
+	}
+	if (missing) {
+		io.stderr(msg('cli.statusFailed', { count: missing, required }));
+	}
+	return missing > 0;
 }
 
 /**
@@ -321,7 +356,7 @@ function cmdReport(args: string[], io: Io): number {
 	const format = formatOption(values.format, REPORT_FORMATS);
 	const { configs, campaign } = resolveInputs(io, values, positionals);
 	const title = (values.title as string | undefined) ?? msg('report.title');
-	const report = buildReport(campaign.files.map((f) => ({ file: rel(io, f.file), text: f.text, result: f.result })), title);
+	const report = buildReport(campaign.files.map((f) => ({ file: rel(io, f.file), text: f.text, result: f.result, ...(f.campaign ? { campaign: rel(io, f.campaign) } : {}) })), title);
 	const out = format === 'html' ? renderHtml(report) : renderMarkdown(report);
 	if (values.output) {
 		const target = path.resolve(io.cwd, values.output as string);

@@ -5,7 +5,7 @@
  */
 import { countLabel, language, msg, type Severity } from '../engine';
 import { htmlEscape, mdEscape } from './escape';
-import type { Report, ReportException, ReportField, ReportFile, ReportFinding, ReportPost } from './model';
+import type { FactsTable, Report, ReportException, ReportField, ReportFile, ReportFinding, ReportPost, ReportSegment, ReportTarget } from './model';
 
 const SEV_ICON: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ', hint: '·' };
 
@@ -46,7 +46,7 @@ function mdTable(head: string[], rows: string[][]): string[] {
 
 function mdFinding(f: ReportFinding): string {
 	const where = [msg('report.lineCol', { line: f.line, column: f.column }), f.platform].filter(Boolean).join(' · ');
-	return `- ${SEV_ICON[f.severity]} ${msg(`severity.${f.severity}`)} — ${mdEscape(f.message)} ${msg('report.findingWhere', { rule: `\`${f.rule}\``, where })}`;
+	return `- ${f.n !== undefined ? `[${f.n}] ` : ''}${SEV_ICON[f.severity]} ${msg(`severity.${f.severity}`)} — ${mdEscape(f.message)} ${msg('report.findingWhere', { rule: `\`${f.rule}\``, where })}`;
 }
 
 function mdException(e: ReportException): string {
@@ -54,12 +54,49 @@ function mdException(e: ReportException): string {
 	return `- \`${exceptionRules(e)}\` — ${msg('report.fact', { label: msg('report.line', { line: e.line }), value: reason })}${hid(e)}`;
 }
 
+function statusText(p: ReportPost): string {
+	const status = msg(`report.status.${p.status ?? 'none'}`);
+	return p.approvedBy ? msg('report.approvedBy', { status, who: p.approvedBy }) : status;
+}
+
+/** The copy as the platform shows it: finding numbers as [n], the fold as its label, text past the limit struck through. */
+function mdCopy(t: ReportTarget): string[] {
+	let text = '';
+	let folded = false;
+	for (const s of t.copy) {
+		if (s.zone === 'folded' && !folded) {
+			text += ` ⟨${t.foldMarker ?? '…'}⟩ `;
+			folded = true;
+		}
+		// A finding's number stands where it starts, before the text it is about.
+		if (s.marks?.length) {
+			text += s.marks.map((n) => `<sup>[${n}]</sup>`).join('');
+		}
+		const shown = mdEscape(s.display ?? s.text);
+		text += s.zone === 'overflow' && shown.trim() ? `~~${shown}~~` : shown;
+	}
+	const lines = text.split(/\r?\n/).map((l) => `> ${l}`);
+	return [`**${mdEscape(t.name)}**`, '', ...t.shownFields.map((f) => `> ${msg('report.fact', { label: msg(`field.${f.field}`), value: mdEscape(f.text) })}`), ...(t.shownFields.length ? ['>'] : []), ...lines, ''];
+}
+
+function mdFacts(t: FactsTable): string[] {
+	return [
+		`**${msg('report.facts')}** — ${mdEscape(t.name)}`, '',
+		...mdTable([msg('report.fact.column'), ...t.columns.map((c) => mdEscape(c.label))], t.rows.map((r) => [mdEscape(r.label), ...r.cells.map((c) => (c.odd ? `⚠ **${mdEscape(c.text)}**` : mdEscape(c.text) || '—'))])),
+		'',
+	];
+}
+
 function mdPost(p: ReportPost): string[] {
 	const out: string[] = [];
 	const names = p.targets.map((t) => t.name).join(' · ') || msg('report.noPlatform');
 	out.push(`### ${msg('report.postHeading', { n: p.index + 1, line: p.line })} — ${mdEscape(names)}`, '');
-	if (p.title) {
-		out.push(msg('report.fact', { label: msg('field.title'), value: mdEscape(p.title) }), '');
+	out.push(msg('report.fact', { label: msg('report.reviewStatus'), value: mdEscape(statusText(p)) }), '');
+	for (const t of p.targets) {
+		out.push(...mdCopy(t));
+	}
+	if (p.images.length) {
+		out.push(`**${msg('report.images')}**`, '', ...p.images.map((i) => `- \`${mdEscape(i.src)}\`${i.file ? ` — ${mdEscape(i.file)}` : ''} — ${i.alt ? mdEscape(i.alt) : `**${msg('hover.imageNoAlt')}**`}`), '');
 	}
 	const rows = p.targets.flatMap((t) => t.fields.map((f) => [mdEscape(t.name), fieldLabel(f), countText(f), fitText(f, false)]));
 	if (rows.length) {
@@ -79,6 +116,9 @@ function mdPost(p: ReportPost): string[] {
 
 function mdFile(f: ReportFile): string[] {
 	const out = [`## ${mdEscape(f.file)}`, ''];
+	if (f.facts) {
+		out.push(...mdFacts(f.facts));
+	}
 	if (f.findings.length || f.exceptions.length) {
 		out.push(`**${msg('report.outsidePosts')}**`, '', ...f.findings.map(mdFinding), ...f.exceptions.map(mdException), '');
 	}
@@ -100,6 +140,7 @@ function summaryCells(r: Report): [string, string][] {
 		[msg('report.notes'), String(s.bySeverity.info + s.bySeverity.hint)],
 		[msg('report.exceptions'), String(s.exceptions)],
 		[msg('report.unexplained'), String(s.unexplained)],
+		[msg('report.approved'), `${s.byStatus?.approved ?? 0}/${s.posts}`],
 	];
 }
 
@@ -113,6 +154,9 @@ export function renderMarkdown(r: Report): string {
 	}
 	if (s.byRule.length) {
 		out.push(`### ${msg('report.byRule')}`, '', ...mdTable([msg('report.rule'), msg('report.findings')], s.byRule.map((x) => [`\`${x.rule}\``, String(x.count)])), '');
+	}
+	for (const c of r.campaigns ?? []) {
+		out.push(...mdFacts(c));
 	}
 	if (!r.files.length) {
 		out.push(msg('report.noDrafts'), '');
@@ -155,15 +199,27 @@ th { background: var(--card); font-weight: 600; } td.num { text-align: right; fo
 .ok { color: var(--ok); } .over, .error { color: var(--err); } .warning { color: var(--warn); } .info, .hint { color: var(--info); }
 ul { padding-left: 1.2rem; } li { margin: .15rem 0; } code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .9em; }
 .noreason { color: var(--err); font-weight: 600; }
+.variants { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .75rem; align-items: start; }
+.variants .post { margin: 0; }
+.copy { background: var(--card); border: 1px solid var(--border); border-radius: 6px; padding: .5rem .75rem; margin: .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.copy .platform { display: block; font-weight: 600; font-size: .85rem; color: var(--muted); white-space: normal; }
+.copy .tok { color: var(--info); } .copy .folded { color: var(--muted); } .copy .foldmark { color: var(--info); font-weight: 600; }
+.copy mark.overflow { background: color-mix(in srgb, var(--err) 20%, transparent); color: inherit; text-decoration: line-through; }
+sup.mark { font-size: .7em; font-weight: 700; margin: 0 .1em; } sup.mark.error { color: var(--err); } sup.mark.warning { color: var(--warn); } sup.mark.info, sup.mark.hint { color: var(--info); }
+.badge { display: inline-block; border-radius: 1em; padding: 0 .6em; font-size: .8rem; font-weight: 600; border: 1px solid var(--border); }
+.badge.approved { color: var(--ok); border-color: var(--ok); } .badge.review { color: var(--warn); border-color: var(--warn); } .badge.draft, .badge.none { color: var(--muted); }
+td.odd { color: var(--warn); font-weight: 600; }
+.images { list-style: none; padding-left: 0; } .images .noalt, .images .missing { color: var(--warn); }
 `;
 
-function htmlTable(head: string[], rows: string[][], numeric: number[] = []): string {
-	return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+function htmlTable(head: string[], rows: string[][], numeric: number[] = [], odd?: boolean[][]): string {
+	const cls = (r: number, i: number) => [numeric.includes(i) ? 'num' : '', i > 0 && odd?.[r]?.[i - 1] ? 'odd' : ''].filter(Boolean).join(' ');
+	return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((row, r) => `<tr>${row.map((c, i) => `<td${cls(r, i) ? ` class="${cls(r, i)}"` : ''}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 function htmlFinding(f: ReportFinding): string {
 	const where = [msg('report.lineCol', { line: f.line, column: f.column }), f.platform].filter(Boolean).join(' · ');
-	return `<li><span class="${f.severity}">${SEV_ICON[f.severity]} ${e(msg(`severity.${f.severity}`))}</span> ${e(f.message)} <span class="meta">${msg('report.findingWhere', { rule: `<code>${e(f.rule)}</code>`, where: e(where) })}</span></li>`;
+	return `<li>${f.n !== undefined ? `<sup class="mark ${f.severity}">[${f.n}]</sup> ` : ''}<span class="${f.severity}">${SEV_ICON[f.severity]} ${e(msg(`severity.${f.severity}`))}</span> ${e(f.message)} <span class="meta">${msg('report.findingWhere', { rule: `<code>${e(f.rule)}</code>`, where: e(where) })}</span></li>`;
 }
 
 function htmlException(x: ReportException): string {
@@ -171,11 +227,45 @@ function htmlException(x: ReportException): string {
 	return `<li><code>${e(exceptionRules(x))}</code> ${msg('report.fact', { label: `<span class="meta">${e(msg('report.line', { line: x.line }))}</span>`, value: reason })}${x.suppressed !== undefined ? ` <span class="meta">${e(hid(x).trim())}</span>` : ''}</li>`;
 }
 
+function htmlCopy(t: ReportTarget, sev: Map<number, Severity>): string {
+	let html = '';
+	let folded = false;
+	for (const s of t.copy) {
+		if (s.zone === 'folded' && !folded) {
+			html += `<span class="foldmark" title="${e(msg('preview.folded'))}">${e(t.foldMarker ?? '…')}</span><span class="folded">`;
+			folded = true;
+		}
+		for (const n of s.marks ?? []) {
+			html += `<sup class="mark ${sev.get(n) ?? 'info'}">[${n}]</sup>`;
+		}
+		html += htmlSegment(s);
+	}
+	if (folded) {
+		html += '</span>';
+	}
+	const fields = t.shownFields.map((f) => `<b>${e(msg(`field.${f.field}`))}</b> ${e(f.text)}\n`).join('');
+	return `<div class="copy"><span class="platform">${e(t.name)}</span>${fields}${html}</div>`;
+}
+
+function htmlSegment(s: ReportSegment): string {
+	const shown = e(s.display ?? s.text);
+	const inner = s.kind === 'text' ? shown : `<span class="tok ${s.kind}"${s.display !== undefined && s.display !== s.text ? ` title="${e(s.text)}"` : ''}>${shown}</span>`;
+	return s.zone === 'overflow' ? `<mark class="overflow" title="${e(msg('preview.overflow'))}">${inner}</mark>` : inner;
+}
+
+function htmlFacts(t: FactsTable): string {
+	return `<h3>${e(msg('report.facts'))} — ${e(t.name)}</h3>${htmlTable([msg('report.fact.column'), ...t.columns.map((c) => c.label)].map(e),
+		t.rows.map((r) => [e(r.label), ...r.cells.map((c) => (c.odd ? `⚠ ${e(c.text)}` : e(c.text) || '—'))]), [], t.rows.map((r) => r.cells.map((c) => c.odd)))}`;
+}
+
 function htmlPost(p: ReportPost): string {
 	const names = p.targets.map((t) => t.name).join(' · ') || msg('report.noPlatform');
-	const parts = [`<section class="post"><h3>${e(msg('report.postHeading', { n: p.index + 1, line: p.line }))} — ${e(names)}</h3>`];
-	if (p.title) {
-		parts.push(`<p>${e(msg('report.fact', { label: msg('field.title'), value: p.title }))}</p>`);
+	const badge = `<span class="badge ${e(p.status ?? 'none')}">${e(statusText(p))}</span>`;
+	const parts = [`<section class="post"><h3>${e(msg('report.postHeading', { n: p.index + 1, line: p.line }))} — ${e(names)} ${badge}</h3>`];
+	const sev = new Map(p.findings.filter((f) => f.n !== undefined).map((f) => [f.n!, f.severity]));
+	parts.push(...p.targets.map((t) => htmlCopy(t, sev)));
+	if (p.images.length) {
+		parts.push(`<h4>${e(msg('report.images'))}</h4><ul class="images">${p.images.map((i) => `<li class="${i.missing ? 'missing' : ''}">🖼 <code>${e(i.src)}</code>${i.file ? ` <span class="meta">${e(i.file)}</span>` : ''} — ${i.alt ? e(i.alt) : `<span class="noalt">${e(msg('hover.imageNoAlt'))}</span>`}</li>`).join('')}</ul>`);
 	}
 	const rows = p.targets.flatMap((t) => t.fields.map((f) => [e(t.name), e(fieldLabel(f)), e(countText(f)),
 		fitText(f, true)]));
@@ -205,7 +295,7 @@ export interface HtmlOptions {
 export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
 	const s = r.summary;
 	const stats = summaryCells(r).map(([label, value], i) => {
-		const bad = (i === 3 || i === 4 || i === 8) && value !== '0';
+		const bad = ((i === 3 || i === 4 || i === 8) && value !== '0') || (i === 9 && s.posts > 0 && (s.byStatus?.approved ?? 0) < s.posts);
 		return `<div class="stat${bad ? ' bad' : ''}"><b>${e(value)}</b><span>${e(label)}</span></div>`;
 	}).join('');
 	const body: string[] = [`<h1>${e(r.title)}</h1>`, `<h2>${e(msg('report.summary'))}</h2>`, `<div class="summary">${stats}</div>`];
@@ -215,15 +305,22 @@ export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
 	if (s.byRule.length) {
 		body.push(`<h3>${e(msg('report.byRule'))}</h3>`, htmlTable([msg('report.rule'), msg('report.findings')].map(e), s.byRule.map((x) => [`<code>${e(x.rule)}</code>`, String(x.count)]), [1]));
 	}
+	if (r.campaigns?.length) {
+		body.push(`<h2>${e(msg('report.campaigns'))}</h2>`, ...r.campaigns.map(htmlFacts));
+	}
 	if (!r.files.length) {
 		body.push(`<p>${e(msg('report.noDrafts'))}</p>`);
 	}
 	for (const f of r.files) {
 		body.push(`<h2>${e(f.file)}</h2>`);
+		if (f.facts) {
+			body.push(htmlFacts(f.facts));
+		}
 		if (f.findings.length || f.exceptions.length) {
 			body.push(`<h4>${e(msg('report.outsidePosts'))}</h4><ul>${f.findings.map(htmlFinding).join('')}${f.exceptions.map(htmlException).join('')}</ul>`);
 		}
-		body.push(...f.posts.map(htmlPost));
+		// The variants of one announcement side by side.
+		body.push(`<div class="variants">${f.posts.map(htmlPost).join('\n')}</div>`);
 	}
 	const csp = opts.csp ? `\n<meta http-equiv="Content-Security-Policy" content="${e(opts.csp)}">` : '';
 	return `<!DOCTYPE html>
