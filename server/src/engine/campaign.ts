@@ -92,18 +92,37 @@ function reference(xs: readonly { variant: VariantFacts; fact: Fact }[]): { vari
 	return best;
 }
 
+/**
+ * The facts of the variants by `key`, then by product: when the variants name one product at
+ * most (or none), a fact about no product joins that product's (an English variant rarely names
+ * the Chinese product term); when they name two or more, each product is compared on its own
+ * and facts about no product are left out (they could be about either).
+ */
 function byGroup(variants: readonly VariantFacts[], keep: (f: Fact) => boolean, key: (f: Fact) => string): Map<string, { variant: VariantFacts; facts: Fact[] }[]> {
-	const groups = new Map<string, { variant: VariantFacts; facts: Fact[] }[]>();
+	const byKey = new Map<string, Fact[]>();
 	for (const v of variants) {
-		const mine = new Map<string, Fact[]>();
 		for (const f of v.facts) {
 			if (keep(f)) {
 				const k = key(f);
-				mine.set(k, [...(mine.get(k) ?? []), f]);
+				byKey.set(k, [...(byKey.get(k) ?? []), f]);
 			}
 		}
-		for (const [k, facts] of mine) {
-			groups.set(k, [...(groups.get(k) ?? []), { variant: v, facts }]);
+	}
+	const groups = new Map<string, { variant: VariantFacts; facts: Fact[] }[]>();
+	for (const [k, facts] of byKey) {
+		const anchors = new Set(facts.map((f) => f.anchor).filter(Boolean));
+		const anchorOf = (f: Fact) => (anchors.size <= 1 ? '' : f.anchor);
+		for (const v of variants) {
+			const mine = new Map<string, Fact[]>();
+			for (const f of v.facts) {
+				if (keep(f) && key(f) === k && (anchors.size <= 1 || f.anchor)) {
+					const a = `${k}\u0000${anchorOf(f)}`;
+					mine.set(a, [...(mine.get(a) ?? []), f]);
+				}
+			}
+			for (const [a, fs] of mine) {
+				groups.set(a, [...(groups.get(a) ?? []), { variant: v, facts: fs }]);
+			}
 		}
 	}
 	return groups;
@@ -112,7 +131,7 @@ function byGroup(variants: readonly VariantFacts[], keep: (f: Fact) => boolean, 
 export function compareVariants(variants: readonly VariantFacts[], handles: HandleMap = {}): Mismatch[] {
 	const out: Mismatch[] = [];
 	if (variants.length >= 2) {
-		const groups = byGroup(variants, (f) => COMPARED.includes(f.kind), (f) => `${f.kind}\u0000${f.group}\u0000${f.anchor}`);
+		const groups = byGroup(variants, (f) => COMPARED.includes(f.kind), (f) => `${f.kind}\u0000${f.group}`);
 		for (const posts of groups.values()) {
 			if (posts.length < 2) {
 				continue;
@@ -132,7 +151,7 @@ export function compareVariants(variants: readonly VariantFacts[], handles: Hand
 }
 
 function comparePrices(variants: readonly VariantFacts[], out: Mismatch[]): void {
-	const groups = byGroup(variants, (f) => f.kind === 'price', (f) => f.anchor);
+	const groups = byGroup(variants, (f) => f.kind === 'price', () => 'price');
 	for (const posts of groups.values()) {
 		if (posts.length < 2) {
 			continue;

@@ -565,8 +565,9 @@ function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: rea
 		return { ...(file ? { file } : {}), ...(where ? { path: where } : {}), start, end, line: l, character: start - ls[l], endLine: el, endCharacter: end - ls[el] };
 	};
 	const nameOf = (id: string) => (config.platforms[id] ? platformName(config.platforms[id], lang) : id);
+	const single = new Set(peers.filter((p) => p.variants.length === 1).map((p) => p.file));
 	const where = (v: VariantFacts) => (v.file
-		? t('postIn', { file: v.file, n: v.post + 1, platform: nameOf(v.platform) })
+		? single.has(v.file) ? t('file', { file: v.file, platform: nameOf(v.platform) }) : t('postIn', { file: v.file, n: v.post + 1, platform: nameOf(v.platform) })
 		: t('post', { n: v.post + 1, platform: nameOf(v.platform) }));
 	const out: Finding[] = [];
 	const explain = t('explain');

@@ -92,6 +92,8 @@ export interface FactsTable {
 
 export interface ReportFile {
 	file: string;
+	/** The campaign folder the file belongs to: its posts are shown beside the other files' posts. */
+	campaign?: string;
 	/** The facts table of this campaign file (two or more variants that state facts). */
 	facts?: FactsTable;
 	posts: ReportPost[];
@@ -238,16 +240,27 @@ export function factsTable(name: string, variants: readonly (VariantFacts & { la
 		return undefined;
 	}
 	const rows = new Map<string, { kind: string; label: string; cells: { text: string; odd: boolean }[] }>();
+	// As campaign-consistency compares: the product splits a row only when the variants name two or more.
+	const groupOf = (f: Fact) => `${f.kind}\u0000${f.kind === 'price' ? '' : f.group}`;
+	const anchors = new Map<string, Set<string>>();
+	for (const v of withFacts) {
+		for (const f of v.facts) {
+			if (f.anchor) {
+				anchors.set(groupOf(f), (anchors.get(groupOf(f)) ?? new Set()).add(f.anchor));
+			}
+		}
+	}
+	const anchorOf = (f: Fact) => ((anchors.get(groupOf(f))?.size ?? 0) > 1 ? f.anchor : '');
 	withFacts.forEach((v, col) => {
 		for (const f of v.facts) {
 			if (f.kind === 'handle') {
 				continue;
 			}
-			const key = `${f.kind}\u0000${f.kind === 'price' ? '' : f.group}\u0000${f.anchor}`;
+			const key = `${groupOf(f)}\u0000${anchorOf(f)}`;
 			let row = rows.get(key);
 			if (!row) {
 				const detail = f.kind === 'quantity' ? f.group.slice('quantity:'.length) : f.kind === 'link' ? f.group : '';
-				const label = [msg(`campaign-consistency.kind.${f.kind}`), detail, f.anchor].filter(Boolean).join(' · ');
+				const label = [msg(`campaign-consistency.kind.${f.kind}`), detail, anchorOf(f)].filter(Boolean).join(' · ');
 				row = { kind: f.kind, label, cells: withFacts.map(() => ({ text: '', odd: false })) };
 				rows.set(key, row);
 			}
@@ -284,7 +297,7 @@ export function buildReport(inputs: readonly ReportInput[], title: string): Repo
 		const lineOf = (o: number) => idx.position(o).line + 1;
 		const summaries = new Map(summarize(result).map((s) => [s.post, s]));
 		const allExceptions = exceptionsOf(result, idx);
-		const rf: ReportFile = { file: input.file, posts: [], findings: [], exceptions: allExceptions.filter((e) => e.post === undefined) };
+		const rf: ReportFile = { file: input.file, ...(input.campaign ? { campaign: input.campaign } : {}), posts: [], findings: [], exceptions: allExceptions.filter((e) => e.post === undefined) };
 		const toFinding = (f: LintResult['findings'][number], n?: number): ReportFinding => {
 			const p = idx.position(f.start);
 			bySeverity[f.severity]++;

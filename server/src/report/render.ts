@@ -200,7 +200,8 @@ th { background: var(--card); font-weight: 600; } td.num { text-align: right; fo
 ul { padding-left: 1.2rem; } li { margin: .15rem 0; } code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .9em; }
 .noreason { color: var(--err); font-weight: 600; }
 .variants { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .75rem; align-items: start; }
-.variants .post { margin: 0; }
+.variants .post { margin: 0; min-width: 0; }
+.variants table { display: block; overflow-x: auto; max-width: 100%; font-size: .85em; }
 .copy { background: var(--card); border: 1px solid var(--border); border-radius: 6px; padding: .5rem .75rem; margin: .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .copy .platform { display: block; font-weight: 600; font-size: .85rem; color: var(--muted); white-space: normal; }
 .copy .tok { color: var(--info); } .copy .folded { color: var(--muted); } .copy .foldmark { color: var(--info); font-weight: 600; }
@@ -258,10 +259,11 @@ function htmlFacts(t: FactsTable): string {
 		t.rows.map((r) => [e(r.label), ...r.cells.map((c) => (c.odd ? `⚠ ${e(c.text)}` : e(c.text) || '—'))]), [], t.rows.map((r) => r.cells.map((c) => c.odd)))}`;
 }
 
-function htmlPost(p: ReportPost): string {
+function htmlPost(p: ReportPost, file?: string): string {
 	const names = p.targets.map((t) => t.name).join(' · ') || msg('report.noPlatform');
 	const badge = `<span class="badge ${e(p.status ?? 'none')}">${e(statusText(p))}</span>`;
-	const parts = [`<section class="post"><h3>${e(msg('report.postHeading', { n: p.index + 1, line: p.line }))} — ${e(names)} ${badge}</h3>`];
+	const where = file ? `<span class="meta">${e(file)}</span><br>` : '';
+	const parts = [`<section class="post"><h3>${where}${e(msg('report.postHeading', { n: p.index + 1, line: p.line }))} — ${e(names)} ${badge}</h3>`];
 	const sev = new Map(p.findings.filter((f) => f.n !== undefined).map((f) => [f.n!, f.severity]));
 	parts.push(...p.targets.map((t) => htmlCopy(t, sev)));
 	if (p.images.length) {
@@ -311,7 +313,25 @@ export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
 	if (!r.files.length) {
 		body.push(`<p>${e(msg('report.noDrafts'))}</p>`);
 	}
-	for (const f of r.files) {
+	for (let i = 0; i < r.files.length; i++) {
+		const f = r.files[i];
+		// The files of one campaign folder: their posts side by side, under the folder's name.
+		if (f.campaign) {
+			const group = [f];
+			while (i + 1 < r.files.length && r.files[i + 1].campaign === f.campaign) {
+				group.push(r.files[++i]);
+			}
+			if (group.length > 1) {
+				body.push(`<h2>${e(f.campaign)}</h2>`);
+				for (const g of group) {
+					if (g.findings.length || g.exceptions.length) {
+						body.push(`<h4>${e(g.file)} — ${e(msg('report.outsidePosts'))}</h4><ul>${g.findings.map(htmlFinding).join('')}${g.exceptions.map(htmlException).join('')}</ul>`);
+					}
+				}
+				body.push(`<div class="variants">${group.flatMap((g) => g.posts.map((p) => htmlPost(p, g.file))).join('\n')}</div>`);
+				continue;
+			}
+		}
 		body.push(`<h2>${e(f.file)}</h2>`);
 		if (f.facts) {
 			body.push(htmlFacts(f.facts));
@@ -320,7 +340,7 @@ export function renderHtml(r: Report, opts: HtmlOptions = {}): string {
 			body.push(`<h4>${e(msg('report.outsidePosts'))}</h4><ul>${f.findings.map(htmlFinding).join('')}${f.exceptions.map(htmlException).join('')}</ul>`);
 		}
 		// The variants of one announcement side by side.
-		body.push(`<div class="variants">${f.posts.map(htmlPost).join('\n')}</div>`);
+		body.push(`<div class="variants">${f.posts.map((p) => htmlPost(p)).join('\n')}</div>`);
 	}
 	const csp = opts.csp ? `\n<meta http-equiv="Content-Security-Policy" content="${e(opts.csp)}">` : '';
 	return `<!DOCTYPE html>
