@@ -174,9 +174,10 @@ export function startServer(connection: Connection): void {
 			return undefined;
 		}
 		const peers = file ? campaignPeers(file, loaded) : undefined;
+		const folder = file ? campaignFolderOf(loaded, file) : undefined;
 		const result = lint({
 			text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file),
-			...(peers?.length ? { peers } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
+			...(peers?.length && file && folder ? { peers, file: path.relative(folder, file).split(path.sep).join('/') } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
 		}, st.cache);
 		st.result = result;
 		st.version = doc.version;

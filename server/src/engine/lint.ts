@@ -32,6 +32,11 @@ export interface LintInput {
 	 * their posts' facts, which campaign-consistency compares with this file's posts.
 	 */
 	peers?: readonly CampaignPeer[];
+	/**
+	 * This file's name among its peers (as their `file`): variants are ordered by file and post, so
+	 * that which one is the reference on a tie does not depend on which file is being linted.
+	 */
+	file?: string;
 	/** Reads what is known about an image file a post names (the host's file system); without it only the draft is checked. */
 	readImage?: ImageReader;
 }
@@ -476,7 +481,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	// The per-post check of campaign-consistency reports nothing: a finding of it here is its crash, and then it is skipped.
 	if (consistency && !findings.some((f) => f.rule === 'campaign-consistency')) {
 		try {
-			for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity)) {
+			for (const f of campaignFindings(draft, variants, input.peers ?? [], config, consistency.rule, consistency.severity, input.file ?? '')) {
 				findings.push(f);
 			}
 		} catch (e) {
@@ -540,11 +545,13 @@ const MAX_VARIANTS = 200;
  * campaign-consistency over the posts of this file and its campaign peers: findings on this
  * file's posts only, each with the post it disagrees with as related information.
  */
-function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: readonly CampaignPeer[], config: ResolvedConfig, rule: Rule, severity: Severity): Finding[] {
+function campaignFindings(draft: Draft, own: readonly VariantFacts[], peers: readonly CampaignPeer[], config: ResolvedConfig, rule: Rule, severity: Severity, self: string): Finding[] {
 	const kinds = optionsOf(rule, config).facts;
 	const keep = Array.isArray(kinds) ? new Set(kinds) : undefined;
+	const name = (v: VariantFacts) => (v.file === '' ? self : v.file);
 	const all: VariantFacts[] = [...own, ...peers.flatMap((p) => p.variants.map((v) => ({ ...v, file: p.file })))]
-		.map((v) => (keep ? { ...v, facts: v.facts.filter((f) => keep.has(f.kind)) } : v));
+		.map((v) => (keep ? { ...v, facts: v.facts.filter((f) => keep.has(f.kind)) } : v))
+		.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.post - b.post));
 	if (all.length > MAX_VARIANTS) {
 		return [];
 	}

@@ -121,9 +121,10 @@ export function relintCampaigns(files: LintedFile[]): void {
 		if (group.length < 2) {
 			continue;
 		}
+		const nameOf = (f: LintedFile) => path.relative(folder, f.file).split(path.sep).join('/');
 		const peersOf = (f: LintedFile): CampaignPeer[] => group.filter((o) => o !== f && o.result.variants.length)
-			.map((o) => ({ file: path.relative(folder, o.file).split(path.sep).join('/'), path: o.file, text: o.text, variants: o.result.variants }));
-		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f), readImage: imageReaderFor(f.file) }));
+			.map((o) => ({ file: nameOf(o), path: o.file, text: o.text, variants: o.result.variants }));
+		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f), file: nameOf(f), readImage: imageReaderFor(f.file) }));
 		group.forEach((f, i) => {
 			f.result = results[i];
 		});
