@@ -111,7 +111,8 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		requireTool(CODE_SERVER_BIN, 'code-server');
 		requireTool(CHROMIUM, 'Chromium');
 		fs.mkdirSync(ARTIFACTS, { recursive: true });
-		for (const f of fs.readdirSync(ARTIFACTS)) {
+		// Its own screenshots and logs only: report.e2e.ts writes report-*.png beside them.
+		for (const f of fs.readdirSync(ARTIFACTS).filter((x) => !x.startsWith('report-'))) {
 			fs.rmSync(path.join(ARTIFACTS, f), { force: true, recursive: true });
 		}
 		// The .vsix under test is built from this tree, now.

@@ -145,17 +145,22 @@ function withNotes(parts: string[], notes: (string | undefined)[]): string {
 export function hoverAt(result: LintResult, offset: number, notes: HoverNotes = {}): { markdown: string; start: number; end: number } | undefined {
 	const here = (f: Finding) => offset >= f.start && offset <= f.end && f.explain;
 	const hits = result.findings.filter(here);
-	if (hits.length) {
-		const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
-		const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
-		return { markdown: withNotes(hits.map((f) => f.explain!), hits.map((f) => notes.rule?.(f.rule))), start, end };
-	}
-	// An image under the cursor: its file and alt text, and how many the post has.
+	// An image under the cursor: its file and alt text, and how many the post has (after its findings).
+	let image: { markdown: string; start: number; end: number } | undefined;
 	for (const m of result.media ?? []) {
 		const img = m.images.find((x) => offset >= x.start && offset <= x.end);
 		if (img) {
-			return { markdown: explainImage(img, m.images.length), start: img.start, end: img.end };
+			image = { markdown: explainImage(img, m.images.length), start: img.start, end: img.end };
+			break;
 		}
+	}
+	if (hits.length) {
+		const start = hits.reduce((m, f) => Math.min(m, f.start), Infinity);
+		const end = hits.reduce((m, f) => Math.max(m, f.end), -Infinity);
+		return { markdown: withNotes([...hits.map((f) => f.explain!), ...(image ? [image.markdown] : [])], hits.map((f) => notes.rule?.(f.rule))), start, end };
+	}
+	if (image) {
+		return image;
 	}
 	const platformNote = (post: number) => (result.targets.some((t) => t.post.index === post && !t.settings.platforms?.length) ? notes.defaultPlatform : undefined);
 	// A field (title, digest, author) or the body under the cursor: explain its count.
