@@ -259,7 +259,8 @@ export function factsTable(name: string, variants: readonly (VariantFacts & { la
 			const key = `${groupOf(f)}\u0000${anchorOf(f)}`;
 			let row = rows.get(key);
 			if (!row) {
-				const detail = f.kind === 'quantity' ? f.group.slice('quantity:'.length) : f.kind === 'link' ? f.group : '';
+				// The unit as the first variant writes it (天, days), so the label needs no translation of its own.
+				const detail = f.kind === 'quantity' ? f.text.replace(/^[\d.,\s]+(?:[万萬亿億]\s?)?-?/u, '').trim() : f.kind === 'link' ? f.group : '';
 				const label = [msg(`campaign-consistency.kind.${f.kind}`), detail, anchorOf(f)].filter(Boolean).join(' · ');
 				row = { kind: f.kind, label, cells: withFacts.map(() => ({ text: '', odd: false })) };
 				rows.set(key, row);
