@@ -18,19 +18,24 @@ No regular expression
  * here has nested quantifiers; the two with a back-reference (a code fence, inline code) scan at
  * most to the closing fence, or to the end of the line for inline code.
  */
-import { findHashtags, findMentions } from './social';
-import { findUrls, type Span } from './text';
+import words from './data/protected-words.json';
+import { findHashtags, findMentions, findReplyMarks } from './social';
+import { findLinks, type Span } from './text';
 
 export type ProtectedKind =
 	| 'code' // `inline` and fenced ``` blocks
-	| 'url' // http(s) links (text.ts findUrls)
+	| 'url' // http(s) links, IRIs with non-ASCII paths and bare domains (text.ts findLinks)
 	| 'link' // Markdown link destinations `](…)` and the `!` of an image
 	| 'email'
 	| 'mention' // @name, @name@domain, @中文昵称, 关注@小明 (social.ts findMentions)
 	| 'hashtag' // #tag
-	| 'topic' // #话题# (Weibo, Bilibili)
+	| 'topic' // #话题# (Weibo, Bilibili), also written with full-width ＃
+	| 'reply' // Weibo repost chains and replies: //@name: and 回复@name: (social.ts findReplyMarks)
+	| 'abbreviation' // Inc., vs., e.g., U.S.A. (data/protected-words.json, config `protect.abbreviations`)
+	| 'name' // Yahoo!, Disney+, C++, Node.js, .NET (data/protected-words.json, config `protect.names`)
+	| 'word' // a word ending in + or a grade's -: 100+, 18+, A+, D- (Latin text up to its last mark)
 	| 'markup' // Markdown list markers: `1. `, `2) `, `- `
-	| 'number' // 3.5, 10:30, 1,000, v2.0.1, 2024-05-01, 5000mAh, 15%, 90°, ¥100
+	| 'number' // 3.5, 10:30, 1,000, v2.0.1, 2024-05-01, 5000mAh, 15%, 90°, ¥100, -5 and +886 after Chinese
 	| 'quote' // a quoted English sentence: "Stay hungry, stay foolish."
 	| 'emoticon' // :) :-( ;) :D ^_^
 	| 'exception'; // configured literal strings
@@ -42,6 +47,27 @@ export interface ProtectedSpan extends Span {
 export interface ProtectOptions {
 	/** Literal strings kept exactly as written (case-sensitive), e.g. product names. */
 	exceptions?: readonly string[];
+	/** Abbreviations with a period, added to the data's (config and packs: `protect.abbreviations`). */
+	abbreviations?: readonly string[];
+	/** Names with punctuation in them, added to the data's (config and packs: `protect.names`). */
+	names?: readonly string[];
+}
+
+/** The built-in abbreviations, names and top-level domains (data/protected-words.json, with sources). */
+export const PROTECTED_WORDS: { readonly abbreviations: readonly string[]; readonly names: readonly string[]; readonly tlds: readonly string[] } = {
+	abbreviations: words.abbreviations.words,
+	names: words.names.words,
+	tlds: words.domains.tlds,
+};
+
+/**
+ * The `protect` lists of a resolved config (copydesk.json and packs add to the data's), as
+ * ProtectOptions; malformed entries are dropped (config.ts reports them).
+ */
+export function configuredWords(config: { extra: Record<string, unknown> } | undefined): Pick<ProtectOptions, 'abbreviations' | 'names'> {
+	const p = config?.extra.protect as { abbreviations?: unknown; names?: unknown } | undefined;
+	const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+	return { abbreviations: list(p?.abbreviations), names: list(p?.names) };
 }
 
 // Fenced code blocks: a line starting with ``` or ~~~ up to the matching closing fence (or the end).
@@ -54,11 +80,18 @@ const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
 // A number: optional currency or `v`, digits with . : / - separators between digit groups (and , before
 // exactly three digits: 1,000), then
 // a unit in ASCII letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
-const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
+// A sign belongs to the number after Chinese, a space or the line start (氣溫是-5度, 打+886), but a
+// hyphen after a number and at most two Han characters is a range (5月1日-5月3日, 10点-12点).
+const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:(?<=^|[\s\p{Script=Han}])(?<!\d\p{Script=Han}{1,2})[+\-](?=\d))?(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
 // Quoted text in straight, curly or corner quotes, on one line.
 const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const LATIN_LETTER = /[A-Za-z]/;
+// Two or more single letters each with a period: U.S.A., e.g., R.I.P. (an abbreviation).
+const INITIALS_RE = /(?<![\p{Script=Latin}\p{N}_.])(?:[A-Za-z]\.){2,}/gu;
+// A Latin word or number ending in + (C++, A+, 100+, 18+, Apple TV+), or a grade with - before
+// Chinese (D-, D--): the marks are part of the word, so spacing goes after them (100+ 的).
+const PLUS_WORD_RE = /(?<![\p{Script=Latin}\p{N}_+\-])[A-Za-z0-9]+\+{1,2}(?![\p{Script=Latin}\p{N}_+])|(?<![\p{Script=Latin}\p{N}_+\-])[A-F]-{1,2}(?=\p{Script=Han})/gu;
 const EMOTICON_RE = /(?<![\p{Script=Latin}\p{N}])(?:[:;=][-^']?[()DPpOo3\]\[|\\/*]|\^_?\^|[Xx]D)(?![A-Za-z0-9])/gu;
 
 function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpExecArray) => boolean): void {
@@ -82,6 +115,8 @@ const MAY_LINK = /\]\(|!\[/;
 const MAY_QUOTE = /["“‘「『]/;
 const MAY_NUMBER = /[0-9]/;
 const MAY_EMOTICON = /[:;=^Xx]/;
+const MAY_WORD = /[.!+#&*]/;
+const MAY_PLUS_WORD = /[A-F]-|\+/;
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
 export function findProtected(text: string, opts: ProtectOptions = {}): ProtectedSpan[] {
@@ -93,8 +128,9 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
  * (zh-spacing, zh-punctuation, zh-script, hashtag-syntax) through the rule context's memo.
  * The result is shared: do not change it.
  */
-export function sharedProtected(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[] = []): ProtectedSpan[] {
-	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions }));
+export function sharedProtected(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[] = []): ProtectedSpan[] {
+	// The config is the same for every rule of one lint run, so only the exceptions name the memo.
+	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions, ...configuredWords(ctx.config) }));
 }
 
 /** findProtected without the prefilters (each pattern runs on every text): the reference for tests. */
@@ -112,8 +148,13 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	if (has('`')) {
 		collect(text, INLINE_CODE_RE, 'code', all);
 	}
-	for (const u of findUrls.shared(text)) {
+	for (const u of findLinks(text, PROTECTED_WORDS.tlds)) {
 		all.push({ start: u.start, end: u.end, text: u.text, kind: 'url' });
+	}
+	if (has('@')) {
+		for (const r of findReplyMarks(text)) {
+			all.push({ start: r.start, end: r.end, text: r.text, kind: 'reply' });
+		}
 	}
 	if (may(MAY_LINK)) {
 		collect(text, LINK_DEST_RE, 'link', all);
@@ -139,6 +180,16 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	if (may(MAY_EMOTICON)) {
 		collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index + m[0].length))));
 	}
+	if (may(MAY_WORD)) {
+		collectWords(text, wordMatcher([...PROTECTED_WORDS.abbreviations, ...(opts.abbreviations ?? [])]), 'abbreviation', all);
+		collectWords(text, wordMatcher([...PROTECTED_WORDS.names, ...(opts.names ?? [])]), 'name', all);
+		if (text.includes('.')) {
+			collect(text, INITIALS_RE, 'abbreviation', all);
+		}
+	}
+	if (may(MAY_PLUS_WORD)) {
+		collect(text, PLUS_WORD_RE, 'word', all);
+	}
 	for (const ex of opts.exceptions ?? []) {
 		if (typeof ex !== 'string' || !ex) {
 			continue;
@@ -152,6 +203,35 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	const code = disjoint(all.filter((x) => x.kind === 'code').sort(byStart));
 	const rest = disjoint(all.filter((x) => x.kind !== 'code').sort(byStart), (x) => touchesProtected(code, x.start, x.end));
 	return [...code, ...rest].sort(byStart);
+}
+
+const matchers = new Map<string, RegExp | null>();
+
+/**
+ * One regular expression for a list of literal words, the longer first (U.S.A. before U.S.), on
+ * Latin word boundaries: no Latin letter, digit or `_` before, and after a word that ends in a
+ * letter or digit none after either (Node.js, not Node.json); Chinese may touch either side. Alternatives of literals only: linear.
+ */
+function wordMatcher(list: readonly string[]): RegExp | null {
+	const key = list.join('\u0000');
+	let re = matchers.get(key);
+	if (re === undefined) {
+		const alts = [...new Set(list.filter((w) => typeof w === 'string' && w.length > 0 && w.length <= 100))]
+			.sort((a, b) => b.length - a.length)
+			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (/[\p{L}\p{N}_]$/u.test(w) ? '(?![\\p{Script=Latin}\\p{N}_])' : ''));
+		re = alts.length ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}_])(?:${alts.join('|')})`, 'gu') : null;
+		if (matchers.size > 32) {
+			matchers.clear(); // configs come and go in a long-lived server: keep a few
+		}
+		matchers.set(key, re);
+	}
+	return re;
+}
+
+function collectWords(text: string, re: RegExp | null, kind: ProtectedKind, out: ProtectedSpan[]): void {
+	if (re) {
+		collect(text, re, kind, out);
+	}
 }
 
 /** Spans sorted by start, without those that overlap an earlier one (or that `skip` rejects). */

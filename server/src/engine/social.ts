@@ -12,13 +12,15 @@
  * - `hashCandidates(text)` and the small helpers `tagBody`, `notATag`, `languageName`,
  *   `charBefore` → the raw material `hashtag-syntax` checks.
  *
- * Never a tag: a `#` inside a link (`https://example.com/p#faq`), an HTML entity (`&#39;`).
+ * Never a tag: a `#` inside a link (`https://example.com/p#faq`, an IRI `https://example.com/活动#报名`,
+ * a bare domain `dell.com/#faq`), an HTML entity (`&#39;`).
  * A topic never contains a link and never spans a line. Regular expressions here are linear
  * (no nested quantifiers).
  */
 import twitter from 'twitter-text';
 import type { PlatformProfile } from './platforms';
-import { findUrls, type Span } from './text';
+import words from './data/protected-words.json';
+import { findLinks, findUrls, type Span } from './text';
 
 export type HashtagStyle = PlatformProfile['hashtag'] | 'any';
 
@@ -83,7 +85,8 @@ export function hashCandidates(text: string, opts: { skip?: readonly { start: nu
 	if (!text.includes('#') && !(opts.fullWidth && text.includes('＃'))) {
 		return out;
 	}
-	const excluded = [...findUrls.shared(text), ...(opts.skip ?? [])];
+	// Links as copy protection reads them: an IRI's fragment (…/活动页#第二步) is no tag either.
+	const excluded = [...findLinks(text, words.domains.tlds), ...(opts.skip ?? [])];
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if ((c === 0x23 || (opts.fullWidth && c === 0xff03)) && text.charCodeAt(i - 1) !== 0x26 && !excluded.some((s) => s.start <= i && i < s.end)) {
@@ -195,7 +198,10 @@ export function findHashtags(text: string, style: HashtagStyle): TagSpan[] {
 		}
 		case 'any': {
 			// "#a b#" between two X hashtags is not one topic; a topic is Chinese or a single token.
-			const topics = topicsOver(text, hashes, (inner) => !/^\s|\s$/u.test(inner) && (HAN_OR_CJK.test(inner) || !/\s/u.test(inner)));
+			// A topic may be typed with the full-width ＃ (＃618狂欢＃): still one topic, whose only fix
+			// is both marks half-width (hashtag-syntax); a lone ＃ starts no #tag here.
+			const wide = text.includes('＃') ? hashCandidates(text, { fullWidth: true }) : hashes;
+			const topics = topicsOver(text, wide, (inner) => !/^\s|\s$/u.test(inner) && (HAN_OR_CJK.test(inner) || !/\s/u.test(inner)));
 			out = [...topics, ...wordTags(text, hashes, topics, true)];
 			break;
 		}
@@ -203,6 +209,22 @@ export function findHashtags(text: string, style: HashtagStyle): TagSpan[] {
 			out = [];
 	}
 	return out.sort((a, b) => a.start - b.start);
+}
+
+// Weibo's repost chain `//@昵称:` and reply `回复@昵称:` (also `回复 @昵称：`): the colon belongs to
+// the platform's syntax (platforms.md: "repost chain //@昵称:"), not to the sentence.
+const REPLY_MARK = /(?:\/\/|回复[ \t]?)@[\p{L}\p{N}_\-]{1,30}[:：]/gu;
+
+/** Weibo repost-chain and reply marks (`//@name:`, `回复@name:`, `回复 @name：`), each with its colon. */
+export function findReplyMarks(text: string): Span[] {
+	const out: Span[] = [];
+	if (!text.includes('@')) {
+		return out;
+	}
+	for (const m of text.matchAll(REPLY_MARK)) {
+		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+	}
+	return out;
 }
 
 // @name, @name@domain (fediverse), @中文昵称. A mention is not part of an e-mail address, so no

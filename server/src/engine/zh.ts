@@ -67,8 +67,11 @@ export function stringList(v: unknown): string[] {
 	return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
 }
 
-/** Kinds whose edges read as Latin text for spacing: `在 LeanCloud 上`, `围绕 \`AVObject\` 进行`, `花了 5000 元`. */
-const LATIN_EDGED: ReadonlySet<ProtectedKind> = new Set(['code', 'url', 'email', 'number']);
+/**
+ * Kinds whose edges read as Latin text for spacing: `在 LeanCloud 上`, `围绕 \`AVObject\` 进行`, `花了 5000 元`,
+ * `来自 Yahoo! 的`, `前面 vs. 后面`, `有 100+ 的选择`: the whole word is Latin text, its last mark included.
+ */
+const LATIN_EDGED: ReadonlySet<ProtectedKind> = new Set(['code', 'url', 'email', 'number', 'abbreviation', 'name', 'word']);
 /** Kinds a following space may end (a link, a mention or a hashtag needs it to stop). */
 export const TERMINATED: ReadonlySet<ProtectedKind> = new Set(['url', 'email', 'mention', 'hashtag', 'topic', 'link']);
 
