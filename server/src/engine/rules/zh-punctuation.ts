@@ -16,7 +16,7 @@ import { hanShare } from '../explain';
 import { touchesProtected } from '../protected';
 import type { Rule, RuleContext } from '../rule';
 import { shoutingBangs } from './exclamations';
-import { SEPARATED, TERMINATED, sharedZhText, type ZhText, isZhChar, isZhLocale, stringList } from '../zh';
+import { CJK_LETTER, SEPARATED, TERMINATED, sharedZhText, type ZhText, isZhChar, isZhLocale, stringList } from '../zh';
 import { lineOf, lineStarts } from '../text';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
@@ -35,6 +35,8 @@ const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 const ASCII_LETTER = /[A-Za-z]/;
 const HAN = /\p{Script=Han}/u;
+/** Full-width sentence marks that a converted mark would double (，、 ，。). */
+const FW_MARK_AFTER = /[、，。；：！？]/u;
 
 const rule: Rule = {
 	meta: {
@@ -59,6 +61,8 @@ const rule: Rule = {
 			en: {
 				fullwidth: 'Use the full-width "{to}" in a Chinese sentence, not "{from}".',
 				parens: 'Use full-width parentheses "（…）" in a Chinese sentence.',
+				quotes: 'Use Chinese quotation marks "{to}" around Chinese text, not straight quotes.',
+				halfwidthEnglish: 'Use the half-width "{to}" in an English sentence, not "{from}".',
 				repeated: 'Do not repeat punctuation: write "{to}".',
 				ellipsis: 'Write the Chinese ellipsis "……".',
 				halfwidth: 'Write digits and Latin letters half-width: "{to}".',
@@ -68,6 +72,8 @@ const rule: Rule = {
 			'zh-cn': {
 				fullwidth: '中文句子里用全角“{to}”，不用“{from}”。',
 				parens: '中文句子里用全角括号“（…）”。',
+				quotes: '中文内容用中文引号“{to}”，不用直引号。',
+				halfwidthEnglish: '英文句子里用半角“{to}”，不用“{from}”。',
 				repeated: '不要重复使用标点符号：写“{to}”。',
 				ellipsis: '省略号写作“……”。',
 				halfwidth: '数字和英文字母用半角：“{to}”。',
@@ -123,6 +129,22 @@ function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
 
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
 
+/**
+ * A line of English with some Chinese in it: it starts with Latin text (its first letter or digit
+ * is not Chinese) and has at least half as many words in other scripts as Han characters (a
+ * Chinese word is about two characters): `We launched in 上海, 北京 too!`. Returns its number of
+ * non-Chinese words, 0 for a Chinese line (`前面: I have no idea後面` starts in Chinese).
+ */
+export function englishWords(line: string): number {
+	const first = FIRST_LETTER.exec(line);
+	if (!first || CJK_LETTER.test(first[0])) {
+		return 0;
+	}
+	const h = hanShare(line);
+	return h.otherWords > 0 && h.otherWords * 2 >= h.han ? h.otherWords : 0;
+}
+const FIRST_LETTER = /[\p{L}\p{N}]/u;
+
 /** The nearest offset before `i` (after `i` with dir 1) that is not a space on the same line, or -1. */
 function neighbour(text: string, i: number, dir: -1 | 1): number {
 	let k = dir < 0 ? i - 1 : i;
@@ -140,7 +162,7 @@ function neighbour(text: string, i: number, dir: -1 | 1): number {
 class Sweep {
 	readonly text: string;
 	readonly converted = new Set<number>();
-	private readonly englishLines = new Map<number, boolean>();
+	private readonly englishLines = new Map<number, number>();
 	private lineStarts: number[] | undefined;
 
 	constructor(readonly ctx: RuleContext, readonly zh: ZhText) {
@@ -148,17 +170,15 @@ class Sweep {
 	}
 
 	/**
-	 * True when the line holding offset `i` is English with some Chinese in it: at least half as
-	 * many words in other scripts as Han characters (a Chinese word is about two characters), as in
-	 * `We launched in 上海, 北京 too!`. Its half-width marks are English punctuation and stay.
+	 * True when the line holding offset `i` is English with some Chinese in it (isEnglishLine), as
+	 * in `We launched in 上海, 北京 too!`. Its half-width marks are English punctuation and stay.
 	 */
-	englishLine(i: number): boolean {
+	englishLine(i: number): number {
 		const start = this.lineStart(i);
 		let cached = this.englishLines.get(start);
 		if (cached === undefined) {
 			const end = this.text.indexOf('\n', i);
-			const h = hanShare(this.text.slice(start, end < 0 ? this.text.length : end));
-			cached = h.otherWords > 0 && h.otherWords * 2 >= h.han;
+			cached = englishWords(this.text.slice(start, end < 0 ? this.text.length : end));
 			this.englishLines.set(start, cached);
 		}
 		return cached;
@@ -193,6 +213,11 @@ class Sweep {
 			const c = text.charCodeAt(i);
 			if (c === 0x28) {
 				this.paren(i);
+				i++;
+				continue;
+			}
+			if ((c === 0x22 || c === 0x27) && !this.converted.has(i)) {
+				this.quote(i);
 				i++;
 				continue;
 			}
@@ -301,16 +326,28 @@ class Sweep {
 		const hasHalf = HALF.test(run);
 		const hasFull = /[^,.!?:;]/.test(run);
 		if (hasHalf) {
-			if (!hasFull && this.englishLine(start)) {
-				return j;
-			}
 			const before = text[start - 1];
 			const after = text[j];
+			// English punctuation is followed by a space or the line end: a mark between a Latin word and
+			// a Chinese letter (`Yes!升级`) is Chinese punctuation even on an English line. A line of one
+			// English word keeps only the marks after Latin text (`title: 介绍`, not `Hello世界.`).
+			const english = hasFull ? 0 : this.englishLine(start);
+			const glued = after !== undefined && CJK_LETTER.test(after) && ASCII_ALNUM.test(before ?? '');
+			if (english && !glued && (english >= 2 || !this.zhAt(start - 1))) {
+				return j;
+			}
 			// 1,000 · 3.5 · 10:30 (when not already a number span) · config.json · http://
 			if (/^[.,:]$/.test(run) && /[0-9]/.test(before ?? '') && /[0-9]/.test(after ?? '')) {
 				return j;
 			}
-			if ((run === '.' || run === ':') && after !== undefined && (ASCII_ALNUM.test(after) || after === '/')) {
+			// A period before a letter or digit is a file name, a domain or a version (设置.json); a colon
+			// is one only after Latin text (http:, a:b): right after Chinese it ends a label (電話:123, 前面:I).
+			if ((run === '.' || (run === ':' && !this.zhAt(start - 1))) && after !== undefined && (ASCII_ALNUM.test(after) || after === '/')) {
+				return j;
+			}
+			// `WANG,、`: a half-width mark right before a full-width one is part of what is quoted (a value to
+			// type); made full-width it would double the punctuation.
+			if (!hasFull && after !== undefined && FW_MARK_AFTER.test(after)) {
 				return j;
 			}
 			if (!hasFull && !this.inChinese(start, j)) {
@@ -368,6 +405,80 @@ class Sweep {
 			fixes: [{
 				title: ctx.t('fix', { to: '（…）' }), kind: 'typography', preferred: true,
 				edits: [{ start: open.editStart, end: i + 1, newText: '（' }, { start: close, end: shut.editEnd, newText: '）' }],
+			}],
+		});
+	}
+
+	/**
+	 * Straight quotes around Chinese: `"喵"` → `“喵”` (`「喵」` where the locale is zh-TW, zh-HK or
+	 * zh-MO). Double quotes when the quoted text has a Han character (quoted English is a protected
+	 * span and stays); single quotes only when Chinese stands right before the opening one and after
+	 * the closing one (or the line ends), so an apostrophe (Let's) never opens a pair. The spaces
+	 * between a converted quote and Chinese outside it go with it (`说 "喵" 了` → `说“喵”了`).
+	 */
+	private quote(i: number): void {
+		const { text, zh, ctx } = this;
+		const mark = text[i];
+		let close = -1;
+		for (let j = i + 1; j < text.length && j - i <= 500 && text[j] !== '\n' && text[j] !== '\r'; j++) {
+			const s = zh.spanAt(j);
+			if (s) {
+				j = s.end - 1;
+				continue;
+			}
+			if (text[j] === mark) {
+				close = j;
+				break;
+			}
+		}
+		if (close < 0 || close === i + 1) {
+			return;
+		}
+		const content = text.slice(i + 1, close);
+		if (isSpace(content[0]) || isSpace(content[content.length - 1])) {
+			return;
+		}
+		if (mark === '"') {
+			// Chinese inside, and Chinese outside: before the quote, after it, or a line that opens
+			// with a quote of Chinese only (`"你好",她說`); not `git commit -m "蛤"`.
+			const l = neighbour(text, i, -1);
+			const r = neighbour(text, close + 1, 1);
+			const outside = (l >= 0 && this.zhAt(l)) || (r >= 0 && !zh.spanAt(r) && isZhChar(text[r]))
+				|| (l < 0 && !/[A-Za-z]/.test(content));
+			if (!HAN.test(content) || !outside) {
+				return;
+			}
+		} else {
+			const after = text[close + 1];
+			const zhAfter = after === undefined || after === '\n' || after === '\r' || (!zh.spanAt(close + 1) && isZhChar(after));
+			if (!(i > 0 && this.zhAt(i - 1) && zhAfter)) {
+				return;
+			}
+		}
+		const corner = /^zh[-_](?:tw|hk|mo|hant)/i.test(ctx.target.locale);
+		const [open, shut] = corner ? ['「', '」'] : mark === '"' ? ['“', '”'] : ['‘', '’'];
+		this.converted.add(i);
+		this.converted.add(close);
+		// Spaces outside the quotes go when Chinese stands beyond them.
+		let s = i;
+		while (s > 0 && isSpace(text[s - 1])) {
+			s--;
+		}
+		if (s === i || s === 0 || !this.zhAt(s - 1)) {
+			s = i;
+		}
+		let e = close + 1;
+		while (e < text.length && isSpace(text[e])) {
+			e++;
+		}
+		if (e === close + 1 || e >= text.length || zh.spanAt(e) || !isZhChar(text[e])) {
+			e = close + 1;
+		}
+		ctx.report({
+			start: s, end: e, message: ctx.t('quotes', { to: `${open}…${shut}` }), explain: ctx.t('explain'),
+			fixes: [{
+				title: ctx.t('fix', { to: `${open}…${shut}` }), preferred: true,
+				edits: [{ start: s, end: i + 1, newText: open }, { start: close, end: e, newText: shut }],
 			}],
 		});
 	}
