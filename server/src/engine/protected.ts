@@ -180,7 +180,7 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	if (may(MAY_EMOTICON)) {
 		collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index + m[0].length))));
 	}
-	if (may(MAY_WORD)) {
+	if (may(MAY_WORD) || opts.abbreviations?.length || opts.names?.length) {
 		collectWords(text, wordMatcher([...PROTECTED_WORDS.abbreviations, ...(opts.abbreviations ?? [])]), 'abbreviation', all);
 		collectWords(text, wordMatcher([...PROTECTED_WORDS.names, ...(opts.names ?? [])]), 'name', all);
 		if (text.includes('.')) {

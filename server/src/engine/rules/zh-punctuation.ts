@@ -88,6 +88,7 @@ const rule: Rule = {
 		}
 		const zh = sharedZhText(ctx, stringList(ctx.options.exceptions));
 		checkFullwidthAlnum(ctx, zh);
+		checkEnglishLines(ctx, zh);
 		new Sweep(ctx, zh).run();
 	},
 };
@@ -128,6 +129,56 @@ function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
 }
 
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/** Full-width marks and their English forms, for a line that is all English. */
+const ENGLISH_FORM: Record<string, string> = { '，': ',', '。': '.', '！': '!', '？': '?', '：': ':', '；': ';', '（': '(', '）': ')' };
+const FW_SENTENCE_MARK = /[，。！？：；（）]/gu;
+const LINE_WITH_FW_MARK = /^[^\n]*[，。！？：；（）][^\n]*$/gmu;
+
+/**
+ * A line with no Chinese, Japanese or Korean letter at all that starts with a word and has at
+ * least two words apart is an English sentence: its full-width marks become half-width (guidelines: 遇到完整的英文整句，其内容
+ * 使用半角标点), with the space English wants after them (`Said：Come and，Join us！` →
+ * `Said: Come and, Join us!`; `The（Convertible Amount）case` → `The (Convertible Amount) case`).
+ * A mark inside a protected span or in a run of marks (`！！`, left to the repeated-marks check)
+ * stays.
+ */
+function checkEnglishLines(ctx: RuleContext, zh: ZhText): void {
+	const text = ctx.text;
+	for (const line of text.matchAll(LINE_WITH_FW_MARK)) {
+		const body = line[0];
+		// It starts with a word (`, Not a sentence。` does not) and has two words or more apart.
+		if (CJK_ANY.test(body) || !/^[ \t]*[A-Za-z]/.test(body) || body.split(/[ \t]+/).filter((w) => ASCII_LETTER.test(w)).length < 2) {
+			continue;
+		}
+		for (const m of body.matchAll(FW_SENTENCE_MARK)) {
+			const at = line.index! + m.index!;
+			const ch = m[0];
+			const prev = text[at - 1];
+			const next = text[at + 1];
+			if (zh.spanAt(at) || (prev && /[，。！？：；、]/u.test(prev)) || (next && /[，。！？：；、]/u.test(next))) {
+				continue;
+			}
+			let to = ENGLISH_FORM[ch];
+			// The spaces after the mark go with it: one is put back where a word follows.
+			let end = at + 1;
+			while (isSpace(text[end])) {
+				end++;
+			}
+			const following = text[end];
+			if (ch === '（') {
+				to = prev && ASCII_ALNUM.test(prev) ? ' (' : '(';
+				end = at + 1;
+			} else if (following && following !== '\n' && following !== '\r' && (end > at + 1 || /[A-Za-z0-9(]/.test(following))) {
+				to += ' '; // `and，Join` → `and, Join`; `）case` → `) case`
+			} else {
+				end = at + 1;
+			}
+			replace(ctx, at, at + 1, to, ctx.t('halfwidthEnglish', { to: ENGLISH_FORM[ch], from: ch }), at, end);
+		}
+	}
+}
+const CJK_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 
 /**
  * A line of English with some Chinese in it: it starts with Latin text (its first letter or digit
@@ -439,12 +490,14 @@ class Sweep {
 			return;
 		}
 		if (mark === '"') {
-			// Chinese inside, and Chinese outside: before the quote, after it, or a line that opens
-			// with a quote of Chinese only (`"你好",她說`); not `git commit -m "蛤"`.
+			// Chinese inside, and Chinese outside: before the quote or after it, perhaps past a mark
+			// (`"你好",她說`); not `git commit -m "蛤"`, nor a line that is only a quote.
 			const l = neighbour(text, i, -1);
-			const r = neighbour(text, close + 1, 1);
-			const outside = (l >= 0 && this.zhAt(l)) || (r >= 0 && !zh.spanAt(r) && isZhChar(text[r]))
-				|| (l < 0 && !/[A-Za-z]/.test(content));
+			let r = neighbour(text, close + 1, 1);
+			if (r >= 0 && HALF.test(text[r])) {
+				r = neighbour(text, r + 1, 1);
+			}
+			const outside = (l >= 0 && this.zhAt(l)) || (r >= 0 && !zh.spanAt(r) && isZhChar(text[r]));
 			if (!HAN.test(content) || !outside) {
 				return;
 			}
