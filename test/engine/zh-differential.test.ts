@@ -82,7 +82,7 @@ export const PUNCTUATION_DIFFERENCES: { id: string; reason: string; matches(d: P
 	},
 	{
 		id: 'english-line',
-		reason: 'A line with at least half as many words in other scripts as Han characters (a Chinese word is about two) is English with some Chinese in it (We launched in 上海, 北京 too!); Copydesk keeps its half-width marks, zhlint converts the ones next to Chinese.',
+		reason: 'A line that starts in Latin text and has at least half as many words in other scripts as Han characters (a Chinese word is about two) is English with some Chinese in it (We launched in 上海, 北京 too!); Copydesk keeps its half-width marks, zhlint converts the ones next to Chinese. A mark between a Latin word and a Chinese letter (Yes!升级) is still Chinese punctuation.',
 		matches: (d) => d.ours === d.char && converted(d) && englishLine(d),
 	},
 	{
@@ -102,8 +102,18 @@ export const PUNCTUATION_DIFFERENCES: { id: string; reason: string; matches(d: P
 	},
 	{
 		id: 'dot-before-letter',
-		reason: 'A period or colon directly followed by a Latin letter or digit is kept, even after Chinese: it is far more often a file name, a domain or a version (设置.json, Node.js) than a sentence end without a space. zhlint converts it.',
+		reason: 'A period directly followed by a Latin letter or digit is kept, even after Chinese: it is far more often a file name, a domain or a version (设置.json, Node.js) than a sentence end without a space; so is a colon after Latin text (a:b). zhlint converts them. A colon right after Chinese is converted (電話:123 → 電話：123).',
 		matches: (d) => /[.:]/.test(d.char) && d.ours === d.char && d.theirs === FULL[d.char] && ALNUM.test(d.text[d.at + 1] ?? ''),
+	},
+	{
+		id: 'english-sentence',
+		reason: 'A line with no Chinese, Japanese or Korean letter that starts with a word and has two words or more is an English sentence: Copydesk makes its full-width marks half-width (guidelines: 遇到完整的英文整句，其内容使用半角标点; Said：Come and，Join us！ → Said: Come and, Join us!); zhlint keeps them.',
+		matches: (d) => d.theirs === d.char && ENGLISH_FORM[d.char] === d.ours && !CJK.test(lineOf(d)),
+	},
+	{
+		id: 'straight-quotes',
+		reason: 'Copydesk turns straight quotes around Chinese into Chinese quotation marks (跟我说"喵"了 → 跟我说“喵”了; 「」 for zh-TW, zh-HK and zh-MO), as the guidelines ask; zhlint\'s punctuation-width rule leaves quotes alone (its quote rule is off here).',
+		matches: (d) => /["']/.test(d.char) && d.theirs === d.char && /[“”‘’「」]/.test(d.ours),
 	},
 	{
 		id: 'name-before-mark',
@@ -117,12 +127,21 @@ function converted(d: PunctuationDisagreement): boolean {
 	return d.theirs === FULL[d.char] || (d.char === '⋯' && d.theirs === '…');
 }
 
-function englishLine(d: PunctuationDisagreement): boolean {
+function lineOf(d: PunctuationDisagreement): string {
 	const start = d.text.lastIndexOf('\n', d.at - 1) + 1;
 	const end = d.text.indexOf('\n', d.at);
-	const h = hanShare(d.text.slice(start, end < 0 ? d.text.length : end));
-	return h.otherWords > 0 && h.otherWords * 2 >= h.han;
+	return d.text.slice(start, end < 0 ? d.text.length : end);
 }
+
+/** The line starts in Latin text and has at least half as many other words as Han characters. */
+function englishLine(d: PunctuationDisagreement): boolean {
+	const line = lineOf(d);
+	const first = /[\p{L}\p{N}]/u.exec(line);
+	const h = hanShare(line);
+	return !!first && !CJK.test(first[0]) && h.otherWords > 0 && h.otherWords * 2 >= h.han;
+}
+
+const ENGLISH_FORM: Record<string, string> = { '，': ',', '。': '.', '！': '!', '？': '?', '：': ':', '；': ';', '（': '(', '）': ')' };
 
 /** The nearest non-space character before the mark is Chinese text or a full-width mark (outside protected spans). */
 function precededByChinese(d: PunctuationDisagreement): boolean {
@@ -157,7 +176,7 @@ const HAND: HandCase[] = [
 	{ name: 'guidelines: repeated punctuation', text: '德国队竟然战胜了巴西队！！她竟然对你说「喵」？？！！', pangu: [], zhlint: [] },
 	{ name: 'guidelines: half-width digits', text: '这个蛋糕只卖 １０００ 元。', pangu: [], zhlint: ['fullwidth-alnum'] },
 	{ name: 'guidelines: an English sentence keeps its punctuation', text: '乔布斯那句话是怎么说的？「Stay hungry, stay foolish.」', pangu: [], zhlint: ['protected-inside'] },
-	{ name: 'guidelines: a name with its own punctuation', text: '我们的客户有 GitHub、Google、Facebook, Inc.。', pangu: [], zhlint: ['english-line'] },
+	{ name: 'guidelines: a name with its own punctuation', text: '我们的客户有 GitHub、Google、Facebook, Inc.。', pangu: [], zhlint: ['english-context', 'protected-inside'] },
 	{ name: 'an English line with some Chinese', text: 'We launched in 上海, 北京 and 深圳 too!', pangu: [], zhlint: ['english-line'] },
 	{ name: 'an English phrase inside a Chinese line', text: '我们今天在上海发布了新品，他说 hello world, 大家都很开心。', pangu: [], zhlint: ['english-context'] },
 	{ name: 'a link with a query', text: '访问https://example.com/a?b=1,c=2了解更多。', pangu: ['protected-inside'], zhlint: [] },
@@ -171,6 +190,12 @@ const HAND: HandCase[] = [
 	{ name: 'pangu turns a colon full-width', text: '发布了:(新品)来了', pangu: ['symbol-edge'], zhlint: ['parentheses'] },
 	{ name: 'a file name after Chinese', text: '打开设置.json文件', pangu: [], zhlint: ['dot-before-letter'] },
 	{ name: 'a configured exception', text: '用豆瓣FM听歌。', pangu: ['protected-inside'], zhlint: [], exceptions: ['豆瓣FM'] },
+	{ name: 'straight quotes around Chinese', text: '今天前台的小妹跟我说 "喵" 了哎，"你好"，她说。', pangu: [], zhlint: ['straight-quotes'] },
+	{ name: 'an English sentence with full-width marks', text: '你好\nSaid：Come and，Join us！', pangu: [], zhlint: ['english-sentence'] },
+	{ name: 'a colon after Chinese before digits', text: '活动时间:6月1日，电话:123456', pangu: ['symbol-edge'], zhlint: [] },
+	{ name: 'abbreviations and names with punctuation', text: '来自Yahoo!的文档，前面vs.后面，Apple Inc.发布，学习C++的人', pangu: [], zhlint: ['protected-inside'] },
+	{ name: 'a Weibo repost chain and a reply', text: '太赞了//@戴尔中国:周五见，回复@小王:已私信你', pangu: ['protected-inside', 'symbol-edge'], zhlint: ['protected-inside'] },
+	{ name: 'a link with Chinese in its path', text: '报名https://example.com/活动/报名页面.html今天截止', pangu: ['protected-inside'], zhlint: ['protected-inside'] },
 	{ name: 'a quoted English sentence in straight quotes', text: '他说过"Stay hungry, stay foolish."这句话。', pangu: ['symbol-edge'], zhlint: ['protected-inside'] },
 ];
 

@@ -35,8 +35,8 @@ const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 const ASCII_LETTER = /[A-Za-z]/;
 const HAN = /\p{Script=Han}/u;
-/** Full-width sentence marks that a converted mark would double (，、 ，。). */
-const FW_MARK_AFTER = /[、，。；：！？]/u;
+/** Full-width commas that a converted comma would double (，、 ，，). */
+const FW_MARK_AFTER = /[、，]/u;
 
 const rule: Rule = {
 	meta: {
@@ -396,9 +396,9 @@ class Sweep {
 			if ((run === '.' || (run === ':' && !this.zhAt(start - 1))) && after !== undefined && (ASCII_ALNUM.test(after) || after === '/')) {
 				return j;
 			}
-			// `WANG,、`: a half-width mark right before a full-width one is part of what is quoted (a value to
-			// type); made full-width it would double the punctuation.
-			if (!hasFull && after !== undefined && FW_MARK_AFTER.test(after)) {
+			// `WANG,、`: a half-width comma right before a full-width comma is part of what is quoted (a
+			// value to type); made full-width it would double the comma.
+			if (run === ',' && after !== undefined && FW_MARK_AFTER.test(after)) {
 				return j;
 			}
 			if (!hasFull && !this.inChinese(start, j)) {
