@@ -57,6 +57,17 @@ const TERM = {
 	],
 };
 
+/** `protect`: words the typography rules keep as written, added to the built-in lists (server/src/engine/data/protected-words.json). */
+const PROTECT = {
+	type: 'object',
+	additionalProperties: false,
+	description: 'Words no typography fix changes, added to the built-in lists (docs/configuration.md): abbreviations with a period and names with punctuation. Case-sensitive, matched on word boundaries.',
+	properties: {
+		abbreviations: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Abbreviations that end with a period, e.g. "Bhd.", "Pte.": the period is never made full-width.', examples: [['Bhd.', 'Pte.']] },
+		names: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Brand and product names with punctuation, e.g. "Yahoo!", "Disney+": kept whole and spaced from Chinese as one word.', examples: [['Yahoo!', 'Disney+']] },
+	},
+};
+
 export function configSchema(): Record<string, unknown> {
 	const ids = Object.keys(builtinPlatforms());
 	return {
@@ -83,6 +94,7 @@ export function configSchema(): Record<string, unknown> {
 				description: 'The team\'s accounts and their handle on each platform, e.g. { "Acme": { "weibo": "@Acme官方微博", "x": "@acme" } }: campaign-consistency reports another platform\'s handle.',
 				additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
 			},
+			protect: PROTECT,
 			rules: {
 				type: 'object',
 				description: 'Severity and options per rule.',
@@ -165,7 +177,7 @@ export function packSchema(): Record<string, unknown> {
 		$schema: 'http://json-schema.org/draft-07/schema#',
 		$id: 'copydesk-pack.schema.json',
 		title: 'Copydesk team pack manifest (copydesk-pack.json)',
-		description: 'JSON with comments. A pack bundles snippets, terms, rule settings and platforms. Data only: nothing in it runs. Precedence: built-in defaults < VS Code settings < packs (in listed order) < copydesk.json.',
+		description: 'JSON with comments. A pack bundles snippets, terms, rule settings, platforms and protected words. Data only: nothing in it runs. Precedence: built-in defaults < VS Code settings < packs (in listed order) < copydesk.json.',
 		allowComments: true,
 		allowTrailingCommas: true,
 		type: 'object',
@@ -180,6 +192,7 @@ export function packSchema(): Record<string, unknown> {
 			terms: { ...file, description: 'A JSON list of terms for the `terms` rule.' },
 			rules: config.properties.rules,
 			platforms: config.properties.platforms,
+			protect: config.properties.protect,
 		},
 	};
 }

@@ -49,7 +49,9 @@ export interface ResolvedConfig {
 	problems: { origin: string; message: string }[];
 }
 
-const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns'];
+const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect'];
+/** The lists of `protect`: words the typography rules keep as written (engine/protected.ts). */
+export const PROTECT_KEYS = ['abbreviations', 'names'] as const;
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
 	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', 'media', 'required', ...FIELD_NAMES];
 const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];
@@ -206,6 +208,34 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					}
 				}
 				break;
+			case 'protect': {
+				// { abbreviations: string[], names: string[] }: bad entries are problems and are dropped.
+				if (vn.type !== 'object') {
+					bad(vn, key, msg('config.type', { type: 'object' }));
+					break;
+				}
+				const out: Record<string, string[]> = {};
+				for (const [k, kn, lv] of props(vn)) {
+					if (!(PROTECT_KEYS as readonly string[]).includes(k)) {
+						bad(kn, `${key}.${k}`, msg('config.unknownKey', { key: `${key}.${k}` }), 'warning');
+						continue;
+					}
+					if (lv.type !== 'array') {
+						bad(lv, `${key}.${k}`, msg('config.type', { type: 'string[]' }));
+						continue;
+					}
+					out[k] = [];
+					(lv.children ?? []).forEach((item, i) => {
+						if (item.type !== 'string' || !String(item.value).trim()) {
+							bad(item, `${key}.${k}[${i}]`, msg('config.type', { type: 'string' }));
+						} else {
+							out[k].push(String(item.value));
+						}
+					});
+				}
+				layer.extra![key] = out;
+				break;
+			}
 			case 'terms': {
 				// Bad entries are problems at their offsets and are dropped; the others apply.
 				const t = checkTermsNode(vn, key);
@@ -224,6 +254,16 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 		}
 	}
 	return { layer, problems };
+}
+
+/** Two `protect` values, list by list, added up without repeats. */
+function mergeProtect(a: unknown, b: unknown): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const k of PROTECT_KEYS) {
+		const list = (v: unknown) => (v && typeof v === 'object' && Array.isArray((v as Record<string, unknown>)[k]) ? (v as Record<string, string[]>)[k] : []);
+		out[k] = [...new Set([...list(a), ...list(b)])];
+	}
+	return out;
 }
 
 type Bad = (n: JsonNode, path: string, detail: string, severity?: 'error' | 'warning') => void;
@@ -364,9 +404,10 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 			applyPlatform(out.platforms, out.platformModes, id, o, l.origin, out.problems);
 		}
 		for (const [k, v] of Object.entries(l.extra ?? {})) {
-			// Term lists add up (a pack's terms and the workspace's); other extras replace.
+			// Term lists and protected words add up (a pack's and the workspace's); other extras replace.
 			const prev = out.extra[k];
-			out.extra[k] = k === 'terms' && Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v] : v;
+			out.extra[k] = k === 'terms' && Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v]
+				: k === 'protect' && prev && v ? mergeProtect(prev, v) : v;
 		}
 	}
 	return out;

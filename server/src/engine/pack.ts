@@ -20,7 +20,7 @@ export const PACK_FILE = 'copydesk-pack.json';
 
 /** Keys of a manifest: the pack's own, then the config keys a pack may set. */
 const OWN_KEYS = ['name', 'version', 'description', 'snippets', 'terms'];
-const LAYER_KEYS = ['$schema', 'rules', 'platforms'];
+const LAYER_KEYS = ['$schema', 'rules', 'platforms', 'protect'];
 
 // npm's rules for package names (lower case, optional scope), which pack names follow.
 const NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;

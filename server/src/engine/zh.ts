@@ -144,7 +144,7 @@ export class ZhText {
 }
 
 /** The post body's ZhText with these exceptions, built once per post (zh-spacing and zh-punctuation share it). */
-export function sharedZhText(ctx: { text: string; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
+export function sharedZhText(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
 	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions, sharedProtected(ctx, exceptions)));
 }
 
