@@ -21,7 +21,8 @@ const FW_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ALNUM = /[A-Za-z0-9]/;
 const FULL: Record<string, string> = { ',': '，', '.': '。', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' };
-const PLATFORM_SYNTAX = new Set(['mention', 'hashtag', 'topic']);
+const PLATFORM_SYNTAX = new Set(['mention', 'hashtag', 'topic', 'reply']);
+const WORD_KINDS = new Set(['abbreviation', 'name', 'word']);
 
 /** The protected span holding both sides of a gap, if any. */
 function spanAcross(spans: ProtectedSpan[], before: number, after: number): ProtectedSpan | undefined {
@@ -50,6 +51,16 @@ export const SPACING_DIFFERENCES: { id: string; reason: string; matches(d: Spaci
 		id: 'platform-syntax-edge',
 		reason: 'pangu spaces around @mentions, #hashtags and #话题# topics; Copydesk leaves their edges to the platform-syntax rules, since a space can change what the platform links (联系@小明, 参与#话题#活动).',
 		matches: (d) => !d.ours && d.theirs && !d.input && [spanEndingAt(d.spans, d.before), spanAt(d.spans, d.after)].some((s) => s && s.start <= d.after && PLATFORM_SYNTAX.has(s.kind) && (s.end === d.before || s.start === d.after)),
+	},
+	{
+		id: 'word-edge',
+		reason: 'Copydesk spaces Chinese from an abbreviation, a name with punctuation or a word ending in + as from any Latin word, its mark included (来自 Yahoo! 的, 以及 .NET 开发, 前面 vs. 后面, 有 100+ 的); pangu leaves a mark next to Chinese alone or spaces it differently.',
+		matches: (d) => !d.input && d.ours !== d.theirs && [spanEndingAt(d.spans, d.before), spanAt(d.spans, d.after)].some((s) => s && WORD_KINDS.has(s.kind) && (s.end === d.before || s.start === d.after)),
+	},
+	{
+		id: 'straight-quote-spaces',
+		reason: 'pangu reads runs of straight double quotes by its own pairing and moves the spaces around them, removing ones the writer typed ("喵""喵"  5000 → "喵"" 喵 "5000); Copydesk leaves a space beside a straight quote as written.',
+		matches: (d) => d.input && d.ours && !d.theirs && (d.left === '"' || d.right === '"'),
 	},
 	{
 		id: 'code-edge',
@@ -194,7 +205,7 @@ const HAND: HandCase[] = [
 	{ name: 'an English sentence with full-width marks', text: '你好\nSaid：Come and，Join us！', pangu: [], zhlint: ['english-sentence'] },
 	{ name: 'a colon after Chinese before digits', text: '活动时间:6月1日，电话:123456', pangu: ['symbol-edge'], zhlint: [] },
 	{ name: 'abbreviations and names with punctuation', text: '来自Yahoo!的文档，前面vs.后面，Apple Inc.发布，学习C++的人', pangu: [], zhlint: ['protected-inside'] },
-	{ name: 'a Weibo repost chain and a reply', text: '太赞了//@戴尔中国:周五见，回复@小王:已私信你', pangu: ['protected-inside', 'symbol-edge'], zhlint: ['protected-inside'] },
+	{ name: 'a Weibo repost chain and a reply', text: '太赞了//@戴尔中国:周五见，回复@小王:已私信你', pangu: ['platform-syntax-edge', 'protected-inside'], zhlint: ['protected-inside'] },
 	{ name: 'a link with Chinese in its path', text: '报名https://example.com/活动/报名页面.html今天截止', pangu: ['protected-inside'], zhlint: ['protected-inside'] },
 	{ name: 'a quoted English sentence in straight quotes', text: '他说过"Stay hungry, stay foolish."这句话。', pangu: ['symbol-edge'], zhlint: ['protected-inside'] },
 ];

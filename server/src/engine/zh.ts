@@ -102,7 +102,7 @@ export class ZhText {
 			if (s && s.start === i) {
 				// A link or address reads as Latin at an edge that is a letter, a digit or a slash
 				// (`访问 https://example.com/ 了解`), not at one like the `#` of `…/A6x#话题#`.
-				const edge = (ch: string): CharClass => (s.kind === 'exception' ? classOf(ch)
+				const edge = (ch: string): CharClass => (s.kind === 'exception' || s.kind === 'reply' ? classOf(ch)
 					: !LATIN_EDGED.has(s.kind) ? 'other'
 						: (s.kind === 'url' || s.kind === 'email') && !/[A-Za-z0-9/]/.test(ch) ? 'other' : 'latin');
 				const lastCp = String.fromCodePoint(text.codePointAt(cpBefore(text, s.end))!);

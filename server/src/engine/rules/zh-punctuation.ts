@@ -331,6 +331,9 @@ class Sweep {
 		if (r >= 0 && HALF.test(text[r]) && this.runHasFull(r)) {
 			return true; // `:!!？？`: the run that follows becomes full-width
 		}
+		if (r >= 0 && (text[r] === '"' || text[r] === "'") && !zh.spanAt(r)) {
+			return this.quotePair(r) >= 0; // quotes this rule makes Chinese quotation marks
+		}
 		if (r >= 0 && !HALF.test(text[r])) {
 			// Chinese follows, or parentheses with Chinese inside (this rule makes them full-width).
 			return !zh.spanAt(r) && (isZhChar(text[r]) || (text[r] === '(' && HAN.test(text.slice(r + 1, Math.max(r + 1, this.closeOf(r))))));
@@ -468,46 +471,12 @@ class Sweep {
 	 * between a converted quote and Chinese outside it go with it (`说 "喵" 了` → `说“喵”了`).
 	 */
 	private quote(i: number): void {
+		const close = this.quotePair(i);
+		if (close < 0) {
+			return;
+		}
 		const { text, zh, ctx } = this;
 		const mark = text[i];
-		let close = -1;
-		for (let j = i + 1; j < text.length && j - i <= 500 && text[j] !== '\n' && text[j] !== '\r'; j++) {
-			const s = zh.spanAt(j);
-			if (s) {
-				j = s.end - 1;
-				continue;
-			}
-			if (text[j] === mark) {
-				close = j;
-				break;
-			}
-		}
-		if (close < 0 || close === i + 1) {
-			return;
-		}
-		const content = text.slice(i + 1, close);
-		if (isSpace(content[0]) || isSpace(content[content.length - 1])) {
-			return;
-		}
-		if (mark === '"') {
-			// Chinese inside, and Chinese outside: before the quote or after it, perhaps past a mark
-			// (`"你好",她說`); not `git commit -m "蛤"`, nor a line that is only a quote.
-			const l = neighbour(text, i, -1);
-			let r = neighbour(text, close + 1, 1);
-			if (r >= 0 && HALF.test(text[r])) {
-				r = neighbour(text, r + 1, 1);
-			}
-			const outside = (l >= 0 && this.zhAt(l)) || (r >= 0 && !zh.spanAt(r) && isZhChar(text[r]));
-			if (!HAN.test(content) || !outside) {
-				return;
-			}
-		} else {
-			const after = text[close + 1];
-			const zhAfter = after === undefined || after === '\n' || after === '\r' || (!zh.spanAt(close + 1) && isZhChar(after));
-			if (!(i > 0 && this.zhAt(i - 1) && zhAfter)) {
-				return;
-			}
-		}
 		const corner = /^zh[-_](?:tw|hk|mo|hant)/i.test(ctx.target.locale);
 		const [open, shut] = corner ? ['「', '」'] : mark === '"' ? ['“', '”'] : ['‘', '’'];
 		this.converted.add(i);
@@ -534,6 +503,78 @@ class Sweep {
 				edits: [{ start: s, end: i + 1, newText: open }, { start: close, end: e, newText: shut }],
 			}],
 		});
+	}
+
+	private pairs: Map<number, number> | undefined;
+
+	/** Opening → closing offsets of the straight double quotes outside protected spans, paired in order per line. */
+	private doublePairs(): Map<number, number> {
+		if (!this.pairs) {
+			this.pairs = new Map();
+			let open = -1;
+			for (let j = this.text.indexOf('"'); j >= 0; j = this.text.indexOf('"', j + 1)) {
+				if (this.zh.spanAt(j)) {
+					continue;
+				}
+				if (open >= 0 && j - open <= 500 && !/[\n\r]/.test(this.text.slice(open, j))) {
+					this.pairs.set(open, j);
+					open = -1;
+				} else {
+					open = j;
+				}
+			}
+		}
+		return this.pairs;
+	}
+
+	/** The offset of the straight quote that closes the one at `i`, when the pair becomes Chinese quotes; else -1. */
+	private quotePair(i: number): number {
+		const { text, zh } = this;
+		const mark = text[i];
+		let close = -1;
+		if (mark === '"') {
+			// Double quotes pair up in order on each line (1st with 2nd, 3rd with 4th): a closing quote
+			// never opens a pair with the next one.
+			close = this.doublePairs().get(i) ?? -1;
+		}
+		for (let j = i + 1; mark === "'" && j < text.length && j - i <= 500 && text[j] !== '\n' && text[j] !== '\r'; j++) {
+			const s = zh.spanAt(j);
+			if (s) {
+				j = s.end - 1;
+				continue;
+			}
+			if (text[j] === mark) {
+				close = j;
+				break;
+			}
+		}
+		if (close < 0 || close === i + 1) {
+			return -1;
+		}
+		const content = text.slice(i + 1, close);
+		if (isSpace(content[0]) || isSpace(content[content.length - 1])) {
+			return -1;
+		}
+		if (mark === '"') {
+			// Chinese inside, and Chinese outside: before the quote or after it, perhaps past a mark
+			// (`"你好",她說`); not `git commit -m "蛤"`, nor a line that is only a quote.
+			const l = neighbour(text, i, -1);
+			let r = neighbour(text, close + 1, 1);
+			if (r >= 0 && HALF.test(text[r])) {
+				r = neighbour(text, r + 1, 1);
+			}
+			const outside = (l >= 0 && this.zhAt(l)) || (r >= 0 && !zh.spanAt(r) && isZhChar(text[r]));
+			if (!HAN.test(content) || !outside) {
+				return -1;
+			}
+		} else {
+			const after = text[close + 1];
+			const zhAfter = after === undefined || after === '\n' || after === '\r' || (!zh.spanAt(close + 1) && isZhChar(after));
+			if (!(i > 0 && this.zhAt(i - 1) && zhAfter)) {
+				return -1;
+			}
+		}
+		return close;
 	}
 
 	/** The `)` that closes the `(` at `i` on the same line (no nesting), or -1. */
