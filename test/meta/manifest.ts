@@ -61,7 +61,7 @@ const TERM = {
 const PROTECT = {
 	type: 'object',
 	additionalProperties: false,
-	description: 'Words no typography fix changes, added to the built-in lists (docs/configuration.md): abbreviations with a period and names with punctuation. Case-sensitive, matched on word boundaries.',
+	description: 'Words no typography fix changes, added to the built-in lists (README: Protected copy; docs/rules/zh-punctuation.md): abbreviations with a period and names with punctuation. Case-sensitive, matched on word boundaries.',
 	properties: {
 		abbreviations: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Abbreviations that end with a period, e.g. "Bhd.", "Pte.": the period is never made full-width.', examples: [['Bhd.', 'Pte.']] },
 		names: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Brand and product names with punctuation, e.g. "Yahoo!", "Disney+": kept whole and spaced from Chinese as one word.', examples: [['Yahoo!', 'Disney+']] },
