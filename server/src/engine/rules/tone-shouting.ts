@@ -6,6 +6,7 @@
  * zh-punctuation reads as part of a Chinese sentence (`太好用了!!!` → `太好用了！`), so one fix
  * leaves nothing for it to flag; English keeps `!`.
  */
+import { sharedProtected, spanAt, touchesProtected, type ProtectedKind, type ProtectedSpan } from '../protected';
 import type { Rule } from '../rule';
 import { findEmoji } from '../text';
 import { optionCount, shoutingBangs } from './exclamations';
@@ -17,6 +18,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const TWO_CAPS = /[A-Z]['’]?[A-Z]/;
 
 const num = optionCount;
+/** Protected spans whose marks are not copy: a run of ! there is part of an address or code. */
+const NOT_COPY: ReadonlySet<ProtectedKind> = new Set(['url', 'code', 'email', 'link']);
 export { shoutingBangs };
 
 interface Run {
@@ -121,11 +124,23 @@ const rule: Rule = {
 		const explain = ctx.t('explain');
 		const bangMin = shoutingBangs(ctx.options);
 		let zhMarks: ReadonlySet<number> | undefined;
+		let spans: ProtectedSpan[] | undefined;
 		for (const m of ctx.text.matchAll(BANG)) {
 			if (m[0].length < bangMin) {
 				continue;
 			}
 			const start = m.index!;
+			// Marks inside a link, code or an e-mail address are not shouting. No fix changes protected
+			// copy: a run that starts with a name's own mark keeps it, any other that touches one has no fix.
+			spans ??= sharedProtected(ctx);
+			const inside = spanAt(spans, start);
+			if (inside && NOT_COPY.has(inside.kind)) {
+				continue;
+			}
+			// Yahoo!!! → Yahoo!: the name keeps its own mark, the ones after it go.
+			const end = start + m[0].length;
+			const keep = inside && inside.end < end ? inside.end : undefined;
+			const protectedRun = keep === undefined && touchesProtected(spans, start, end);
 			let mark = m[0][0];
 			if (mark === '!') {
 				// Where zh-punctuation makes the run's first mark full-width, the one kept is full-width.
@@ -137,7 +152,9 @@ const rule: Rule = {
 			ctx.report({
 				start, end: start + m[0].length, explain,
 				message: ctx.t('bang', { count: m[0].length }),
-				fixes: [{ title: ctx.t('fix', { mark }), kind: 'typography', preferred: true, edits: [{ start, end: start + m[0].length, newText: mark }] }],
+				fixes: protectedRun ? []
+					: keep !== undefined ? [{ title: ctx.t('fix', { mark: ctx.text.slice(keep - 1, keep) }), kind: 'typography', preferred: true, edits: [{ start: keep, end, newText: '' }] }]
+						: [{ title: ctx.t('fix', { mark }), kind: 'typography', preferred: true, edits: [{ start, end, newText: mark }] }],
 			});
 		}
 		for (const r of capsRuns(ctx.text, num(ctx.options.capsWords, 3))) {

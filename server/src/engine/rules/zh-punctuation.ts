@@ -416,7 +416,9 @@ class Sweep {
 		// A run of exclamation marks that tone-shouting reports (enabled, threshold reached) is left to
 		// it: one finding, with one fix, for the same range.
 		const shouting = ctx.ruleOptions('tone-shouting');
-		if (shouting && /^[!！]+$/.test(text.slice(start, j)) && j - start >= shoutingBangs(shouting)) {
+		// A name's own mark before the run (Yahoo!!!) counts in the run tone-shouting sees.
+		const own = start > 0 && /[!！]/.test(text[start - 1]) && zh.spanAt(start - 1) ? 1 : 0;
+		if (shouting && /^[!！]+$/.test(text.slice(start, j)) && j - start + own >= shoutingBangs(shouting)) {
 			return j;
 		}
 		let to: string;
