@@ -100,13 +100,13 @@ export function hashCandidates(text: string, opts: { skip?: readonly { start: nu
  * `#…#` pairs over the hash candidates: the first `#` that opens a valid topic with the next one
  * wins, as the platforms pair them left to right. `valid` sees the text between the hashes.
  */
-function topicsOver(text: string, hashes: readonly number[], valid: (inner: string) => boolean): TagSpan[] {
+function topicsOver(text: string, hashes: readonly number[], valid: (inner: string, wide: boolean) => boolean): TagSpan[] {
 	const out: TagSpan[] = [];
 	for (let i = 0; i + 1 < hashes.length; i++) {
 		const [open, close] = [hashes[i], hashes[i + 1]];
 		const inner = text.slice(open + 1, close);
 		// A link between the hashes (its own # is not a candidate) ends any topic.
-		if (inner.length && inner.length <= TOPIC_MAX && !inner.includes('\n') && !findUrls(inner).length && !/^https?:\/\//i.test(inner) && valid(inner)) {
+		if (inner.length && inner.length <= TOPIC_MAX && !inner.includes('\n') && !findUrls(inner).length && !/^https?:\/\//i.test(inner) && valid(inner, text[open] === '＃' || text[close] === '＃')) {
 			out.push({ start: open, end: close + 1, text: text.slice(open, close + 1), kind: 'topic' });
 			i++;
 		}
@@ -201,7 +201,10 @@ export function findHashtags(text: string, style: HashtagStyle): TagSpan[] {
 			// A topic may be typed with the full-width ＃ (＃618狂欢＃): still one topic, whose only fix
 			// is both marks half-width (hashtag-syntax); a lone ＃ starts no #tag here.
 			const wide = text.includes('＃') ? hashCandidates(text, { fullWidth: true }) : hashes;
-			const topics = topicsOver(text, wide, (inner) => !/^\s|\s$/u.test(inner) && (HAN_OR_CJK.test(inner) || !/\s/u.test(inner)));
+			// With a full-width mark the topic has no space or sentence punctuation inside: in
+			// `#CES2026。＃618狂欢＃` the topic is `＃618狂欢＃`.
+			const topics = topicsOver(text, wide, (inner, fw) => (fw ? !/[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u.test(inner)
+				: !/^\s|\s$/u.test(inner) && (HAN_OR_CJK.test(inner) || !/\s/u.test(inner))));
 			out = [...topics, ...wordTags(text, hashes, topics, true)];
 			break;
 		}

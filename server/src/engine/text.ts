@@ -104,7 +104,7 @@ export const findUrls = rememberLast((text: string): Span[] => {
 // space, at CJK or full-width punctuation, or at a quote or angle bracket.
 const IRI_REST = /[^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]+/uy;
 const IRI_OPEN = /[/?=&#_-]$/u;
-const IRI_STRUCTURE = /[/?#=&]|\.[A-Za-z0-9]/u;
+const IRI_STRUCTURE = /^[^\x00-\x7f]+(?:[/?#=&]|\.[A-Za-z0-9])/u;
 // A bare domain: labels of ASCII letters, digits and hyphens, a top-level domain from the data
 // (protected-words.json), then an optional ASCII path. Not after a letter, digit, `.`, `@`, `/` or `-`
 // (a longer name, an e-mail address, a path), not before a letter, digit or hyphen.
@@ -129,8 +129,9 @@ export function findLinks(text: string, tlds: readonly string[]): Span[] {
 			IRI_REST.lastIndex = u.end;
 			const m = IRI_REST.exec(text);
 			const rest = m ? m[0].replace(URL_TRAIL, '') : '';
-			// Part of the link when it starts a segment (…/活动, ?来源=微博, #第二步) or has link structure of
-			// its own (…/docs页面.html); `…/docs了解更多` is a link followed by Chinese.
+			// Part of the link when it starts a segment (…/活动, ?来源=微博, #第二步) or link structure follows
+			// the Chinese right away (…/docs页面.html); `…/docs了解更多` and `…?c=2更新dell.com` are a link
+			// followed by Chinese.
 			if (rest && (IRI_OPEN.test(u.text) || IRI_STRUCTURE.test(rest))) {
 				end = u.end + rest.length;
 			}

@@ -124,11 +124,20 @@ function checkFullwidthAlnum(ctx: RuleContext, zh: ZhText): void {
 			continue;
 		}
 		const to = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
+		// Made half-width right before a link, an address or a mention, the letters would run into it
+		// (１０００https://… → 1000https://…, no longer a link): reported, not changed.
+		const next = zh.spanAt(start + m[0].length);
+		if (next && next.start === start + m[0].length && GLUES.has(next.kind)) {
+			ctx.report({ start, end: start + m[0].length, message: ctx.t('halfwidth', { to }), explain: ctx.t('explain') });
+			continue;
+		}
 		replace(ctx, start, start + m[0].length, to, ctx.t('halfwidth', { to }));
 	}
 }
 
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
+/** Spans that half-width letters or digits right before them would run into. */
+const GLUES: ReadonlySet<string> = new Set(['url', 'email', 'mention', 'reply']);
 
 /** Full-width marks and their English forms, for a line that is all English. */
 const ENGLISH_FORM: Record<string, string> = { '，': ',', '。': '.', '！': '!', '？': '?', '：': ':', '；': ';', '（': '(', '）': ')' };
