@@ -28,6 +28,23 @@ describe('protected spans', () => {
 		['好开心:)', 'emoticon', ':)'],
 		['[官网](https://x.com)了解', 'link', '](https://x.com)'],
 		['1. 打开设置', 'markup', '1.'],
+		['报名https://example.com/活动/报名页面.html?来源=微博#第二步，今天', 'url', 'https://example.com/活动/报名页面.html?来源=微博#第二步'],
+		['https://zh.wikipedia.org/wiki/网页浏览器列表#基於WebKit排版引擎', 'url', 'https://zh.wikipedia.org/wiki/网页浏览器列表#基於WebKit排版引擎'],
+		['详见dell.com.cn/xps了解', 'url', 'dell.com.cn/xps'],
+		['官网www.Dell.com，', 'url', 'www.Dell.com'],
+		['太赞了//@戴尔中国:周五见', 'reply', '//@戴尔中国:'],
+		['回复 @小王：已私信你', 'reply', '回复 @小王：'],
+		['＃618狂欢＃今晚', 'topic', '＃618狂欢＃'],
+		['Apple Inc.发布', 'abbreviation', 'Inc.'],
+		['前面U.S.A.后面', 'abbreviation', 'U.S.A.'],
+		['例如e.g.手机', 'abbreviation', 'e.g.'],
+		['来自Yahoo!的文档', 'name', 'Yahoo!'],
+		['以及.NET开发', 'name', '.NET'],
+		['学习C++的人', 'name', 'C++'],
+		['有100+的选择', 'word', '100+'],
+		['得到一个D-的结果', 'word', 'D-'],
+		['气温是-5度', 'number', '-5'],
+		['打+886这个号码', 'number', '+886'],
 	];
 	for (const [text, kind, span] of cases) {
 		it(`${kind}: ${text}`, () => {
@@ -73,5 +90,27 @@ describe('protected spans', () => {
 		assert.equal(touchesProtected(spans, u.start + 1, u.start + 1), true, 'insertion inside');
 		assert.equal(touchesProtected(spans, u.end - 1, u.end + 1), true, 'replacement overlapping');
 		assert.equal(touchesProtected(spans, 0, u.start), false, 'replacement before');
+	});
+
+	it('links: a link followed by Chinese ends where its path does not go on; hosts and file names are no IRIs', () => {
+		assert.deepEqual(kinds('访问https://example.com了解更多').filter((k) => k.startsWith('url')), ['url:https://example.com']);
+		assert.deepEqual(kinds('访问https://example.com/docs了解更多').filter((k) => k.startsWith('url')), ['url:https://example.com/docs']);
+		assert.deepEqual(kinds('用Node.js和config.json，a..com，-a.com').filter((k) => k.startsWith('url')), []);
+		assert.deepEqual(kinds('发邮件到 hi@dell.com.cn').map((k) => k.split(':')[0]), ['email']);
+	});
+
+	it('a # inside an IRI or a bare domain is no hashtag; a topic with a full-width mark holds no sentence punctuation', () => {
+		assert.deepEqual(findHashtags('见 https://example.com/活动页#报名 和 dell.com.cn/#faq', 'any'), []);
+		assert.deepEqual(findHashtags('新品 #CES2026。＃618狂欢＃', 'any').map((t) => t.text), ['#CES2026', '＃618狂欢＃']);
+	});
+
+	it('a hyphen after a number and a date unit is a range, not a sign', () => {
+		assert.deepEqual(kinds('5月1日-5月3日').filter((k) => k.startsWith('number')), ['number:5', 'number:1', 'number:5', 'number:3']);
+		assert.deepEqual(kinds('10点-12点').filter((k) => k.startsWith('number')), ['number:10', 'number:12']);
+	});
+
+	it('configured abbreviations and names are protected with the built-in ones', () => {
+		assert.deepEqual(findProtected('Acme Bhd.和Yum!', { abbreviations: ['Bhd.'], names: ['Yum!'] }).map((s) => `${s.kind}:${s.text}`), ['abbreviation:Bhd.', 'name:Yum!']);
+		assert.deepEqual(findProtected('Acme Bhd.的新品').map((s) => s.kind), []);
 	});
 });

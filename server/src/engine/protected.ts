@@ -148,7 +148,7 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	if (has('`')) {
 		collect(text, INLINE_CODE_RE, 'code', all);
 	}
-	for (const u of findLinks(text, PROTECTED_WORDS.tlds)) {
+	for (const u of findLinks.shared(text)) {
 		all.push({ start: u.start, end: u.end, text: u.text, kind: 'url' });
 	}
 	if (has('@')) {

@@ -19,7 +19,6 @@
  */
 import twitter from 'twitter-text';
 import type { PlatformProfile } from './platforms';
-import words from './data/protected-words.json';
 import { findLinks, findUrls, type Span } from './text';
 
 export type HashtagStyle = PlatformProfile['hashtag'] | 'any';
@@ -86,7 +85,7 @@ export function hashCandidates(text: string, opts: { skip?: readonly { start: nu
 		return out;
 	}
 	// Links as copy protection reads them: an IRI's fragment (…/活动页#第二步) is no tag either.
-	const excluded = [...findLinks(text, words.domains.tlds), ...(opts.skip ?? [])];
+	const excluded = [...findLinks.shared(text), ...(opts.skip ?? [])];
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if ((c === 0x23 || (opts.fullWidth && c === 0xff03)) && text.charCodeAt(i - 1) !== 0x26 && !excluded.some((s) => s.start <= i && i < s.end)) {

@@ -3,6 +3,8 @@
  * Regular expressions here are linear (no nested quantifiers), so no input can make them slow.
  */
 
+import tldData from './data/protected-words.json';
+
 export const HAN = /\p{Script=Han}/u;
 const HAN_G = /\p{Script=Han}/gu;
 /** CJK letters other than Han: kana, Hangul, bopomofo. */
@@ -101,34 +103,43 @@ export const findUrls = rememberLast((text: string): Span[] => {
 
 // An IRI's path, query or fragment may go on past where URL_RE stops (a Han character, a
 // full-width letter): `https://example.com/活动/报名页面.html?来源=微博#第二步`. It ends at white
-// space, at CJK or full-width punctuation, or at a quote or angle bracket.
-const IRI_REST = /[^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]+/uy;
+// space, at CJK or full-width punctuation, at a quote or angle bracket, or where the next link starts.
+const IRI_STOP = /[\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]/u;
 const IRI_OPEN = /[/?=&#_-]$/u;
 const IRI_STRUCTURE = /^[^\x00-\x7f]+(?:[/?#=&]|\.[A-Za-z0-9])/u;
-// A bare domain: labels of ASCII letters, digits and hyphens, a top-level domain from the data
-// (protected-words.json), then an optional ASCII path. Not after a letter, digit, `.`, `@`, `/` or `-`
-// (a longer name, an e-mail address, a path), not before a letter, digit or hyphen.
-const DOMAIN_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+// A bare domain: ASCII letters, digits, dots and hyphens ending in `.` and a top-level domain from
+// the data (protected-words.json), then an optional ASCII path. Not after a letter, digit, `.`, `@`,
+// `/`, `_` or `-` (a longer name, an e-mail address, a path), not before a letter, digit or hyphen.
+// Its labels are checked after the match (no empty label, none that starts or ends with `-`).
 const URL_PATH_CHARS = "[A-Za-z0-9\\-._~%!$&'()*+,;=:@/?#]*";
+const DOMAIN_RE = new RegExp(`(?<![A-Za-z0-9.@/_-])[A-Za-z0-9][A-Za-z0-9.-]*\\.(?:${[...tldData.domains.tlds].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_-])(?:/${URL_PATH_CHARS})?`, 'gi');
+/** Every label of a host is letters, digits and inner hyphens (`a..com`, `-a.com` are no hosts). */
+function goodHost(host: string): boolean {
+	return host.split('.').every((l) => l.length > 0 && l.length <= 63 && l[0] !== '-' && l[l.length - 1] !== '-' && /^[A-Za-z0-9-]+$/.test(l));
+}
 
 /**
  * Links as copy protection sees them (no typography rule may change them): every `findUrls` link,
  * continued over a non-ASCII path, query or fragment once the path has begun (an IRI), plus bare
- * domains with a known top-level domain (`dell.com.cn/xps`), e.g. the data's `tlds`.
+ * domains with a top-level domain from the data (`dell.com.cn/xps`). Sorted, not overlapping.
  * The counters keep `findUrls`: what a platform counts as a link is its own parser's business
  * (X through twitter-text, which also finds bare domains; the others per platforms.json).
  */
-export function findLinks(text: string, tlds: readonly string[]): Span[] {
+export const findLinks = rememberLast((text: string): Span[] => {
 	const out: Span[] = [];
-	for (const u of findUrls.shared(text)) {
+	const urls = findUrls.shared(text);
+	urls.forEach((u, k) => {
 		let end = u.end;
 		// The path has begun when a `/` follows the host (https://host/…): only then can a Han
 		// character be part of the link; `https://example.com了解更多` ends at `.com`.
 		const afterScheme = u.text.indexOf('//') + 2;
 		if (u.text.indexOf('/', afterScheme) >= 0 && end < text.length && text.charCodeAt(end) > 0x7f) {
-			IRI_REST.lastIndex = u.end;
-			const m = IRI_REST.exec(text);
-			const rest = m ? m[0].replace(URL_TRAIL, '') : '';
+			const limit = k + 1 < urls.length ? urls[k + 1].start : text.length;
+			let e = u.end;
+			while (e < limit && !IRI_STOP.test(text[e])) {
+				e++;
+			}
+			const rest = text.slice(u.end, e).replace(URL_TRAIL, '');
 			// Part of the link when it starts a segment (…/活动, ?来源=微博, #第二步) or link structure follows
 			// the Chinese right away (…/docs页面.html); `…/docs了解更多` and `…?c=2更新dell.com` are a link
 			// followed by Chinese.
@@ -137,34 +148,22 @@ export function findLinks(text: string, tlds: readonly string[]): Span[] {
 			}
 		}
 		out.push({ start: u.start, end, text: text.slice(u.start, end) });
-	}
-	if (tlds.length && text.includes('.')) {
-		const re = domainRe(tlds);
-		re.lastIndex = 0;
-		for (let m = re.exec(text); m; m = re.exec(text)) {
+	});
+	if (text.includes('.')) {
+		const links = out.length;
+		DOMAIN_RE.lastIndex = 0;
+		for (let m = DOMAIN_RE.exec(text); m; m = DOMAIN_RE.exec(text)) {
 			const link = m[0].replace(URL_TRAIL, '');
+			const slash = link.indexOf('/');
 			const start = m.index;
-			if (!out.some((u) => u.start < start + link.length && start < u.end)) {
+			if (goodHost(slash < 0 ? link : link.slice(0, slash)) && !out.slice(0, links).some((u) => u.start < start + link.length && start < u.end)) {
 				out.push({ start, end: start + link.length, text: link });
 			}
 		}
 		out.sort((a, b) => a.start - b.start);
 	}
 	return out;
-}
-
-let domainCache: { key: string; re: RegExp } | undefined;
-function domainRe(tlds: readonly string[]): RegExp {
-	const key = tlds.join('|');
-	if (domainCache?.key !== key) {
-		const alt = [...tlds].sort((a, b) => b.length - a.length).map((t) => t.replace(/[^A-Za-z0-9-]/g, '')).filter(Boolean).join('|');
-		domainCache = {
-			key,
-			re: new RegExp(`(?<![A-Za-z0-9.@/_-])(?:${DOMAIN_LABEL}\\.)+(?:${alt})(?![A-Za-z0-9_-])(?:/${URL_PATH_CHARS})?`, 'gi'),
-		};
-	}
-	return domainCache.re;
-}
+});
 
 // Every emoji match holds one of these: its first character (a pictograph or a regional
 // indicator), or the keycap mark one or two characters after its start. Scanning for them with
