@@ -18,7 +18,7 @@ import { generateDrafts } from '../helpers/drafts';
 const RULES = ['zh-spacing', 'zh-punctuation'] as const;
 const SCOPE: Record<(typeof RULES)[number], RegExp> = {
 	'zh-spacing': /^[ \t]*$/,
-	'zh-punctuation': /^[ \t,.!?:;()，。！？：；、（）…"'“”‘’「」\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*$/u,
+	'zh-punctuation': /^[ \t,.!?:;()，。！？：；、（）．…"'“”‘’「」\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*$/u,
 };
 const SEED = 20260503;
 const COUNT = 300;

@@ -82,7 +82,7 @@ const LIST_MARKER_RE = /^[ \t]*(?:\d{1,9}[.)]|[-*+])(?=[ \t])/gm;
 // a unit in ASCII letters or a symbol directly attached (5000mAh, 4K, 15%, 90°, 20℃).
 // A sign belongs to the number after Chinese, a space or the line start (氣溫是-5度, 打+886), but a
 // hyphen after a number and at most two Han characters is a range (5月1日-5月3日, 10点-12点).
-const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:(?<=^|[\s\p{Script=Han}])(?<!\d[ \t]?\p{Script=Han}{1,2}[ \t]?)[+\-](?=\d))?(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
+const NUMBER_RE = /(?<![\p{Script=Latin}\p{N}_]|[\p{Script=Latin}\p{N}_]\.)(?:(?<=^|[\s\p{Script=Han}])(?:\+|(?<!\d[ \t]?\p{Script=Han}{1,2}[ \t]?)-)(?=\d))?(?:[¥$€£￥]|[vV](?=\d))?\d+(?:,\d{3}(?!\d)|[.:/\-]\d+)*(?:[%‰°℃℉]|[A-Za-z]+(?![\p{N}]))?/gu;
 // Quoted text in straight, curly or corner quotes, on one line.
 const QUOTE_RE = /"[^"\n]{1,500}"|“[^“”\n]{1,500}”|‘[^‘’\n]{1,500}’|「[^「」\n]{1,500}」|『[^『』\n]{1,500}』/gu;
 const HAN_OR_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;

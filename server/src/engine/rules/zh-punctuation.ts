@@ -31,7 +31,9 @@ for (const ch of Object.keys(FAMILY)) {
 	IS_MARK[ch.charCodeAt(0)] = 1;
 }
 const HALF = /[,.!?:;]/;
-const FW_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
+// Full-width letters and digits; a full-width colon or period between full-width digits is part of
+// the number and becomes half-width with it (１６：３２ → 16:32, １．５ → 1.5).
+const FW_ALNUM = /[\uff10-\uff19]+(?:[\uff1a\uff0e][\uff10-\uff19]+)+|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 const ASCII_LETTER = /[A-Za-z]/;
 const HAN = /\p{Script=Han}/u;
