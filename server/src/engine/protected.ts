@@ -181,8 +181,8 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 		collect(text, EMOTICON_RE, 'emoticon', all, (m) => !(m[0].endsWith('(') && /^[^\n]*\)/.test(text.slice(m.index + m[0].length))));
 	}
 	if (may(MAY_WORD) || opts.abbreviations?.length || opts.names?.length) {
-		collectWords(text, wordMatcher([...PROTECTED_WORDS.abbreviations, ...(opts.abbreviations ?? [])]), 'abbreviation', all);
-		collectWords(text, wordMatcher([...PROTECTED_WORDS.names, ...(opts.names ?? [])]), 'name', all);
+		collectWords(text, wordMatcher('abbreviation', PROTECTED_WORDS.abbreviations, opts.abbreviations), 'abbreviation', all);
+		collectWords(text, wordMatcher('name', PROTECTED_WORDS.names, opts.names), 'name', all);
 		if (text.includes('.')) {
 			collect(text, INITIALS_RE, 'abbreviation', all);
 		}
@@ -212,10 +212,12 @@ const matchers = new Map<string, RegExp | null>();
  * Latin word boundaries: no Latin letter, digit or `_` before, and after a word that ends in a
  * letter or digit none after either (Node.js, not Node.json); Chinese may touch either side. Alternatives of literals only: linear.
  */
-function wordMatcher(list: readonly string[]): RegExp | null {
-	const key = list.join('\u0000');
+function wordMatcher(kind: string, builtin: readonly string[], added: readonly string[] = []): RegExp | null {
+	// Keyed by the configured additions only: the built-in list never changes.
+	const key = `${kind}\u0000${added.join('\u0000')}`;
 	let re = matchers.get(key);
 	if (re === undefined) {
+		const list = [...builtin, ...added];
 		const alts = [...new Set(list.filter((w) => typeof w === 'string' && w.length > 0 && w.length <= 100))]
 			.sort((a, b) => b.length - a.length)
 			.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (/[\p{L}\p{N}_]$/u.test(w) ? '(?![\\p{Script=Latin}\\p{N}_])' : ''));
