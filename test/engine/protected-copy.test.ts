@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-	builtinPlatforms, countText, findProtected, fixText, lint, parseConfigLayer, resolveConfig, rules, setLanguage,
+	builtinPlatforms, countText, findProtected, fixText, lint, parseConfigLayer, parsePackManifest, resolveConfig, rules, setLanguage,
 } from '../../server/src/engine';
 import { FIXTURES } from '../helpers/paths';
 
@@ -56,10 +56,10 @@ describe('protected copy: check --fix keeps links, repost chains, topics, abbrev
 
 	it('copydesk.json and packs add abbreviations and names (protect), kept whole and spaced as one word', () => {
 		const known = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
-		const pack = parseConfigLayer('{ "protect": { "names": ["Acme!"] } }', 'pack', known);
+		const pack = parsePackManifest('{ "name": "acme", "version": "1.0.0", "protect": { "names": ["Acme!"] } }', 'packs/acme', known);
 		const file = parseConfigLayer('{ "protect": { "abbreviations": ["Bhd."] } }', 'copydesk.json', known);
 		assert.deepEqual([...pack.problems, ...file.problems], []);
-		const both = resolveConfig([pack.layer!, file.layer!]);
+		const both = resolveConfig([pack.value!.layer!, file.layer!]);
 		assert.deepEqual(both.extra.protect, { abbreviations: ['Bhd.'], names: ['Acme!'] });
 		const text = '---\nplatform: weibo\n---\nAcme Bhd.发布了Acme!的新品。\n';
 		assert.equal(fixText(text, both).text, '---\nplatform: weibo\n---\nAcme Bhd. 发布了 Acme! 的新品。\n');
