@@ -180,7 +180,7 @@ function checkEnglishLines(ctx: RuleContext, zh: ZhText): void {
 			if (ch === '（') {
 				to = prev && ASCII_ALNUM.test(prev) ? ' (' : '(';
 				end = at + 1;
-			} else if (following && following !== '\n' && following !== '\r' && (end > at + 1 || /[A-Za-z0-9(“‘"]/.test(following))) {
+			} else if (following && following !== '\n' && following !== '\r' && (end > at + 1 || /[\p{L}\p{N}(“‘"¥$€£#@]/u.test(following))) {
 				to += ' '; // `and，Join` → `and, Join`; `）case` → `) case`
 			} else {
 				end = at + 1;
