@@ -49,6 +49,17 @@ describe('protected copy: check --fix keeps links, repost chains, topics, abbrev
 		assert.equal(out, text.replace('＃618狂欢＃', '#618狂欢#'));
 	});
 
+	it('no rule reads a link\'s Chinese path as copy: no claim found, no rewording offered inside it', () => {
+		const text = '---\nplatform: weibo\n---\n报名https://example.com/活动/最佳方案.html今天截止\n';
+		const url = 'https://example.com/活动/最佳方案.html';
+		const [u0, u1] = [text.indexOf(url), text.indexOf(url) + url.length];
+		const findings = lint({ text, config }).findings;
+		assert.deepEqual(findings.filter((f) => f.start >= u0 && f.end <= u1).map((f) => f.rule), []);
+		const edits = findings.flatMap((f) => f.fixes ?? []).flatMap((x) => x.edits);
+		assert.deepEqual(edits.filter((e) => e.end > u0 && e.start < u1), [], 'no fix edits inside the link');
+		assert.ok(fixText(text, config).text.includes(` ${url} 今天截止`));
+	});
+
 	it('repost and reply marks carry no zh-punctuation finding', () => {
 		const text = '---\nplatform: weibo\n---\n太赞了//@戴尔中国:周五见\n回复@小王:已私信你\n回复 @小王：好的\n';
 		assert.deepEqual(lint({ text, config }).findings.filter((x) => x.rule === 'zh-punctuation' || x.rule === 'zh-spacing'), []);

@@ -106,6 +106,7 @@ export const findUrls = rememberLast((text: string): Span[] => {
 // space, at CJK or full-width punctuation, at a quote or angle bracket, or where the next link starts.
 const IRI_STOP = /[\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]/u;
 const IRI_OPEN = /[/?=&#_-]$/u;
+const AFTER_FILE_NAME = /(?<=\.[A-Za-z][A-Za-z0-9]{0,4})[^\x00-\x7f]+$/u;
 const IRI_STRUCTURE = /^[^\x00-\x7f]+(?:[/?#=&]|\.[A-Za-z0-9])/u;
 // A bare domain: ASCII letters, digits, dots and hyphens ending in `.` and a top-level domain from
 // the data (protected-words.json), then an optional ASCII path. Not after a letter, digit, `.`, `@`,
@@ -139,7 +140,8 @@ export const findLinks = rememberLast((text: string): Span[] => {
 			while (e < limit && !IRI_STOP.test(text[e])) {
 				e++;
 			}
-			const rest = text.slice(u.end, e).replace(URL_TRAIL, '');
+			// A file name ends the link (…/报名页面.html今天截止: the link ends at `.html`).
+			const rest = text.slice(u.end, e).replace(URL_TRAIL, '').replace(AFTER_FILE_NAME, '');
 			// Part of the link when it starts a segment (…/活动, ?来源=微博, #第二步) or link structure follows
 			// the Chinese right away (…/docs页面.html); `…/docs了解更多` and `…?c=2更新dell.com` are a link
 			// followed by Chinese.

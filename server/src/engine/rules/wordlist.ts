@@ -8,7 +8,7 @@ import { Lexicon, type LexiconHit } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { FixSpec, RuleContext, RuleReport } from '../rule';
 import { findSeparatedMentions } from '../social';
-import { findUrls, overlapsAny } from '../text';
+import { findLinks, overlapsAny } from '../text';
 
 export interface PostHit<T> extends LexiconHit<T> {
 	field: FieldName;
@@ -36,7 +36,8 @@ function findInText<T>(lexicon: Lexicon<T>, text: string, allow: Lexicon<true> |
 	if (!hits.length) {
 		return hits;
 	}
-	const skip: { start: number; end: number }[] = [...findUrls(text), ...findSeparatedMentions(text), ...(allow?.find(text) ?? [])];
+	// Links as copy protection reads them: an IRI's Chinese path (…/最佳方案.html) is part of the link.
+	const skip: { start: number; end: number }[] = [...findLinks.shared(text), ...findSeparatedMentions(text), ...(allow?.find(text) ?? [])];
 	return skip.length ? hits.filter((h) => !overlapsAny(h, skip)) : hits;
 }
 
