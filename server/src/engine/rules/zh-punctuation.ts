@@ -197,7 +197,7 @@ const CJK_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
  * Chinese word is about two characters): `We launched in 上海, 北京 too!`. Returns its number of
  * non-Chinese words, 0 for a Chinese line (`前面: I have no idea後面` starts in Chinese).
  */
-export function englishWords(line: string): number {
+function englishWords(line: string): number {
 	const first = FIRST_LETTER.exec(line);
 	if (!first || CJK_LETTER.test(first[0])) {
 		return 0;
