@@ -8,7 +8,8 @@
  */
 import { sharedProtected, spanAt, touchesProtected, type ProtectedKind, type ProtectedSpan } from '../protected';
 import type { Rule } from '../rule';
-import { findEmoji } from '../text';
+import { findEmoji, findLinks } from '../text';
+import { isZhLocale } from '../zh';
 import { optionCount, shoutingBangs } from './exclamations';
 import { fullwidthMarks } from './zh-punctuation';
 
@@ -132,7 +133,10 @@ const rule: Rule = {
 			const start = m.index!;
 			// Marks inside a link, code or an e-mail address are not shouting. No fix changes protected
 			// copy: a run that starts with a name's own mark keeps it, any other that touches one has no fix.
-			spans ??= sharedProtected(ctx);
+			// In Chinese posts the typography rules find the protected spans anyway (shared, once per
+			// post); elsewhere only links are looked up: a long English post pays for no more.
+			spans ??= isZhLocale(ctx.target.locale) ? sharedProtected(ctx)
+				: findLinks.shared(ctx.text).map((u) => ({ ...u, kind: 'url' as const }));
 			const inside = spanAt(spans, start);
 			if (inside && NOT_COPY.has(inside.kind)) {
 				continue;
