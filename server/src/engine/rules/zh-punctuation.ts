@@ -512,7 +512,7 @@ class Sweep {
 		ctx.report({
 			start: s, end: e, message: ctx.t('quotes', { to: `${open}…${shut}` }), explain: ctx.t('explain'),
 			fixes: [{
-				title: ctx.t('fix', { to: `${open}…${shut}` }), preferred: true,
+				title: ctx.t('fix', { to: `${open}…${shut}` }), kind: 'typography', preferred: true,
 				edits: [{ start: s, end: i + 1, newText: open }, { start: close, end: e, newText: shut }],
 			}],
 		});
