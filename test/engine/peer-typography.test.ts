@@ -1,8 +1,9 @@
 /**
- * Typography accuracy against the peers' own test suites: ../shared/reference/peer-typography/cases.json
+ * Typography accuracy against the peers' own test suites: peer-typography/cases.json in the reference data
  * holds (input, expected) pairs from AutoCorrect, zhlint, pangu.js and the Chinese copywriting
  * guidelines, with the outputs that count as right (`accept`, see its README). The cases are read
- * there and never copied into the project; without ../shared this suite is skipped and says so.
+ * there and never copied into the project; without ../shared this suite is pending and says so
+ * (test/helpers/reference.ts).
  *
  * Copydesk's output for a case is what `check --fix` makes of it as a Weibo (zh-CN) post with the
  * typography fixes only: zh-spacing, zh-punctuation and tone-shouting's mark changes.
@@ -11,10 +12,8 @@
  * accepted) is changed.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
-import { SHARED } from '../helpers/paths';
+import { describeWithReference, readReference } from '../helpers/reference';
 
 interface PeerCase {
 	id: string;
@@ -25,13 +24,13 @@ interface PeerCase {
 	judgment?: { category: string; note?: string };
 }
 
-const FILE = path.join(SHARED, 'reference', 'peer-typography', 'cases.json');
-const NAME = 'peer typography (../shared/reference/peer-typography/cases.json)';
+const CASES = 'peer-typography/cases.json';
+const NAME = `peer typography (reference data: ${CASES})`;
 const MIN_AGREEMENT = 0.97;
 const HEADER = '---\nplatform: weibo\n---\n';
 const TYPOGRAPHY = new Set(['zh-spacing', 'zh-punctuation', 'tone-shouting']);
 
-describe(NAME, function () {
+describeWithReference(NAME, CASES, function () {
 	this.timeout(120000);
 	let cases: PeerCase[] = [];
 	const config = resolveConfig([]);
@@ -40,13 +39,9 @@ describe(NAME, function () {
 		return fixAll(text, (t) => lint({ text: t, config }).findings, TYPOGRAPHY).text.slice(HEADER.length, -1);
 	};
 
-	before(function () {
-		if (!fs.existsSync(FILE)) {
-			console.log(`      skipped: ${NAME}: ${FILE} is absent (../shared is not beside the repository)`);
-			this.skip();
-		}
+	before(() => {
 		setLanguage('en');
-		const all = (JSON.parse(fs.readFileSync(FILE, 'utf8')) as { cases: PeerCase[] }).cases;
+		const all = (JSON.parse(readReference(CASES)) as { cases: PeerCase[] }).cases;
 		cases = all.filter((c) => c.scope === 'in' && c.judgment?.category !== 'out-of-scope' && Array.isArray(c.accept) && c.accept.length > 0);
 	});
 
