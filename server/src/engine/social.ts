@@ -85,10 +85,20 @@ export function hashCandidates(text: string, opts: { skip?: readonly { start: nu
 		return out;
 	}
 	// Links as copy protection reads them: an IRI's fragment (…/活动页#第二步) is no tag either.
-	const excluded = [...findLinks.shared(text), ...(opts.skip ?? [])];
+	// Sorted by start, walked once beside the text (a long post has thousands of links and hashes).
+	const excluded = [...findLinks.shared(text), ...(opts.skip ?? [])].sort((a, b) => a.start - b.start);
+	let k = 0;
+	let reach = -1; // the furthest end of the excluded spans that start at or before i
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if ((c === 0x23 || (opts.fullWidth && c === 0xff03)) && text.charCodeAt(i - 1) !== 0x26 && !excluded.some((s) => s.start <= i && i < s.end)) {
+		if (c !== 0x23 && !(opts.fullWidth && c === 0xff03)) {
+			continue;
+		}
+		while (k < excluded.length && excluded[k].start <= i) {
+			reach = Math.max(reach, excluded[k].end);
+			k++;
+		}
+		if (text.charCodeAt(i - 1) !== 0x26 && !(i < reach)) {
 			out.push(i);
 		}
 	}
