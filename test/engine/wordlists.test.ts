@@ -165,6 +165,7 @@ describe('word-list rules', () => {
 	it('tone-stonewall: an apology is empty only without an action', () => {
 		assert.equal(findings(draft('给您带来的不便深表歉意。'), 'tone-stonewall').length, 1);
 		assert.equal(findings(draft('给您带来的不便深表歉意，已为受影响订单全额退款。'), 'tone-stonewall').length, 0);
+		assert.equal(findings(draft('关于网传视频，我们暂不回应。', 'platform: weibo\nkind: news'), 'tone-stonewall').length, 0);
 		assert.equal(findings(draft('We regret any inconvenience. We will post the next update at 6 pm.', 'platform: x'), 'tone-stonewall').length, 0);
 	});
 });

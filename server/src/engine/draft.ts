@@ -13,6 +13,9 @@ export type Industry = (typeof INDUSTRIES)[number];
 /** Where a post stands in review: the report shows it; `check --require-status approved` gates on it. */
 export const STATUSES = ['draft', 'review', 'approved'] as const;
 export type Status = (typeof STATUSES)[number];
+/** What a post is, for the tone and compliance rules (inferred from its words when not set). */
+export const POST_KINDS = ['charity', 'news', 'promotion', 'crisis', 'reply'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
 
 /** An image named in front matter `images:` (a path, or `{ src, alt }`). */
 export interface ImageSetting {
@@ -40,8 +43,9 @@ export interface PostSettings {
 	images?: Located<ImageSetting>[];
 	status?: Located<Status>;
 	approvedBy?: Located<string>;
+	kind?: Located<PostKind>;
 }
-export const SETTING_KEYS = ['platform', 'platforms', 'locale', 'mode', 'title', 'digest', 'author', 'industry', 'sponsored', 'images', 'status', 'approvedBy'] as const;
+export const SETTING_KEYS = ['platform', 'platforms', 'locale', 'mode', 'title', 'digest', 'author', 'industry', 'sponsored', 'images', 'status', 'approvedBy', 'kind'] as const;
 
 export interface Comment {
 	start: number;
@@ -151,6 +155,13 @@ function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings {
 					s.industry = located(r.value as Industry, r.start, r.end, r.exact);
 				} else {
 					bad(r, 'fm.industry', { value: String(r.value), allowed: INDUSTRIES.join(', ') });
+				}
+				break;
+			case 'kind':
+				if (typeof r.value === 'string' && (POST_KINDS as readonly string[]).includes(r.value)) {
+					s.kind = located(r.value as PostKind, r.start, r.end, r.exact);
+				} else {
+					bad(r, 'fm.kind', { value: String(r.value), allowed: POST_KINDS.join(', ') });
 				}
 				break;
 			case 'sponsored':

@@ -29,6 +29,16 @@ export interface LexiconTerm<T> {
 	except?: readonly string[];
 	/** Any data the caller wants back with a hit. */
 	value: T;
+	/**
+	 * Terms of different groups do not shadow each other: leftmost-longest and non-overlapping
+	 * hold within a group, so one walk serves several word lists (default 0).
+	 */
+	group?: number;
+	/**
+	 * `true`: a Chinese term matches only on word boundaries of ICU's dictionary segmentation
+	 * (`Intl.Segmenter`), at its start and its end: 第一 is not a hit inside 第一次 (one ICU word).
+	 */
+	word?: boolean;
 }
 
 export interface LexiconHit<T> {
@@ -50,6 +60,8 @@ export interface LexiconOptions {
 interface Compiled<T> {
 	term: string;
 	value: T;
+	group: number;
+	word: boolean;
 	/** Each exception as folded text and the term's offset inside it. */
 	except: { text: string; at: number }[];
 }
@@ -150,6 +162,37 @@ function normalizeTerm(s: string, caseSensitive: boolean): string {
 	return foldText(s, caseSensitive).replace(/[\s\u3000]+/g, SPACE).trim();
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * ICU word boundaries (Intl.Segmenter, dictionary segmentation for Chinese) around a range, computed
+ * on a window of the text (a clause's worth on each side) only when a `word` term is found. ICU's
+ * dictionary is not a grammar: it joins 第一次 and 折叠 into words (so 第一 and 三折 are not words
+ * there), but also splits 友商 into 友|商 and reads 全场三折起 as 全|场|三|折起. So only terms listed
+ * with `word: true` ask it, where a listed piece of a longer word is the common mistake.
+ */
+export class WordBounds {
+	private readonly cache = new Map<number, Set<number>>();
+	constructor(private readonly text: string) {}
+
+	/** True when `start` and `end` both fall on word boundaries. */
+	isWord(start: number, end: number): boolean {
+		const from = Math.max(0, start - 12);
+		const to = Math.min(this.text.length, end + 12);
+		let bounds = this.cache.get(from * 65536 + to);
+		if (!bounds) {
+			segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+			bounds = new Set<number>();
+			for (const seg of segmenter.segment(this.text.slice(from, to))) {
+				bounds.add(from + seg.index);
+			}
+			bounds.add(to);
+			this.cache.set(from * 65536 + to, bounds);
+		}
+		return (start === from || bounds.has(start)) && bounds.has(end);
+	}
+}
+
 export class Lexicon<T> {
 	private root: Node<T> = { next: new Map() };
 	/**
@@ -219,10 +262,20 @@ export class Lexicon<T> {
 			this.size++;
 			node.out = [];
 		}
-		node.out.push({ term: t.term, value: t.value, except });
+		const group = t.group ?? 0;
+		if (group >= this.groups) {
+			this.groups = group + 1;
+		}
+		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
 	}
 
-	/** Every hit in `text`, leftmost-longest and non-overlapping, in order. */
+	/** Number of groups (the highest group + 1). */
+	private groups = 1;
+
+	/**
+	 * Every hit in `text`, leftmost-longest and non-overlapping within each group, in order of
+	 * start (then group). One walk of the text serves all groups.
+	 */
 	find(text: string): LexiconHit<T>[] {
 		const hits: LexiconHit<T>[] = [];
 		if (this.size === 0) {
@@ -232,6 +285,11 @@ export class Lexicon<T> {
 		const n = folded.length;
 		const endAt = this.endAt;
 		const endOut = this.endOut;
+		const groups = this.groups;
+		// Where each group may take its next hit; `free` is the smallest of them.
+		const nextFree = new Array<number>(groups).fill(0);
+		let free = 0;
+		let segments: WordBounds | undefined;
 		let i = 0;
 		const starts = this.starts;
 		const pairs = this.pairs;
@@ -249,26 +307,32 @@ export class Lexicon<T> {
 				continue;
 			}
 			const count = this.walk(folded, i, first);
-			let hit: LexiconHit<T> | undefined;
-			// Longest first; among the terms of one length, the first listed that is not excepted.
-			for (let k = count - 1; k >= 0 && !hit; k--) {
+			let taken = 0;
+			// Longest first; among the terms of one length, the first listed that is not excepted (per group).
+			for (let k = count - 1; k >= 0 && taken < groups; k--) {
 				const end = endAt[k];
 				if (isWordCode(folded.charCodeAt(end - 1)) && isWordCode(folded.charCodeAt(end))) {
 					continue;
 				}
 				for (const c of endOut[k]) {
-					if (!c.except.length || !c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at))) {
-						hit = { start: i, end, term: c.term, text: text.slice(i, end), value: c.value };
-						break;
+					if (nextFree[c.group] > i || (c.except.length && c.except.some((e) => i - e.at >= 0 && folded.startsWith(e.text, i - e.at)))) {
+						continue;
 					}
+					if (c.word && !(segments ??= new WordBounds(text)).isWord(i, end)) {
+						continue;
+					}
+					hits.push({ start: i, end, term: c.term, text: text.slice(i, end), value: c.value });
+					nextFree[c.group] = end;
+					taken++;
 				}
 			}
-			if (hit) {
-				hits.push(hit);
-				i = hit.end;
-			} else {
-				i++;
+			if (taken) {
+				free = groups === 1 ? nextFree[0] : Math.min(...nextFree);
 			}
+			i = Math.max(i + 1, free);
+		}
+		if (groups > 1) {
+			hits.sort((a, b) => a.start - b.start);
 		}
 		return hits;
 	}
@@ -340,6 +404,8 @@ export interface WordListEntry {
 	except?: readonly string[];
 	/** Compliant rewordings, best first; "" means "delete the term". */
 	suggest?: readonly string[];
+	/** Match only on ICU word boundaries (see `LexiconTerm.word`). */
+	word?: boolean;
 }
 
 export interface WordListCategory {
@@ -382,7 +448,7 @@ export function wordListTerms(lists: WordList | readonly WordList[]): LexiconTer
 				const e: WordListEntry = typeof raw === 'string' ? { term: raw } : raw;
 				const except = [...(category.except ?? []).map((x: string) => x.split('{term}').join(e.term)), ...(e.except ?? [])];
 				out.push({
-					term: e.term, except,
+					term: e.term, except, word: e.word,
 					value: { category, term: e.term, severity: e.severity ?? category.severity, suggest: e.suggest ?? category.suggest ?? [] },
 				});
 			}

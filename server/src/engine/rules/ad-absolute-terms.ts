@@ -7,15 +7,36 @@
  * exceptions (goals, usage notes, ordinals, names) are data: data/absolute-terms.json.
  */
 import list from '../data/absolute-terms.json';
+import { clauseAt, type Span } from '../judge';
 import { explainArticles } from '../law';
-import { wordListLexicon, type WordList } from '../lexicon';
-import type { Rule } from '../rule';
+import { Lexicon, type WordList } from '../lexicon';
+import type { Rule, RuleContext } from '../rule';
 import type { Severity } from '../types';
-import { configuredSeverity, industryName, findInPost, replacementFixes, reportHit, suggestionsFor } from './wordlist';
+import { listHits, longestFirst, patternHits, scanPost, type FieldScan } from './judgment';
+import { configuredSeverity, industryName, replacementFixes, reportHit, suggestionsFor, type PostHit } from './wordlist';
 
 const ID = 'ad-absolute-terms';
 export const ABSOLUTE_TERMS = list as WordList;
-const lexicon = wordListLexicon(ABSOLUTE_TERMS);
+
+const award = (list as unknown as { awardContext: { before: string[]; after: string[] } }).awardContext;
+const AWARD_BEFORE = new Lexicon(award.before.map((term) => ({ term, value: true as const })));
+const AWARD_AFTER = new Lexicon(award.after.map((term) => ({ term, value: true as const })));
+const YEAR = /(?:19|20)\d{2}/;
+
+/**
+ * The quotation around a hit when it is an award title: an award verb (荣获, 获评, "named") just
+ * before the opening mark, or a title word (称号, 奖, "award") just after the closing one.
+ */
+function awardTitle(fs: FieldScan, hit: Span): Span | undefined {
+	const q = fs.scan.quoteSpans().find((s) => s.start <= hit.start && hit.end <= s.end);
+	if (!q) {
+		return undefined;
+	}
+	const text = fs.scan.text;
+	const before = text.slice(Math.max(0, q.start - 1 - 12), q.start - 1);
+	const after = text.slice(q.end + 1, q.end + 1 + 8);
+	return AWARD_BEFORE.find(before).length || AWARD_AFTER.find(after).length ? q : undefined;
+}
 
 /** Industries where the SAMR guide allows no leniency for absolute claims. */
 export const STRICT_INDUSTRIES: readonly string[] = ['medical', 'health', 'finance', 'education'];
@@ -47,6 +68,8 @@ const rule: Rule = {
 				authority: '"{term}" borrows the authority of the state ({category}): remove it.',
 				industry: '"{term}" is an absolute claim ({category}) in a {industry} post, where no leniency applies: reword it.',
 				explain: '**{term}**: {category}.\n\nNot a breach under the SAMR 2023 guide: a goal or attitude (追求最好), a comparison within your own brand, a usage note (最佳使用时间), an ordinal (第一步), a proven fact limited in time and region ("2025 年华东地区销量第一，数据来源：…"), a product name, trademark or state-conferred title. If one applies, keep the wording and record why with a disable comment that gives the reason.\n\n{law}',
+				award: '"{term}" is part of the quoted award title "{title}": keep the title exactly as conferred, with the awarding body and the year next to it, and do not reword it.',
+				'award.undated': '"{term}" is part of the quoted award title "{title}": keep the title exactly as conferred and add the awarding body and the year, so that it reads as a cited fact; do not reword it.',
 				'fix.replace': 'Replace "{from}" with "{to}"',
 				'industry.medical': 'medical',
 				'industry.health': 'health',
@@ -59,6 +82,8 @@ const rule: Rule = {
 				authority: '"{term}"借用国家机关或权威的名义（{category}）：请删除。',
 				industry: '"{term}"是绝对化用语（{category}），出现在{industry}类帖子中，不适用从轻处理：请改写。',
 				explain: '**{term}**：{category}。\n\n依《广告绝对化用语执法指南》（2023），以下情形一般不构成违法：表达愿望目标或经营理念（追求最好）、同一品牌内部比较、使用方法说明（最佳使用时间）、序数（第一步）、可证明且限定时间和地域的事实（"2025 年华东地区销量第一，数据来源：……"）、商品名称、商标或依法授予的称号。如属上述情形，可保留原文，并用写明理由的禁用注释记录原因。\n\n{law}',
+				award: '"{term}"出现在引用的奖项名称“{title}”中：按授予时的原文保留称号，并在旁边保留颁奖机构和年份，不要改写。',
+				'award.undated': '"{term}"出现在引用的奖项名称“{title}”中：按授予时的原文保留称号，并补上颁奖机构和年份，使其成为有出处的事实；不要改写。',
 				'fix.replace': '将"{from}"改为"{to}"',
 				'industry.medical': '医疗',
 				'industry.health': '保健',
@@ -70,31 +95,58 @@ const rule: Rule = {
 	check(ctx) {
 		const strict = STRICT_INDUSTRIES.includes(ctx.target.industry);
 		const fixedSeverity = configuredSeverity(ctx, ID);
-		for (const hit of findInPost(ctx, lexicon)) {
-			const item = hit.value;
-			const category = item.category.label[ctx.lang];
-			const args = { term: hit.text, category };
-			let severity: Severity = item.severity;
-			let message: string;
-			if (item.category.id === 'statutory') {
-				message = ctx.t('statutory', args);
-			} else if (strict) {
-				severity = 'error';
-				message = ctx.t('industry', { ...args, industry: industryName(ctx) });
-			} else if (item.category.id === 'authority') {
-				message = ctx.t('authority', args);
-			} else {
-				message = ctx.t('evidence', args);
+		for (const fs of scanPost(ctx)) {
+			const matches = patternHits(ctx, fs, 'absolute');
+			const at = (h: Span): PostHit<unknown> => ({ ...h, term: '', text: fs.scan.text.slice(h.start, h.end), value: undefined, field: fs.field, shift: fs.shift, source: fs.source });
+			const found: { hit: PostHit<unknown>; category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }; severity: Severity; suggest: readonly string[] }[] = [];
+			for (const h of listHits(ctx, fs, 'absolute')) {
+				const item = h.value.item!;
+				found.push({ hit: at(h), category: item.category, severity: item.severity, suggest: item.suggest });
 			}
-			reportHit(ctx, hit, {
-				message,
-				severity: fixedSeverity ? undefined : severity,
-				explain: ctx.t('explain', { ...args, law: explainArticles(item.category.basis ?? [], ctx.lang) }),
-				// The law names these three outright: "fix all" rewords them. Other claims may be provable: offered, not applied.
-				fixes: replacementFixes(hit, suggestionsFor(ctx, item.suggest), item.category.id === 'statutory', (from, to) => ctx.t('fix.replace', { from, to })),
-			});
+			for (const m of matches) {
+				found.push({ hit: at(m), category: m.pattern, severity: m.pattern.severity, suggest: m.pattern.suggest ?? [] });
+			}
+			for (const f of longestFirst(found)) {
+				report(ctx, fs, f.hit, f.category, f.severity, f.suggest, strict, fixedSeverity);
+			}
 		}
 	},
 };
+
+function report(ctx: RuleContext, fs: FieldScan, hit: PostHit<unknown>, category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, itemSeverity: Severity, suggest: readonly string[], strict: boolean, fixedSeverity: boolean): void {
+	const args = { term: hit.text, category: category.label[ctx.lang] };
+	const law = explainArticles(category.basis ?? [], ctx.lang);
+	const title = awardTitle(fs, hit);
+	if (title) {
+		// A conferred title is a fact to cite, not a claim to reword: a warning, and no fix.
+		const clause = clauseAt(fs.scan.text, title.start);
+		const dated = YEAR.test(fs.scan.text.slice(clause.start, clause.end));
+		reportHit(ctx, hit, {
+			message: ctx.t(dated ? 'award' : 'award.undated', { ...args, title: fs.scan.text.slice(title.start, title.end) }),
+			severity: fixedSeverity ? undefined : 'warning',
+			explain: ctx.t('explain', { ...args, law }),
+		});
+		return;
+	}
+	let severity: Severity = itemSeverity;
+	let message: string;
+	if (category.id === 'statutory') {
+		message = ctx.t('statutory', args);
+	} else if (strict) {
+		severity = 'error';
+		message = ctx.t('industry', { ...args, industry: industryName(ctx) });
+	} else if (category.id === 'authority') {
+		message = ctx.t('authority', args);
+	} else {
+		message = ctx.t('evidence', args);
+	}
+	reportHit(ctx, hit, {
+		message,
+		severity: fixedSeverity ? undefined : severity,
+		explain: ctx.t('explain', { ...args, law }),
+		// The law names these three outright: "fix all" rewords them (a content fix). Other claims may be provable: offered, not applied.
+		fixes: replacementFixes(hit, suggestionsFor(ctx, suggest), category.id === 'statutory', (from, to) => ctx.t('fix.replace', { from, to })),
+	});
+}
 
 export default rule;

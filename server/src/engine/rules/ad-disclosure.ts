@@ -11,6 +11,8 @@ import { Lexicon } from '../lexicon';
 import type { Lang } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { SEVERITIES, type Severity } from '../types';
+import { MATCHER, postKind } from './judgment';
+import { sharedScan } from '../judge';
 
 type Basis = keyof typeof data.basis;
 
@@ -61,7 +63,6 @@ interface Signal {
 	weight: number;
 }
 
-const SIGNALS = new Lexicon(data.signals.flatMap((c) => c.terms.map((term) => ({ term, value: { category: c.category, weight: c.weight } }))));
 
 const isDigit = (c: string | undefined) => !!c && c >= '0' && c <= '9';
 
@@ -177,10 +178,10 @@ function shopLinks(text: string): Signal[] {
 	return out;
 }
 
-/** Every signal in the text, in order, without overlaps (the longer one wins). */
-export function adSignals(text: string): Signal[] {
+/** Every signal in the text, in order, without overlaps (the longer one wins). `words`: the signal words found by the shared matcher. */
+export function adSignals(text: string, words: readonly Signal[] = signalWords(MATCHER.find(text))): Signal[] {
 	const all = [
-		...SIGNALS.find(text).map((h) => ({ start: h.start, end: h.end, ...h.value })),
+		...words,
 		...prices(text), ...zhPrices(text), ...discounts(text), ...shopLinks(text),
 	].sort((a, b) => a.start - b.start || b.end - a.end);
 	const out: Signal[] = [];
@@ -193,6 +194,21 @@ export function adSignals(text: string): Signal[] {
 	}
 	return out;
 }
+
+function signalWords(hits: readonly { start: number; end: number; value: { signal?: { category: string; weight: number } } }[]): Signal[] {
+	const out: Signal[] = [];
+	for (const h of hits) {
+		if (h.value.signal) {
+			out.push({ start: h.start, end: h.end, ...h.value.signal });
+		}
+	}
+	return out;
+}
+
+/** Signals that sell by themselves: a way to buy, a coupon, a discount, a lottery (a price or a word such as 售价 does not). */
+const PURCHASE_PATHS: readonly string[] = ['coupon', 'discount', 'purchase', 'lottery', 'miniProgram', 'shopLink'];
+/** Signals that are amounts, not sales, in a charity appeal (donations) or a reply or crisis post (refunds). */
+const AMOUNTS: readonly string[] = ['price', 'purchaseWord'];
 
 export function hasLabel(text: string, label: CompiledLabel): boolean {
 	return label.lexicon.find(text).length > 0 || label.exact.find(text).length > 0;
@@ -254,6 +270,7 @@ const rule: Rule = {
 			en: {
 				missing: 'This post sells ({signals}) but has no "{label}" label: readers must be able to tell it is an ad.',
 				sponsored: 'This post is marked sponsored but has no "{label}" label: readers must be able to tell it is an ad.',
+				news: 'This news post states a price ({signals}) but offers no way to buy: not an ad by itself. If a purchase link, coupon or discount is added, it needs a "{label}" label.',
 				fix: 'Add the label "{insert}"',
 				explain: '**Ad label required.** {basis}\n\nSignals found: {signals}. Labels accepted on {platform}: {labels}.',
 				'signal.coupon': 'coupon', 'signal.discount': 'discount', 'signal.purchase': 'purchase path', 'signal.purchaseWord': 'purchase word',
@@ -263,6 +280,7 @@ const rule: Rule = {
 			'zh-cn': {
 				missing: '此帖子在推销（{signals}），却没有“{label}”标识：读者必须能辨明这是广告。',
 				sponsored: '此帖子标记为赞助，却没有“{label}”标识：读者必须能辨明这是广告。',
+				news: '这条新闻帖子写了价格（{signals}），但没有购买方式：本身不算广告。如加上购买链接、优惠券或折扣，就需要“{label}”标识。',
 				fix: '加上标识“{insert}”',
 				explain: '**需要广告标识。** {basis}\n\n发现的信号：{signals}。{platform}上认可的标识：{labels}。',
 				'signal.coupon': '优惠券', 'signal.discount': '折扣', 'signal.purchase': '购买方式', 'signal.purchaseWord': '购买用语',
@@ -276,12 +294,19 @@ const rule: Rule = {
 		if (hasLabel(ctx.text, label)) {
 			return;
 		}
-		const signals = adSignals(ctx.text);
+		const kind = postKind(ctx);
+		let signals = adSignals(ctx.text, signalWords(sharedScan(ctx, 'judgment', MATCHER, ctx.text).hits));
+		// Donation matching (每捐 10 元，我们配捐 10 元) and a refund in a reply are amounts, not sales.
+		if (kind === 'charity' || kind === 'crisis' || kind === 'reply') {
+			signals = signals.filter((s) => !AMOUNTS.includes(s.category));
+		}
 		const weight = signals.reduce((n, s) => n + s.weight, 0);
 		const sponsored = ctx.target.sponsored;
 		if (!sponsored && weight < Number(ctx.options.threshold)) {
 			return;
 		}
+		// Launch news that states a price but offers no way to buy: a note (the label is tied to selling), and the label is offered, not applied.
+		const note = !sponsored && kind === 'news' && !signals.some((s) => PURCHASE_PATHS.includes(s.category));
 		const names = [...new Set(signals.map((s) => signalName(ctx, s.category)))];
 		const shown = label.words[0] ?? label.caseSensitiveWords[0];
 		const signalText = (sponsored ? [ctx.t('signal.sponsored'), ...names] : names).join(ctx.lang === 'zh-cn' ? '、' : ', ');
@@ -289,13 +314,14 @@ const rule: Rule = {
 		const at = label.at === 'start' ? 0 : ctx.text.length;
 		ctx.report({
 			...range,
-			severity: sponsored ? sponsoredSeverity(ctx.options.sponsoredSeverity) : undefined,
-			message: sponsored ? ctx.t('sponsored', { label: shown }) : ctx.t('missing', { signals: signalText, label: shown }),
+			severity: sponsored ? sponsoredSeverity(ctx.options.sponsoredSeverity) : note ? 'info' : undefined,
+			message: sponsored ? ctx.t('sponsored', { label: shown }) : note ? ctx.t('news', { signals: signalText, label: shown }) : ctx.t('missing', { signals: signalText, label: shown }),
 			explain: ctx.t('explain', {
 				basis: basisText(label, ctx.lang), signals: signalText, platform: ctx.target.platform.name[ctx.lang],
 				labels: [...label.words, ...label.caseSensitiveWords].map((w) => `\`${w}\``).join(', '),
 			}),
-			fixes: [{ title: ctx.t('fix', { insert: label.insert.trim() }), kind: 'content', preferred: true, edits: [{ start: at, end: at, newText: label.insert }] }],
+			// Content fix (an ad label insertion); offered, not applied, for a news note.
+			fixes: [{ title: ctx.t('fix', { insert: label.insert.trim() }), kind: 'content', preferred: !note, edits: [{ start: at, end: at, newText: label.insert }] }],
 		});
 	},
 };

@@ -5,13 +5,14 @@
  */
 import list from '../data/aggressive.json';
 import { explainArticles } from '../law';
-import { wordListLexicon, type WordList } from '../lexicon';
+import type { WordList } from '../lexicon';
 import type { Rule } from '../rule';
-import { configuredSeverity, findInPost, reportHit } from './wordlist';
+import type { Severity } from '../types';
+import { listHits, longestFirst, patternHits, scanPost } from './judgment';
+import { configuredSeverity, reportHit } from './wordlist';
 
 const ID = 'tone-aggressive';
 export const AGGRESSIVE = list as WordList;
-const lexicon = wordListLexicon(AGGRESSIVE);
 
 const rule: Rule = {
 	meta: {
@@ -40,15 +41,22 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		const fixedSeverity = configuredSeverity(ctx, ID);
-		for (const hit of findInPost(ctx, lexicon)) {
-			const item = hit.value;
-			const law = explainArticles(item.category.basis ?? [], ctx.lang);
-			const args = { term: hit.text, category: item.category.label[ctx.lang] };
-			reportHit(ctx, hit, {
-				message: item.category.id === 'disparage' ? ctx.t('disparage', args) : item.category.id === 'profanity' ? ctx.t('profanity', args) : ctx.t('insult', args),
-				severity: fixedSeverity ? undefined : item.severity,
-				explain: ctx.t('explain', { ...args, law: law ? `\n\n${law}` : '' }),
-			});
+		for (const fs of scanPost(ctx)) {
+			const post = { field: fs.field, shift: fs.shift, source: fs.source };
+			const matches = patternHits(ctx, fs, 'aggressive');
+			const found = [
+				...listHits(ctx, fs, 'aggressive').map((h) => ({ hit: { ...h, value: undefined, ...post }, id: h.value.item!.category.id, category: h.value.item!.category, severity: h.value.item!.severity })),
+				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, severity: m.pattern.severity as Severity })),
+			];
+			for (const f of longestFirst(found)) {
+				const law = explainArticles(f.category.basis ?? [], ctx.lang);
+				const args = { term: f.hit.text, category: f.category.label[ctx.lang] };
+				reportHit(ctx, f.hit, {
+					message: f.id === 'disparage' ? ctx.t('disparage', args) : f.id === 'profanity' ? ctx.t('profanity', args) : ctx.t('insult', args),
+					severity: fixedSeverity ? undefined : f.severity,
+					explain: ctx.t('explain', { ...args, law: law ? `\n\n${law}` : '' }),
+				});
+			}
 		}
 	},
 };

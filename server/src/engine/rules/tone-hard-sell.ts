@@ -4,12 +4,12 @@
  * the post reads as pressure, and one finding lists them all. The list is data: data/hard-sell.json.
  */
 import list from '../data/hard-sell.json';
-import { wordListLexicon, type WordList } from '../lexicon';
+import type { WordList } from '../lexicon';
 import type { Rule } from '../rule';
-import { findInPost, reportHit } from './wordlist';
+import { listHits, scanPost } from './judgment';
+import { reportHit, type PostHit } from './wordlist';
 
 export const HARD_SELL = list as WordList;
-const lexicon = wordListLexicon(HARD_SELL);
 
 const rule: Rule = {
 	meta: {
@@ -42,7 +42,7 @@ const rule: Rule = {
 		},
 	},
 	check(ctx) {
-		const hits = findInPost(ctx, lexicon);
+		const hits: PostHit<unknown>[] = scanPost(ctx).flatMap((fs) => listHits(ctx, fs, 'hardSell').map((h) => ({ ...h, field: fs.field, shift: fs.shift, source: fs.source })));
 		const threshold = Number(ctx.options.threshold);
 		if (!hits.length || hits.length < threshold) {
 			return;

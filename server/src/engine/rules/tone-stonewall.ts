@@ -4,52 +4,74 @@
  * post that names no action. The hover says what works instead. Lists: data/stonewall.json.
  */
 import list from '../data/stonewall.json';
-import { Lexicon, wordListLexicon, type WordList } from '../lexicon';
+import type { WordList } from '../lexicon';
 import type { Rule } from '../rule';
-import { findInPost, postTexts, reportHit } from './wordlist';
+import { listHits, postKind, scanPost } from './judgment';
+import { reportHit } from './wordlist';
 
-export const STONEWALL = list as WordList & { actionMarkers: string[] };
-const lexicon = wordListLexicon(STONEWALL);
-const actions = new Lexicon(STONEWALL.actionMarkers.map((term) => ({ term, value: true })));
+export const STONEWALL = list as WordList;
+
+/** Kinds of post where these words are not a response to anyone (a news report quoting "no comment"). */
+const NOT_RESPONSES: readonly string[] = ['news', 'promotion', 'charity'];
 
 const rule: Rule = {
 	meta: {
 		id: 'tone-stonewall',
 		category: 'tone',
 		description: {
-			en: 'Crisis-response red flags: "no comment", blaming the customer, apologising for inconvenience without saying what you do.',
-			'zh-cn': '危机回应中的危险信号："无可奉告"、归咎用户、只为"不便"致歉却不说采取了什么行动。',
+			en: 'Stonewalling in a crisis or reply post: refusing ("no comment", 暂不回应), deflecting (此事与我司无关), deferring (以官方通报为准), blaming the customer or apologising for inconvenience, with no action and no time.',
+			'zh-cn': '危机或回复帖子中的搪塞：拒绝回应（"no comment"、暂不回应）、推卸（此事与我司无关）、推给他方（以官方通报为准）、归咎用户或只为"不便"致歉，且没有行动和时间。',
 		},
 		defaultSeverity: 'warning',
 		fixable: false,
 		messages: {
 			en: {
-				silence: '"{term}" refuses to answer: silence reads as hiding something.',
-				blame: '"{term}" blames the customer or denies the problem: readers side with the customer.',
-				'empty-apology': '"{term}": an apology for inconvenience that names no action reads as a form letter.',
+				silence: '"{term}" refuses to answer, and the post {missing}: silence reads as hiding something.',
+				deflect: '"{term}" pushes the matter away, and the post {missing}: readers hear "not our problem".',
+				defer: '"{term}" leaves the answer to others, and the post {missing}: say what you are doing meanwhile.',
+				blame: '"{term}" blames the customer or denies the problem, and the post {missing}: readers side with the customer.',
+				'empty-apology': '"{term}": an apology for inconvenience, and the post {missing}: it reads as a form letter.',
+				'missing.both': 'names no action and no time',
+				'missing.action': 'names no action',
 				explain: '**{term}**: {category}.\n\nWhat works instead:\n\n1. **Acknowledge** what happened and who is affected, in plain words.\n2. **Act**: say what you have done and will do (refund, fix, replacement, investigation).\n3. **Give a time** for the next update, and keep it.\n\nExample: "我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
 			},
 			'zh-cn': {
-				silence: '"{term}"拒绝回答：沉默会被理解为隐瞒。',
-				blame: '"{term}"把问题推给顾客或否认问题：读者会站在顾客一边。',
-				'empty-apology': '"{term}"：只为"不便"致歉、不说采取了什么行动，读起来像套话。',
+				silence: '"{term}"拒绝回答，且帖子{missing}：沉默会被理解为隐瞒。',
+				deflect: '"{term}"把事情推开，且帖子{missing}：读者听到的是"不关我们的事"。',
+				defer: '"{term}"把回答推给他方，且帖子{missing}：请说明在此期间你们在做什么。',
+				blame: '"{term}"把问题推给顾客或否认问题，且帖子{missing}：读者会站在顾客一边。',
+				'empty-apology': '"{term}"：只为"不便"致歉，且帖子{missing}：读起来像套话。',
+				'missing.both': '没有说明行动，也没有给出时间',
+				'missing.action': '没有说明行动',
 				explain: '**{term}**：{category}。\n\n更好的做法：\n\n1. **承认**发生了什么、影响了谁，用平实的话说清楚。\n2. **行动**：说明已经做了和将要做什么（退款、修复、更换、调查）。\n3. **给出时间**：下一次更新的时间，并按时更新。\n\n示例："我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
 			},
 		},
 	},
 	check(ctx) {
-		let acts: boolean | undefined;
-		for (const hit of findInPost(ctx, lexicon)) {
-			const item = hit.value;
-			if (item.category.id === 'empty-apology') {
-				acts ??= postTexts(ctx).some((t) => actions.find(t).length > 0);
-				if (acts) {
-					continue;
-				}
+		const fields = scanPost(ctx);
+		const hits = fields.map((fs) => ({ fs, hits: listHits(ctx, fs, 'stonewall') }));
+		if (!hits.some((h) => h.hits.length)) {
+			return;
+		}
+		const kind = postKind(ctx);
+		if (kind && NOT_RESPONSES.includes(kind)) {
+			return;
+		}
+		// The shape: refusing, deflecting or deferring is a red flag when the post names no action;
+		// the same words next to one (已成立调查组，12 月 5 日前公布结果; 已全额退款) are not.
+		if (fields.some((fs) => fs.scan.has('stonewall:action'))) {
+			return;
+		}
+		const timed = fields.some((fs) => fs.scan.has('stonewall:time') || fs.scan.has('@time'));
+		const missing = ctx.t(timed ? 'missing.action' : 'missing.both');
+		for (const { fs, hits: found } of hits) {
+			for (const h of found) {
+				const item = h.value.item!;
+				const args = { term: h.text, category: item.category.label[ctx.lang], missing };
+				const id = item.category.id;
+				const message = id === 'silence' ? ctx.t('silence', args) : id === 'blame' ? ctx.t('blame', args) : id === 'deflect' ? ctx.t('deflect', args) : id === 'defer' ? ctx.t('defer', args) : ctx.t('empty-apology', args);
+				reportHit(ctx, { ...h, value: undefined, field: fs.field, shift: fs.shift, source: fs.source }, { message, explain: ctx.t('explain', args) });
 			}
-			const args = { term: hit.text, category: item.category.label[ctx.lang] };
-			const message = item.category.id === 'silence' ? ctx.t('silence', args) : item.category.id === 'blame' ? ctx.t('blame', args) : ctx.t('empty-apology', args);
-			reportHit(ctx, hit, { message, explain: ctx.t('explain', args) });
 		}
 	},
 };

@@ -1,0 +1,296 @@
+/**
+ * Judgment for the tone and compliance rules: one matcher for every word list, pattern class,
+ * ad signal and post-kind word of those rules, walked once per text; a small pattern language over
+ * its hits; and the context a reviewer reads a claim in (clause, negation, question, quotation,
+ * award titles, the post's kind).
+ *
+ * The pattern language (data: `patterns` and `classes` in the rules' data files):
+ * - a class is a word list (`"competitor": ["友商", "other brands", …]`), or a built-in token:
+ *   `@number` (digits), `@percent` (a number with %), `@superlative` (a Latin word ending in -est),
+ *   `@time` (a clock time, a date, "within 24 hours");
+ * - a pattern is a sequence of classes (`["competitor", "derogation"]`), in order unless
+ *   `ordered: false`, each token at most `within` characters after the one before and all in one
+ *   clause (a sentence: 。！？；!?; or a line break ends it);
+ * - the match is void when the clause negates it (a `negation` token just before or between its
+ *   tokens: 友商不是骗子), when the clause is a question (unless `question: "keep"`), and when its
+ *   tokens stand inside quotation marks (unless `quoted: "keep"`): someone else's words are reported,
+ *   not claimed.
+ * Matching is linear: tokens come sorted from the one walk, and each pattern looks ahead at most
+ * `within` characters from each token of its first class.
+ */
+import type { Lexicon } from './lexicon';
+import type { RuleContext } from './rule';
+
+export interface Span {
+	start: number;
+	end: number;
+}
+
+export interface Token extends Span {
+	/** `owner:class` for word-list classes, `@name` for built-in tokens. */
+	cls: string;
+	text: string;
+}
+
+export interface PatternSpec {
+	id: string;
+	label: Record<'en' | 'zh-cn', string>;
+	severity: 'error' | 'warning' | 'info' | 'hint';
+	basis?: readonly string[];
+	/** Class names (of the file's `classes`, or built-in `@…`). */
+	sequence: readonly string[];
+	/** Default true: the tokens appear in the order given. */
+	ordered?: boolean;
+	/** Most characters between one token's end and the next one's start (default 12). */
+	within?: number;
+	/** Default "skip": a match inside quotation marks is someone else's words. */
+	quoted?: 'skip' | 'keep';
+	/** Default "skip": a question asks, it does not claim. */
+	question?: 'skip' | 'keep';
+	/** Default true: a `negation` token before or between the tokens voids the match. */
+	negatable?: boolean;
+	/** Classes that void the match when one of their tokens stands in the same clause ("we've ever made": a comparison within the brand). */
+	unless?: readonly string[];
+	/** Industries (front matter `industry`) where the pattern does not apply. */
+	notInIndustries?: readonly string[];
+	/** Rewordings offered (never applied by fix all). */
+	suggest?: readonly string[];
+	source?: string;
+}
+
+export interface PatternMatch extends Span {
+	pattern: PatternSpec;
+	tokens: Token[];
+	text: string;
+	quoted: boolean;
+}
+
+export type ClassEntry = string | { term: string; except?: readonly string[]; word?: boolean };
+
+export interface PatternFile {
+	classes?: Record<string, readonly ClassEntry[]>;
+	patterns?: readonly PatternSpec[];
+}
+
+/** Sentence ends: a clause never spans one. */
+const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '…']);
+const QUESTION_END = new Set(['？', '?']);
+/** Opening and closing quotation marks (ASCII " pairs by position). */
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '‘': '’', '"': '"' };
+
+/** Quotation spans (inside the marks), outermost, in order. Unclosed marks before a line end are ignored. */
+export function quoteSpans(text: string): Span[] {
+	const out: Span[] = [];
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		const close = QUOTE_PAIRS[text[i]];
+		if (close === undefined) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < n && text[j] !== close && text[j] !== '\n') {
+			j++;
+		}
+		if (j < n && text[j] === close) {
+			out.push({ start: i + 1, end: j });
+			i = j + 1;
+		} else {
+			i++;
+		}
+	}
+	return out;
+}
+
+/** The clause (sentence) around offset `at`: from after the previous sentence end to the next one (inclusive). */
+export function clauseAt(text: string, at: number): Span & { question: boolean } {
+	let s = at;
+	while (s > 0 && !SENTENCE_END.has(text[s - 1])) {
+		s--;
+	}
+	let e = at;
+	while (e < text.length && !SENTENCE_END.has(text[e])) {
+		e++;
+	}
+	// A question mark may follow closing quotes or brackets (吗？”).
+	let q = e;
+	while (q < text.length && SENTENCE_END.has(text[q]) && text[q] !== '\n') {
+		if (QUESTION_END.has(text[q])) {
+			break;
+		}
+		q++;
+	}
+	const question = QUESTION_END.has(text[q] ?? '') && q - e < 3;
+	return { start: s, end: e, question };
+}
+
+function inside(spans: readonly Span[], s: Span): boolean {
+	for (const q of spans) {
+		if (q.start <= s.start && s.end <= q.end) {
+			return true;
+		}
+		if (q.start > s.start) {
+			break;
+		}
+	}
+	return false;
+}
+
+// Built-in tokens.
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const PERCENT = /\d+(?:\.\d+)?\s?[%％]|百分之[零一二三四五六七八九十百点]+/g;
+const SUPERLATIVE = /\b[A-Za-z]{2,}est\b/g;
+const TIME = /\b\d{1,2}[:：]\d{2}\b|\d{1,2}\s?月\s?\d{1,2}\s?[日号]|\d{1,2}\s?[日号]\s?前|\d+\s?(?:个)?(?:小时|分钟|天|日|周|个工作日|工作日)\s?(?:内|之内|前)|(?:今天|今日|今晚|明天|明日|本周|下周|周[一二三四五六日]|月底|本月)|\b(?:within|in the next)\s+\d+\s+(?:hours?|days?|minutes?|business days?)\b|\bby\s+(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)?|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:day|week))\b|\b(?:today|tonight|tomorrow|this week)\b/gi;
+
+function regexTokens(text: string, re: RegExp, cls: string, keep?: (m: string) => boolean): Token[] {
+	const out: Token[] = [];
+	re.lastIndex = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		if (!keep || keep(m[0])) {
+			out.push({ start: m.index, end: m.index + m[0].length, cls, text: m[0] });
+		}
+	}
+	return out;
+}
+
+/** A Latin word ending in -est that is not a superlative (honest, interest, latest…), from the data. */
+let notSuperlative: Set<string> = new Set();
+export function setNotSuperlative(words: readonly string[]): void {
+	notSuperlative = new Set(words.map((w) => w.toLowerCase()));
+}
+
+/** What the one walk found in a text, and what is derived from it on demand. */
+export class Scan<V extends { cls?: string }> {
+	private tokensByClass?: Map<string, Token[]>;
+	private quotes?: Span[];
+	private builtins = new Map<string, Token[]>();
+
+	constructor(readonly text: string, readonly hits: readonly import('./lexicon').LexiconHit<V>[]) {}
+
+	/** Quotation spans of the text. */
+	quoteSpans(): Span[] {
+		return (this.quotes ??= quoteSpans(this.text));
+	}
+
+	isQuoted(s: Span): boolean {
+		return inside(this.quoteSpans(), s);
+	}
+
+	/** The tokens of one class, in order. */
+	tokens(cls: string): Token[] {
+		if (cls.startsWith('@')) {
+			let t = this.builtins.get(cls);
+			if (!t) {
+				switch (cls) {
+					case '@number': t = regexTokens(this.text, NUMBER, cls); break;
+					case '@percent': t = regexTokens(this.text, PERCENT, cls); break;
+					case '@superlative': t = regexTokens(this.text, SUPERLATIVE, cls, (w) => !notSuperlative.has(w.toLowerCase())); break;
+					case '@time': t = regexTokens(this.text, TIME, cls); break;
+					default: t = [];
+				}
+				this.builtins.set(cls, t);
+			}
+			return t;
+		}
+		if (!this.tokensByClass) {
+			this.tokensByClass = new Map();
+			for (const h of this.hits) {
+				const c = h.value.cls;
+				if (c) {
+					let list = this.tokensByClass.get(c);
+					if (!list) {
+						this.tokensByClass.set(c, (list = []));
+					}
+					list.push({ start: h.start, end: h.end, cls: c, text: h.text });
+				}
+			}
+		}
+		return this.tokensByClass.get(cls) ?? [];
+	}
+
+	has(cls: string): boolean {
+		return this.tokens(cls).length > 0;
+	}
+
+	/** Every match of the patterns (classes named `owner:class`), earliest first, non-overlapping per pattern. */
+	match(owner: string, patterns: readonly PatternSpec[], industry: string): PatternMatch[] {
+		const out: PatternMatch[] = [];
+		const negations = this.tokens(`${owner}:negation`);
+		for (const p of patterns) {
+			if (p.notInIndustries?.includes(industry)) {
+				continue;
+			}
+			const seq = p.sequence.map((c) => (c.startsWith('@') ? c : `${owner}:${c}`));
+			const lists = seq.map((c) => this.tokens(c));
+			if (lists.some((l) => !l.length)) {
+				continue;
+			}
+			const within = p.within ?? 12;
+			let after = -1;
+			for (const first of lists[0]) {
+				if (first.start < after) {
+					continue;
+				}
+				const found = p.ordered === false ? this.unordered(first, lists, within) : this.ordered(first, lists, within);
+				if (!found) {
+					continue;
+				}
+				const start = Math.min(...found.map((t) => t.start));
+				const end = Math.max(...found.map((t) => t.end));
+				const clause = clauseAt(this.text, start);
+				if (end > clause.end) {
+					continue;
+				}
+				if (p.question !== 'keep' && clause.question) {
+					continue;
+				}
+				if (p.unless?.some((c) => this.tokens(`${owner}:${c}`).some((t) => t.start >= clause.start && t.end <= clause.end))) {
+					continue;
+				}
+				const quoted = found.some((t) => this.isQuoted(t));
+				if (quoted && p.quoted !== 'keep') {
+					continue;
+				}
+				if (p.negatable !== false && negations.some((n) => n.end <= found[found.length - 1].start && n.start >= Math.max(clause.start, start - 4) && !found.some((t) => t.start <= n.start && n.end <= t.end))) {
+					continue;
+				}
+				out.push({ start, end, pattern: p, tokens: found, text: this.text.slice(start, end), quoted });
+				after = end;
+			}
+		}
+		return out.sort((a, b) => a.start - b.start);
+	}
+
+	private ordered(first: Token, lists: Token[][], within: number): Token[] | undefined {
+		const found = [first];
+		let prev = first;
+		for (let k = 1; k < lists.length; k++) {
+			const next = lists[k].find((t) => t.start >= prev.end && t.start - prev.end <= within);
+			if (!next) {
+				return undefined;
+			}
+			found.push(next);
+			prev = next;
+		}
+		return found;
+	}
+
+	/** Any order: every other class has a token within `within` of the first token (either side). */
+	private unordered(first: Token, lists: Token[][], within: number): Token[] | undefined {
+		const found = [first];
+		for (let k = 1; k < lists.length; k++) {
+			const near = lists[k].find((t) => (t.start >= first.end ? t.start - first.end : first.start - t.end) <= within && (t.end <= first.start || t.start >= first.end));
+			if (!near) {
+				return undefined;
+			}
+			found.push(near);
+		}
+		return found.sort((a, b) => a.start - b.start);
+	}
+}
+
+/** Scans a text with the shared matcher once per post (ctx.shared), for the body or a field's text. */
+export function sharedScan<V extends { cls?: string }>(ctx: RuleContext, key: string, lexicon: Lexicon<V>, text: string): Scan<V> {
+	return ctx.shared(text === ctx.text ? key : `${key}\u0000${text}`, () => new Scan(text, lexicon.find(text)));
+}

@@ -1,0 +1,183 @@
+/**
+ * The one matcher of the tone and compliance rules: every word list (ad-absolute-terms,
+ * ad-guarantee, tone-aggressive, tone-stonewall, tone-hard-sell), every pattern class of their
+ * data files, ad-disclosure's signal words and the post-kind words compile into one lexicon, in
+ * groups that do not shadow each other. Each post's text (and its title and digest) is walked once
+ * (shared through ctx.shared); the rules read its hits. Post kinds are inferred here too.
+ */
+import absolute from '../data/absolute-terms.json';
+import adData from '../data/ad-disclosure.json';
+import aggressive from '../data/aggressive.json';
+import guarantees from '../data/guarantees.json';
+import hardSell from '../data/hard-sell.json';
+import kindsData from '../data/post-kinds.json';
+import stonewall from '../data/stonewall.json';
+import type { PostKind } from '../draft';
+import { Scan, setNotSuperlative, sharedScan, type ClassEntry, type PatternFile, type PatternMatch } from '../judge';
+import { Lexicon, wordListTerms, type LexiconHit, type LexiconTerm, type WordList, type WordListItem } from '../lexicon';
+import type { FieldName } from '../platforms';
+import type { RuleContext } from '../rule';
+import { findSeparatedMentions } from '../social';
+import { findUrls, overlapsAny } from '../text';
+
+export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind';
+
+export interface Entry {
+	owner: Owner;
+	/** `owner:class` for pattern classes and kind words. */
+	cls?: string;
+	item?: WordListItem;
+	signal?: { category: string; weight: number };
+	weight?: number;
+}
+
+export const LISTS = {
+	absolute: absolute as unknown as WordList & PatternFile,
+	guarantee: guarantees as unknown as WordList & PatternFile,
+	aggressive: aggressive as unknown as WordList & PatternFile,
+	stonewall: stonewall as unknown as WordList & PatternFile,
+	hardSell: hardSell as unknown as WordList & PatternFile,
+};
+
+setNotSuperlative((absolute as { notSuperlative?: string[] }).notSuperlative ?? []);
+
+function classTerms(owner: Owner, cls: string, entries: readonly ClassEntry[], group: number, weight?: number): LexiconTerm<Entry>[] {
+	return entries.map((e) => {
+		const x = typeof e === 'string' ? { term: e } : e;
+		return { term: x.term, except: x.except, word: x.word, group, value: { owner, cls: `${owner}:${cls}`, weight } };
+	});
+}
+
+function compile(): Lexicon<Entry> {
+	const terms: LexiconTerm<Entry>[] = [];
+	let group = 0;
+	for (const [owner, list] of Object.entries(LISTS) as [Owner, WordList & PatternFile][]) {
+		const g = group++;
+		for (const t of wordListTerms(list)) {
+			terms.push({ ...t, group: g, value: { owner, item: t.value } });
+		}
+		for (const [cls, entries] of Object.entries(list.classes ?? {})) {
+			terms.push(...classTerms(owner, cls, entries, group++));
+		}
+	}
+	const g = group++;
+	for (const c of adData.signals) {
+		for (const term of c.terms) {
+			terms.push({ term, group: g, value: { owner: 'ad', signal: { category: c.category, weight: c.weight } } });
+		}
+	}
+	for (const [kind, words] of Object.entries(kindsData.kinds)) {
+		terms.push(...classTerms('kind', kind, words.strong, group, 2), ...classTerms('kind', kind, words.weak, group, 1));
+		group++;
+	}
+	return new Lexicon(terms);
+}
+
+/** The matcher: compiled once, shared by every rule and post. */
+export const MATCHER = compile();
+
+export interface FieldScan {
+	scan: Scan<Entry>;
+	field: FieldName;
+	/** Added to offsets when reporting (a field's source offset). */
+	shift: number;
+	/** Offsets are source offsets (a front matter field) rather than body-view offsets. */
+	source: boolean;
+}
+
+/** The body's scan, then the title's and digest's when their source text is exactly the value. */
+export function scanPost(ctx: RuleContext): FieldScan[] {
+	const out: FieldScan[] = [{ scan: sharedScan(ctx, 'judgment', MATCHER, ctx.text), field: 'body', shift: 0, source: false }];
+	for (const fc of ctx.target.counts) {
+		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
+			continue;
+		}
+		out.push({ scan: sharedScan(ctx, 'judgment', MATCHER, fc.text), field: fc.field, shift: fc.start, source: true });
+	}
+	return out;
+}
+
+/** What must not be read as a claim: links and @mentions (per text, shared). */
+export function skipSpans(ctx: RuleContext, text: string): { start: number; end: number }[] {
+	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findUrls(text), ...findSeparatedMentions(text)]);
+}
+
+// The `allow` option's phrases, compiled once per options object (options are per config).
+const allowCache = new WeakMap<object, Lexicon<true> | undefined>();
+
+/** The team's allowed phrases (product names, trademarks): literal strings from the rule's `allow` option. */
+export function allowed(ctx: RuleContext, text: string): { start: number; end: number }[] {
+	const options = ctx.options;
+	if (!allowCache.has(options)) {
+		const list = Array.isArray(options.allow) ? options.allow.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+		allowCache.set(options, list.length ? new Lexicon(list.map((term) => ({ term, value: true as const }))) : undefined);
+	}
+	return allowCache.get(options)?.find(text) ?? [];
+}
+
+/** A rule's word-list hits in one scanned text, outside links, mentions and allowed phrases. */
+export function listHits(ctx: RuleContext, fs: FieldScan, owner: Owner): LexiconHit<Entry>[] {
+	const hits = fs.scan.hits.filter((h) => h.value.owner === owner && h.value.item);
+	return hits.length ? keep(ctx, fs.scan.text, hits) : hits;
+}
+
+/** A rule's pattern matches in one scanned text, outside links, mentions and allowed phrases. */
+export function patternHits(ctx: RuleContext, fs: FieldScan, owner: Owner): PatternMatch[] {
+	const patterns = LISTS[owner as keyof typeof LISTS]?.patterns;
+	if (!patterns?.length) {
+		return [];
+	}
+	const found = fs.scan.match(owner, patterns, ctx.target.industry);
+	return found.length ? keep(ctx, fs.scan.text, found) : found;
+}
+
+function keep<S extends { start: number; end: number }>(ctx: RuleContext, text: string, hits: S[]): S[] {
+	const skip = [...skipSpans(ctx, text), ...allowed(ctx, text)];
+	return skip.length ? hits.filter((h) => !overlapsAny(h, skip)) : hits;
+}
+
+/**
+ * Pattern matches and word-list hits together, in order, where two overlap the longer one kept (the
+ * earlier on a tie): one concern, one finding ("the best in the world" over "the best").
+ */
+export function longestFirst<S extends { hit: { start: number; end: number } }>(found: S[]): S[] {
+	const byLength = [...found].sort((a, b) => (b.hit.end - b.hit.start) - (a.hit.end - a.hit.start) || a.hit.start - b.hit.start);
+	const kept: S[] = [];
+	for (const f of byLength) {
+		if (!kept.some((k) => k.hit.start < f.hit.end && f.hit.start < k.hit.end)) {
+			kept.push(f);
+		}
+	}
+	return kept.sort((a, b) => a.hit.start - b.hit.start);
+}
+
+/** Sum of the kind words' weights in the body scan. */
+function kindWeight(scan: Scan<Entry>, kind: string): number {
+	let n = 0;
+	for (const h of scan.hits) {
+		if (h.value.owner === 'kind' && h.value.cls === `kind:${kind}`) {
+			n += h.value.weight ?? 1;
+		}
+	}
+	return n;
+}
+
+/**
+ * The post's kind: front matter `kind` wins; else charity, crisis, reply (by its words, or a post
+ * that starts by addressing someone), news; else undefined (ad-disclosure judges selling itself).
+ */
+export function postKind(ctx: RuleContext): PostKind | undefined {
+	const set = ctx.target.settings.kind?.value;
+	if (set) {
+		return set;
+	}
+	return ctx.shared('judgment.kind', () => {
+		const scan = sharedScan(ctx, 'judgment', MATCHER, ctx.text);
+		for (const kind of kindsData.order) {
+			if (kindWeight(scan, kind) >= kindsData.threshold || (kind === 'reply' && kindsData.replyStart.some((p) => ctx.text.startsWith(p)))) {
+				return kind as PostKind;
+			}
+		}
+		return undefined;
+	});
+}
