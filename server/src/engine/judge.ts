@@ -125,16 +125,31 @@ export function clauseAt(text: string, at: number): Span & { question: boolean }
 	return { start: s, end: e, question };
 }
 
-function inside(spans: readonly Span[], s: Span): boolean {
-	for (const q of spans) {
-		if (q.start <= s.start && s.end <= q.end) {
-			return true;
-		}
-		if (q.start > s.start) {
-			break;
+/** Index of the first item whose `start` is at least `pos` (items sorted by start). */
+export function firstFrom(items: readonly Span[], pos: number): number {
+	let lo = 0;
+	let hi = items.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (items[mid].start < pos) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
 		}
 	}
-	return false;
+	return lo;
+}
+
+/** True when `s` lies inside one of `spans` (sorted, not overlapping). */
+function inside(spans: readonly Span[], s: Span): boolean {
+	const k = firstFrom(spans, s.start + 1) - 1;
+	return k >= 0 && spans[k].start <= s.start && s.end <= spans[k].end;
+}
+
+/** Any token of `items` (sorted) inside [start, end). */
+function anyWithin(items: readonly Span[], start: number, end: number): Span | undefined {
+	const k = firstFrom(items, start);
+	return k < items.length && items[k].end <= end ? items[k] : undefined;
 }
 
 // Built-in tokens.
@@ -165,8 +180,43 @@ export class Scan<V extends { cls?: string }> {
 	private tokensByClass?: Map<string, Token[]>;
 	private quotes?: Span[];
 	private builtins = new Map<string, Token[]>();
+	/** Offsets of the sentence ends, in order (computed once). */
+	private ends?: number[];
 
 	constructor(readonly text: string, readonly hits: readonly import('./lexicon').LexiconHit<V>[]) {}
+
+	/** The clause around `at` (see clauseAt), found by binary search over the sentence ends. */
+	clause(at: number): Span & { question: boolean } {
+		if (!this.ends) {
+			this.ends = [];
+			for (let i = 0; i < this.text.length; i++) {
+				if (SENTENCE_END.has(this.text[i])) {
+					this.ends.push(i);
+				}
+			}
+		}
+		const ends = this.ends;
+		let lo = 0;
+		let hi = ends.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (ends[mid] < at) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		const start = lo > 0 ? ends[lo - 1] + 1 : 0;
+		const end = lo < ends.length ? ends[lo] : this.text.length;
+		// A question mark may follow other sentence marks (…？, ！？) right after the clause.
+		let q = end;
+		let k = lo;
+		while (q < this.text.length && k < ends.length && ends[k] === q && this.text[q] !== '\n' && !QUESTION_END.has(this.text[q]) && q - end < 3) {
+			q++;
+			k++;
+		}
+		return { start, end, question: QUESTION_END.has(this.text[q] ?? '') && q - end < 3 };
+	}
 
 	/** Quotation spans of the text. */
 	quoteSpans(): Span[] {
@@ -175,6 +225,13 @@ export class Scan<V extends { cls?: string }> {
 
 	isQuoted(s: Span): boolean {
 		return inside(this.quoteSpans(), s);
+	}
+
+	/** The quotation span holding `s`, if any. */
+	quoteAround(s: Span): Span | undefined {
+		const spans = this.quoteSpans();
+		const k = firstFrom(spans, s.start + 1) - 1;
+		return k >= 0 && spans[k].start <= s.start && s.end <= spans[k].end ? spans[k] : undefined;
 	}
 
 	/** The tokens of one class, in order. */
@@ -238,21 +295,21 @@ export class Scan<V extends { cls?: string }> {
 				}
 				const start = Math.min(...found.map((t) => t.start));
 				const end = Math.max(...found.map((t) => t.end));
-				const clause = clauseAt(this.text, start);
+				const clause = this.clause(start);
 				if (end > clause.end) {
 					continue;
 				}
 				if (p.question !== 'keep' && clause.question) {
 					continue;
 				}
-				if (p.unless?.some((c) => this.tokens(`${owner}:${c}`).some((t) => t.start >= clause.start && t.end <= clause.end))) {
+				if (p.unless?.some((c) => anyWithin(this.tokens(`${owner}:${c}`), clause.start, clause.end))) {
 					continue;
 				}
 				const quoted = found.some((t) => this.isQuoted(t));
 				if (quoted && p.quoted !== 'keep') {
 					continue;
 				}
-				if (p.negatable !== false && negations.some((n) => n.end <= found[found.length - 1].start && n.start >= Math.max(clause.start, start - 4) && !found.some((t) => t.start <= n.start && n.end <= t.end))) {
+				if (p.negatable !== false && this.negated(negations, found, Math.max(clause.start, start - 4))) {
 					continue;
 				}
 				out.push({ start, end, pattern: p, tokens: found, text: this.text.slice(start, end), quoted });
@@ -262,11 +319,25 @@ export class Scan<V extends { cls?: string }> {
 		return out.sort((a, b) => a.start - b.start);
 	}
 
+	/** A negation token from `from` up to the last token's start, not part of a matched token. */
+	private negated(negations: readonly Token[], found: readonly Token[], from: number): boolean {
+		const last = found[found.length - 1].start;
+		for (let k = firstFrom(negations, from); k < negations.length && negations[k].start < last; k++) {
+			const n = negations[k];
+			if (n.end <= last && !found.some((t) => t.start <= n.start && n.end <= t.end)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private ordered(first: Token, lists: Token[][], within: number): Token[] | undefined {
 		const found = [first];
 		let prev = first;
 		for (let k = 1; k < lists.length; k++) {
-			const next = lists[k].find((t) => t.start >= prev.end && t.start - prev.end <= within);
+			const list = lists[k];
+			const i = firstFrom(list, prev.end);
+			const next = i < list.length && list[i].start - prev.end <= within ? list[i] : undefined;
 			if (!next) {
 				return undefined;
 			}
@@ -276,11 +347,21 @@ export class Scan<V extends { cls?: string }> {
 		return found;
 	}
 
-	/** Any order: every other class has a token within `within` of the first token (either side). */
+	/** Any order: every other class has a token within `within` of the first token (either side, not overlapping it). */
 	private unordered(first: Token, lists: Token[][], within: number): Token[] | undefined {
 		const found = [first];
 		for (let k = 1; k < lists.length; k++) {
-			const near = lists[k].find((t) => (t.start >= first.end ? t.start - first.end : first.start - t.end) <= within && (t.end <= first.start || t.start >= first.end));
+			const list = lists[k];
+			const i = firstFrom(list, first.end);
+			let near: Token | undefined = i < list.length && list[i].start - first.end <= within ? list[i] : undefined;
+			if (!near) {
+				// The nearest token ending before the first one starts.
+				let j = firstFrom(list, first.start) - 1;
+				while (j >= 0 && list[j].end > first.start) {
+					j--;
+				}
+				near = j >= 0 && first.start - list[j].end <= within ? list[j] : undefined;
+			}
 			if (!near) {
 				return undefined;
 			}

@@ -7,7 +7,7 @@
  * exceptions (goals, usage notes, ordinals, names) are data: data/absolute-terms.json.
  */
 import list from '../data/absolute-terms.json';
-import { clauseAt, type Span } from '../judge';
+import type { Span } from '../judge';
 import { explainArticles } from '../law';
 import { Lexicon, type WordList } from '../lexicon';
 import type { Rule, RuleContext } from '../rule';
@@ -28,7 +28,7 @@ const YEAR = /(?:19|20)\d{2}/;
  * before the opening mark, or a title word (称号, 奖, "award") just after the closing one.
  */
 function awardTitle(fs: FieldScan, hit: Span): Span | undefined {
-	const q = fs.scan.quoteSpans().find((s) => s.start <= hit.start && hit.end <= s.end);
+	const q = fs.scan.quoteAround(hit);
 	if (!q) {
 		return undefined;
 	}
@@ -119,10 +119,10 @@ function report(ctx: RuleContext, fs: FieldScan, hit: PostHit<unknown>, category
 	const title = awardTitle(fs, hit);
 	if (title) {
 		// A conferred title is a fact to cite, not a claim to reword: a warning, and no fix.
-		const clause = clauseAt(fs.scan.text, title.start);
+		const clause = fs.scan.clause(title.start);
 		const dated = YEAR.test(fs.scan.text.slice(clause.start, clause.end));
 		reportHit(ctx, hit, {
-			message: ctx.t(dated ? 'award' : 'award.undated', { ...args, title: fs.scan.text.slice(title.start, title.end) }),
+			message: dated ? ctx.t('award', { ...args, title: fs.scan.text.slice(title.start, title.end) }) : ctx.t('award.undated', { ...args, title: fs.scan.text.slice(title.start, title.end) }),
 			severity: fixedSeverity ? undefined : 'warning',
 			explain: ctx.t('explain', { ...args, law }),
 		});

@@ -18,7 +18,7 @@ import { Lexicon, wordListTerms, type LexiconHit, type LexiconTerm, type WordLis
 import type { FieldName } from '../platforms';
 import type { RuleContext } from '../rule';
 import { findSeparatedMentions } from '../social';
-import { findUrls, overlapsAny } from '../text';
+import { findUrls } from '../text';
 
 export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind';
 
@@ -133,7 +133,30 @@ export function patternHits(ctx: RuleContext, fs: FieldScan, owner: Owner): Patt
 
 function keep<S extends { start: number; end: number }>(ctx: RuleContext, text: string, hits: S[]): S[] {
 	const skip = [...skipSpans(ctx, text), ...allowed(ctx, text)];
-	return skip.length ? hits.filter((h) => !overlapsAny(h, skip)) : hits;
+	return skip.length ? outside(hits, skip) : hits;
+}
+
+/** The items (sorted by start) that overlap none of `skip`: one sweep, the skip spans sorted once. */
+export function outside<S extends { start: number; end: number }>(items: S[], skip: { start: number; end: number }[]): S[] {
+	const sorted = [...skip].sort((a, b) => a.start - b.start);
+	const out: S[] = [];
+	let k = 0;
+	// The furthest end among skip spans that start before the current item's end.
+	let reach = -1;
+	let reachStart = -1;
+	for (const it of [...items].sort((a, b) => a.start - b.start)) {
+		while (k < sorted.length && sorted[k].start < it.end) {
+			if (sorted[k].end > reach) {
+				reach = sorted[k].end;
+				reachStart = sorted[k].start;
+			}
+			k++;
+		}
+		if (!(reach > it.start && reachStart < it.end)) {
+			out.push(it);
+		}
+	}
+	return out;
 }
 
 /**
@@ -141,14 +164,20 @@ function keep<S extends { start: number; end: number }>(ctx: RuleContext, text: 
  * earlier on a tie): one concern, one finding ("the best in the world" over "the best").
  */
 export function longestFirst<S extends { hit: { start: number; end: number } }>(found: S[]): S[] {
-	const byLength = [...found].sort((a, b) => (b.hit.end - b.hit.start) - (a.hit.end - a.hit.start) || a.hit.start - b.hit.start);
+	// By start (stable: list hits, given first, before patterns); an overlapping run keeps its longest.
+	const sorted = [...found].sort((a, b) => a.hit.start - b.hit.start);
 	const kept: S[] = [];
-	for (const f of byLength) {
-		if (!kept.some((k) => k.hit.start < f.hit.end && f.hit.start < k.hit.end)) {
-			kept.push(f);
+	for (const f of sorted) {
+		const last = kept[kept.length - 1];
+		if (last && f.hit.start < last.hit.end) {
+			if (f.hit.end - f.hit.start > last.hit.end - last.hit.start) {
+				kept[kept.length - 1] = f;
+			}
+			continue;
 		}
+		kept.push(f);
 	}
-	return kept.sort((a, b) => a.hit.start - b.hit.start);
+	return kept;
 }
 
 /** Sum of the kind words' weights in the body scan. */

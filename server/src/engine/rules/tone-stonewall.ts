@@ -63,7 +63,7 @@ const rule: Rule = {
 			return;
 		}
 		const timed = fields.some((fs) => fs.scan.has('stonewall:time') || fs.scan.has('@time'));
-		const missing = ctx.t(timed ? 'missing.action' : 'missing.both');
+		const missing = timed ? ctx.t('missing.action') : ctx.t('missing.both');
 		for (const { fs, hits: found } of hits) {
 			for (const h of found) {
 				const item = h.value.item!;
