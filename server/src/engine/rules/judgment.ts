@@ -61,9 +61,9 @@ function compile(): Lexicon<Entry> {
 		}
 	}
 	const g = group++;
-	for (const c of adData.signals) {
+	for (const c of adData.signals as { category: string; weight: number; terms: string[]; except?: Record<string, string[]> }[]) {
 		for (const term of c.terms) {
-			terms.push({ term, group: g, value: { owner: 'ad', signal: { category: c.category, weight: c.weight } } });
+			terms.push({ term, except: c.except?.[term], group: g, value: { owner: 'ad', signal: { category: c.category, weight: c.weight } } });
 		}
 	}
 	for (const [kind, words] of Object.entries(kindsData.kinds)) {
