@@ -227,6 +227,18 @@ export class Scan<V extends { cls?: string }> {
 		return inside(this.quoteSpans(), s);
 	}
 
+	/** A `owner:negation` token ending at most `gap` characters before `s`, in its clause (不是最好的, "not the cheapest"). */
+	negatedBefore(owner: string, s: Span, gap = 3): boolean {
+		const negations = this.tokens(`${owner}:negation`);
+		const k = firstFrom(negations, s.start) - 1;
+		for (let j = k; j >= 0 && negations[j].end >= s.start - gap; j--) {
+			if (negations[j].end <= s.start && this.clause(s.start).start <= negations[j].start) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The quotation span holding `s`, if any. */
 	quoteAround(s: Span): Span | undefined {
 		const spans = this.quoteSpans();

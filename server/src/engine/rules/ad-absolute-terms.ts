@@ -100,6 +100,9 @@ const rule: Rule = {
 			const at = (h: Span): PostHit<unknown> => ({ ...h, term: '', text: fs.scan.text.slice(h.start, h.end), value: undefined, field: fs.field, shift: fs.shift, source: fs.source });
 			const found: { hit: PostHit<unknown>; category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }; severity: Severity; suggest: readonly string[] }[] = [];
 			for (const h of listHits(ctx, fs, 'absolute')) {
+				if (fs.scan.negatedBefore('absolute', h)) {
+					continue;
+				}
 				const item = h.value.item!;
 				found.push({ hit: at(h), category: item.category, severity: item.severity, suggest: item.suggest });
 			}

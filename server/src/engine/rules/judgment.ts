@@ -115,9 +115,12 @@ export function allowed(ctx: RuleContext, text: string): { start: number; end: n
 	return allowCache.get(options)?.find(text) ?? [];
 }
 
-/** A rule's word-list hits in one scanned text, outside links, mentions and allowed phrases. */
-export function listHits(ctx: RuleContext, fs: FieldScan, owner: Owner): LexiconHit<Entry>[] {
-	const hits = fs.scan.hits.filter((h) => h.value.owner === owner && h.value.item);
+/**
+ * A rule's word-list hits in one scanned text, outside links, mentions and allowed phrases;
+ * `unquoted`: also outside quotation marks (words mentioned, not used: 面试官最怕听到“无可奉告”).
+ */
+export function listHits(ctx: RuleContext, fs: FieldScan, owner: Owner, unquoted = false): LexiconHit<Entry>[] {
+	const hits = fs.scan.hits.filter((h) => h.value.owner === owner && h.value.item && !(unquoted && fs.scan.isQuoted(h)));
 	return hits.length ? keep(ctx, fs.scan.text, hits) : hits;
 }
 

@@ -45,7 +45,7 @@ const rule: Rule = {
 			const post = { field: fs.field, shift: fs.shift, source: fs.source };
 			const matches = patternHits(ctx, fs, 'aggressive');
 			const found = [
-				...listHits(ctx, fs, 'aggressive').map((h) => ({ hit: { ...h, value: undefined, ...post }, id: h.value.item!.category.id, category: h.value.item!.category, severity: h.value.item!.severity })),
+				...listHits(ctx, fs, 'aggressive', true).map((h) => ({ hit: { ...h, value: undefined, ...post }, id: h.value.item!.category.id, category: h.value.item!.category, severity: h.value.item!.severity })),
 				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, severity: m.pattern.severity as Severity })),
 			];
 			for (const f of longestFirst(found)) {

@@ -49,7 +49,7 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		const fields = scanPost(ctx);
-		const hits = fields.map((fs) => ({ fs, hits: listHits(ctx, fs, 'stonewall') }));
+		const hits = fields.map((fs) => ({ fs, hits: listHits(ctx, fs, 'stonewall', true) }));
 		if (!hits.some((h) => h.hits.length)) {
 			return;
 		}
