@@ -297,12 +297,18 @@ export class Scan<V extends { cls?: string }> {
 			}
 			const within = p.within ?? 12;
 			let after = -1;
-			for (const first of lists[0]) {
+			for (let i = 0; i < lists[0].length; i++) {
+				const first = lists[0][i];
 				if (first.start < after) {
 					continue;
 				}
 				const found = p.ordered === false ? this.unordered(first, lists, within) : this.ordered(first, lists, within);
 				if (!found) {
+					continue;
+				}
+				// The closest token of the first class wins (除菌，杀菌率 99.9%: from 杀菌).
+				const nextFirst = lists[0][i + 1];
+				if (p.ordered !== false && nextFirst && nextFirst.start >= first.end && nextFirst.end <= found[1].start) {
 					continue;
 				}
 				const start = Math.min(...found.map((t) => t.start));
