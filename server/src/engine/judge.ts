@@ -53,6 +53,8 @@ export interface PatternSpec {
 	unless?: readonly string[];
 	/** Industries (front matter `industry`) where the pattern does not apply. */
 	notInIndustries?: readonly string[];
+	/** What the pattern matches, for the hover, in both languages. */
+	explain?: Record<'en' | 'zh-cn', string>;
 	/** Rewordings offered (never applied by fix all). */
 	suggest?: readonly string[];
 	source?: string;

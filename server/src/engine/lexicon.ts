@@ -14,7 +14,10 @@
  * - Exceptions: phrases that contain the term; a hit that stands inside one of them in the text is not
  *   a hit (第一 in 第一步, 最好 in 最好先, 第一 in 客户第一).
  * - Leftmost-longest, non-overlapping: at each position the longest term that is not excepted wins,
- *   and the search continues after it.
+ *   and the search continues after it — within a term's group: terms of different groups do not
+ *   shadow each other, so one walk serves several word lists (rules/judgment.ts compiles every list
+ *   of the tone and compliance rules into one lexicon).
+ * - A term marked `word` matches only on ICU word boundaries (Intl.Segmenter), asked lazily around a hit.
  *
  * Word lists (data/*.json) are compiled with `wordListLexicon`: categories of entries, each with a
  * severity, a legal basis and suggested rewordings.

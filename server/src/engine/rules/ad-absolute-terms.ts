@@ -12,7 +12,7 @@ import { explainArticles } from '../law';
 import { Lexicon, type WordList } from '../lexicon';
 import type { Rule, RuleContext } from '../rule';
 import type { Severity } from '../types';
-import { listHits, longestFirst, patternHits, scanPost, type FieldScan } from './judgment';
+import { listHits, longestFirst, patternHits, scanPost, withPattern, type FieldScan } from './judgment';
 import { configuredSeverity, industryName, replacementFixes, reportHit, suggestionsFor, type PostHit } from './wordlist';
 
 const ID = 'ad-absolute-terms';
@@ -98,7 +98,7 @@ const rule: Rule = {
 		for (const fs of scanPost(ctx)) {
 			const matches = patternHits(ctx, fs, 'absolute');
 			const at = (h: Span): PostHit<unknown> => ({ ...h, term: '', text: fs.scan.text.slice(h.start, h.end), value: undefined, field: fs.field, shift: fs.shift, source: fs.source });
-			const found: { hit: PostHit<unknown>; category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }; severity: Severity; suggest: readonly string[] }[] = [];
+			const found: { hit: PostHit<unknown>; category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[]; explain?: Record<'en' | 'zh-cn', string> }; severity: Severity; suggest: readonly string[] }[] = [];
 			for (const h of listHits(ctx, fs, 'absolute')) {
 				if (fs.scan.negatedBefore('absolute', h)) {
 					continue;
@@ -116,9 +116,9 @@ const rule: Rule = {
 	},
 };
 
-function report(ctx: RuleContext, fs: FieldScan, hit: PostHit<unknown>, category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, itemSeverity: Severity, suggest: readonly string[], strict: boolean, fixedSeverity: boolean): void {
+function report(ctx: RuleContext, fs: FieldScan, hit: PostHit<unknown>, category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[]; explain?: Record<'en' | 'zh-cn', string> }, itemSeverity: Severity, suggest: readonly string[], strict: boolean, fixedSeverity: boolean): void {
 	const args = { term: hit.text, category: category.label[ctx.lang] };
-	const law = explainArticles(category.basis ?? [], ctx.lang);
+	const law = withPattern(category, explainArticles(category.basis ?? [], ctx.lang), ctx.lang);
 	const title = awardTitle(fs, hit);
 	if (title) {
 		// A conferred title is a fact to cite, not a claim to reword: a warning, and no fix.

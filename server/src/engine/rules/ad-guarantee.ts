@@ -9,7 +9,7 @@ import type { WordList } from '../lexicon';
 import type { Rule } from '../rule';
 import type { Severity } from '../types';
 import { STRICT_INDUSTRIES } from './ad-absolute-terms';
-import { listHits, longestFirst, patternHits, scanPost } from './judgment';
+import { listHits, longestFirst, patternHits, scanPost, withPattern } from './judgment';
 import { configuredSeverity, industryName, replacementFixes, reportHit, suggestionsFor } from './wordlist';
 
 const ID = 'ad-guarantee';
@@ -76,7 +76,7 @@ const rule: Rule = {
 			const matches = patternHits(ctx, fs, 'guarantee');
 			const found = [
 				...listHits(ctx, fs, 'guarantee').map((h) => ({ hit: { ...h, value: undefined, ...post }, id: h.value.item!.category.id, category: h.value.item!.category, severity: h.value.item!.severity, suggest: h.value.item!.suggest })),
-				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, severity: m.pattern.severity as Severity, suggest: m.pattern.suggest ?? [] })),
+				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[]; explain?: Record<'en' | 'zh-cn', string> }, severity: m.pattern.severity as Severity, suggest: m.pattern.suggest ?? [] })),
 			];
 			for (const f of longestFirst(found)) {
 				const args = { term: f.hit.text, category: f.category.label[ctx.lang] };
@@ -99,7 +99,7 @@ const rule: Rule = {
 				reportHit(ctx, f.hit, {
 					message,
 					severity: fixedSeverity ? undefined : severity,
-					explain: ctx.t('explain', { ...args, law: explainArticles(f.category.basis ?? [], ctx.lang) }),
+					explain: ctx.t('explain', { ...args, law: withPattern(f.category, explainArticles(f.category.basis ?? [], ctx.lang), ctx.lang) }),
 					// Rewordings change what the post claims (content): offered, never applied by fix all.
 					fixes: replacementFixes(f.hit, suggestionsFor(ctx, f.suggest), false, (from, to) => ctx.t('fix.replace', { from, to })),
 				});

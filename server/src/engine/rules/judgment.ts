@@ -18,7 +18,7 @@ import { Lexicon, wordListTerms, type LexiconHit, type LexiconTerm, type WordLis
 import type { FieldName } from '../platforms';
 import type { RuleContext } from '../rule';
 import { findSeparatedMentions } from '../social';
-import { findUrls } from '../text';
+import { findLinks } from '../text';
 
 export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind';
 
@@ -99,7 +99,7 @@ export function scanPost(ctx: RuleContext): FieldScan[] {
 
 /** What must not be read as a claim: links and @mentions (per text, shared). */
 export function skipSpans(ctx: RuleContext, text: string): { start: number; end: number }[] {
-	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findUrls(text), ...findSeparatedMentions(text)]);
+	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findLinks.shared(text), ...findSeparatedMentions(text)]);
 }
 
 // The `allow` option's phrases, compiled once per options object (options are per config).
@@ -212,4 +212,10 @@ export function postKind(ctx: RuleContext): PostKind | undefined {
 		}
 		return undefined;
 	});
+}
+
+/** The hover's legal text, after what the pattern matches when the finding comes from a pattern (both languages in the data). */
+export function withPattern(category: object, law: string, lang: 'en' | 'zh-cn'): string {
+	const how = (category as { explain?: Record<'en' | 'zh-cn', string> }).explain?.[lang];
+	return how ? (law ? `${how}\n\n${law}` : how) : law;
 }

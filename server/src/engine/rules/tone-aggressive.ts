@@ -8,7 +8,7 @@ import { explainArticles } from '../law';
 import type { WordList } from '../lexicon';
 import type { Rule } from '../rule';
 import type { Severity } from '../types';
-import { listHits, longestFirst, patternHits, scanPost } from './judgment';
+import { listHits, longestFirst, patternHits, scanPost, withPattern } from './judgment';
 import { configuredSeverity, reportHit } from './wordlist';
 
 const ID = 'tone-aggressive';
@@ -46,10 +46,10 @@ const rule: Rule = {
 			const matches = patternHits(ctx, fs, 'aggressive');
 			const found = [
 				...listHits(ctx, fs, 'aggressive', true).map((h) => ({ hit: { ...h, value: undefined, ...post }, id: h.value.item!.category.id, category: h.value.item!.category, severity: h.value.item!.severity })),
-				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[] }, severity: m.pattern.severity as Severity })),
+				...matches.map((m) => ({ hit: { ...m, term: m.text, value: undefined, ...post }, id: m.pattern.id, category: m.pattern as { label: Record<'en' | 'zh-cn', string>; basis?: readonly string[]; explain?: Record<'en' | 'zh-cn', string> }, severity: m.pattern.severity as Severity })),
 			];
 			for (const f of longestFirst(found)) {
-				const law = explainArticles(f.category.basis ?? [], ctx.lang);
+				const law = withPattern(f.category, explainArticles(f.category.basis ?? [], ctx.lang), ctx.lang);
 				const args = { term: f.hit.text, category: f.category.label[ctx.lang] };
 				reportHit(ctx, f.hit, {
 					message: f.id === 'disparage' ? ctx.t('disparage', args) : f.id === 'profanity' ? ctx.t('profanity', args) : ctx.t('insult', args),

@@ -33,7 +33,7 @@ const rule: Rule = {
 				'empty-apology': '"{term}": an apology for inconvenience, and the post {missing}: it reads as a form letter.',
 				'missing.both': 'names no action and no time',
 				'missing.action': 'names no action',
-				explain: '**{term}**: {category}.\n\nWhat works instead:\n\n1. **Acknowledge** what happened and who is affected, in plain words.\n2. **Act**: say what you have done and will do (refund, fix, replacement, investigation).\n3. **Give a time** for the next update, and keep it.\n\nExample: "我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
+				explain: '**{term}**: {category}.\n\nStonewalling is a shape, not a phrase: these words are reported in a crisis or reply post (or one of no particular kind; never in news, promotion or charity posts, nor inside quotation marks) that names no action. The same words next to an action (已成立调查组, "we have paused the rollout", 已全额退款), ideally with a time, are not.\n\nWhat works instead:\n\n1. **Acknowledge** what happened and who is affected, in plain words.\n2. **Act**: say what you have done and will do (refund, fix, replacement, investigation).\n3. **Give a time** for the next update, and keep it.\n\nExample: "我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
 			},
 			'zh-cn': {
 				silence: '"{term}"拒绝回答，且帖子{missing}：沉默会被理解为隐瞒。',
@@ -43,7 +43,7 @@ const rule: Rule = {
 				'empty-apology': '"{term}"：只为"不便"致歉，且帖子{missing}：读起来像套话。',
 				'missing.both': '没有说明行动，也没有给出时间',
 				'missing.action': '没有说明行动',
-				explain: '**{term}**：{category}。\n\n更好的做法：\n\n1. **承认**发生了什么、影响了谁，用平实的话说清楚。\n2. **行动**：说明已经做了和将要做什么（退款、修复、更换、调查）。\n3. **给出时间**：下一次更新的时间，并按时更新。\n\n示例："我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
+				explain: '**{term}**：{category}。\n\n搪塞看的是整体，而不是某个词：只有在危机或回复帖子（或没有特定类型的帖子；新闻、促销、公益帖子和引号里的话不算）中，且帖子没有说明任何行动时才报告。同样的话旁边写明了行动（已成立调查组、"we have paused the rollout"、已全额退款），最好还有时间，就不报告。\n\n更好的做法：\n\n1. **承认**发生了什么、影响了谁，用平实的话说清楚。\n2. **行动**：说明已经做了和将要做什么（退款、修复、更换、调查）。\n3. **给出时间**：下一次更新的时间，并按时更新。\n\n示例："我们已确认部分用户无法登录，工程师正在修复，预计 18:00 前恢复，届时在此更新。" / "We confirmed that some users cannot sign in. Engineers are fixing it; we will post the next update here by 18:00."',
 			},
 		},
 	},

@@ -1,14 +1,11 @@
 /**
- * Shared by the word-list rules (ad-absolute-terms, ad-guarantee, tone-*): finds lexicon hits
- * in the post body and in its title and digest (when the platform has them), outside links and
- * @mentions, and reports a hit
- * with offsets and fix edits in the right space (the body view, or the source for fields).
+ * Shared by the word-list rules (ad-absolute-terms, ad-guarantee, tone-*): reports a hit found
+ * in the post body or in its title and digest (rules/judgment.ts scans them) with offsets and fix
+ * edits in the right space (the body view, or the source for fields).
  */
-import { Lexicon, type LexiconHit } from '../lexicon';
+import type { LexiconHit } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { FixSpec, RuleContext, RuleReport } from '../rule';
-import { findSeparatedMentions } from '../social';
-import { findLinks, overlapsAny } from '../text';
 
 export interface PostHit<T> extends LexiconHit<T> {
 	field: FieldName;
@@ -16,47 +13,6 @@ export interface PostHit<T> extends LexiconHit<T> {
 	shift: number;
 	/** Offsets are source offsets (a front matter field) rather than body-view offsets. */
 	source: boolean;
-}
-
-// The `allow` option's phrases, compiled once per options object (options are per config).
-const allowCache = new WeakMap<object, Lexicon<true> | undefined>();
-
-/** The team's allowed phrases (product names, trademarks): literal strings from the rule's `allow` option. */
-function allowLexicon(options: Record<string, unknown>): Lexicon<true> | undefined {
-	if (!allowCache.has(options)) {
-		const list = Array.isArray(options.allow) ? options.allow.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-		allowCache.set(options, list.length ? new Lexicon(list.map((term) => ({ term, value: true as const }))) : undefined);
-	}
-	return allowCache.get(options);
-}
-
-/** Hits outside links, @mentions and allowed phrases: a name or a URL is not a claim the post makes. */
-function findInText<T>(lexicon: Lexicon<T>, text: string, allow: Lexicon<true> | undefined): LexiconHit<T>[] {
-	const hits = lexicon.find(text);
-	if (!hits.length) {
-		return hits;
-	}
-	// Links as copy protection reads them: an IRI's Chinese path (…/最佳方案.html) is part of the link.
-	const skip: { start: number; end: number }[] = [...findLinks.shared(text), ...findSeparatedMentions(text), ...(allow?.find(text) ?? [])];
-	return skip.length ? hits.filter((h) => !overlapsAny(h, skip)) : hits;
-}
-
-/** Hits in the body, then in the title and digest whose source text is exactly the value. */
-export function findInPost<T>(ctx: RuleContext, lexicon: Lexicon<T>): PostHit<T>[] {
-	const allow = allowLexicon(ctx.options);
-	const out: PostHit<T>[] = findInText(lexicon, ctx.text, allow).map((h) => ({ ...h, field: 'body' as FieldName, shift: 0, source: false }));
-	for (const fc of ctx.target.counts) {
-		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
-			continue;
-		}
-		out.push(...findInText(lexicon, fc.text, allow).map((h) => ({ ...h, field: fc.field, shift: fc.start, source: true })));
-	}
-	return out;
-}
-
-/** The post's words as one string per field: for rules that look at the whole post (counts, markers). */
-export function postTexts(ctx: RuleContext): string[] {
-	return [ctx.text, ...ctx.target.counts.filter((c) => c.field === 'title' || c.field === 'digest').map((c) => c.text)];
 }
 
 /** Reports a finding at a hit; `fixes` edit offsets are relative to the hit's own text, like the hit. */
