@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { rules } from '../../server/src/engine';
 import { evaluate, JUDGED, loadCorpus, parseCorpusFile } from '../helpers/judgment-eval';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from '../helpers/tmp';
 
 describe('judgment corpus', function () {
 	this.timeout(120000);
@@ -43,12 +43,11 @@ describe('judgment corpus', function () {
 	});
 
 	it('the evaluation counts a missed label and an unasked-for finding', () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-corpus-'));
+		const dir = tempDir('corpus-');
 		const file = path.join(dir, 'probe.md');
 		fs.writeFileSync(file, '=== p1 weibo\nexpect: tone-aggressive "友商"\n友商今天发布了新品。\n=== p2 weibo\nexpect: -\n友商的产品都是垃圾。\n');
 		const { scores } = evaluate(parseCorpusFile(file));
 		const s = scores.find((x) => x.rule === 'tone-aggressive')!;
 		assert.deepEqual([s.labels, s.found, s.falsePositives, s.recall, s.precision], [1, 0, 1, 0, 0]);
-		fs.rmSync(dir, { recursive: true, force: true });
 	});
 });

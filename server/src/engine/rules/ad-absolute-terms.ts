@@ -100,7 +100,8 @@ const rule: Rule = {
 			const at = (h: Span): PostHit<unknown> => ({ ...h, term: '', text: fs.scan.text.slice(h.start, h.end), value: undefined, field: fs.field, shift: fs.shift, source: fs.source });
 			const found: { hit: PostHit<unknown>; category: { id: string; label: Record<'en' | 'zh-cn', string>; basis?: readonly string[]; explain?: Record<'en' | 'zh-cn', string> }; severity: Severity; suggest: readonly string[] }[] = [];
 			for (const h of listHits(ctx, fs, 'absolute')) {
-				if (fs.scan.negatedBefore('absolute', h)) {
+				// A negation just before (不是最好的, "not the cheapest"); a "#1" glued to a word or a topic's closing # (#新品#1) is no ranking.
+				if (fs.scan.negatedBefore('absolute', h) || (h.text.startsWith('#') && h.start > 0 && !/[\s(（【「“"'‘:：,，.。!！?？;；]/u.test(fs.scan.text[h.start - 1]))) {
 					continue;
 				}
 				const item = h.value.item!;
