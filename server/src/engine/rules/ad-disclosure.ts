@@ -7,6 +7,7 @@
  * or a way to buy is not. The fix inserts the platform's label in its usual place.
  */
 import data from '../data/ad-disclosure.json';
+import kinds from '../data/post-kinds.json';
 import { Lexicon } from '../lexicon';
 import type { Lang } from '../messages';
 import type { Rule, RuleContext } from '../rule';
@@ -207,6 +208,8 @@ function signalWords(hits: readonly { start: number; end: number; value: { signa
 
 /** Signals that sell by themselves: a way to buy, a coupon, a discount, a lottery (a price or a word such as 售价 does not). */
 const PURCHASE_PATHS: readonly string[] = ['coupon', 'discount', 'purchase', 'lottery', 'miniProgram', 'shopLink'];
+/** Words that state a price in news (售价, "list price"); other purchase words (下单, "order") offer a way to buy. */
+const NEWS_PRICE_WORDS: readonly string[] = kinds.newsPriceWords;
 /** Signals that are amounts, not sales, in a charity appeal (donations) or a reply or crisis post (refunds). */
 const AMOUNTS: readonly string[] = ['price', 'purchaseWord'];
 
@@ -306,7 +309,7 @@ const rule: Rule = {
 			return;
 		}
 		// Launch news that states a price but offers no way to buy: a note (the label is tied to selling), and the label is offered, not applied.
-		const note = !sponsored && kind === 'news' && !signals.some((s) => PURCHASE_PATHS.includes(s.category));
+		const note = !sponsored && kind === 'news' && !signals.some((s) => PURCHASE_PATHS.includes(s.category) || (s.category === 'purchaseWord' && !NEWS_PRICE_WORDS.includes(ctx.text.slice(s.start, s.end).toLowerCase())));
 		const names = [...new Set(signals.map((s) => signalName(ctx, s.category)))];
 		const shown = label.words[0] ?? label.caseSensitiveWords[0];
 		const signalText = (sponsored ? [ctx.t('signal.sponsored'), ...names] : names).join(ctx.lang === 'zh-cn' ? '、' : ', ');
