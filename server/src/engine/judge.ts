@@ -77,12 +77,19 @@ export interface PatternFile {
 /** Sentence ends: a clause never spans one. */
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '…']);
 const QUESTION_END = new Set(['？', '?']);
+/** The same characters as SENTENCE_END, for a native search. */
+const SENTENCE_ENDS = /[。！？；!?;\n…]/g;
 /** Opening and closing quotation marks (ASCII " pairs by position). */
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '‘': '’', '"': '"' };
 
 /** Quotation spans (inside the marks), outermost, in order. Unclosed marks before a line end are ignored. */
+const ANY_QUOTE = /[“「『《‘"]/;
+
 export function quoteSpans(text: string): Span[] {
 	const out: Span[] = [];
+	if (!ANY_QUOTE.test(text)) {
+		return out;
+	}
 	let i = 0;
 	const n = text.length;
 	while (i < n) {
@@ -191,10 +198,9 @@ export class Scan<V extends { cls?: string }> {
 	clause(at: number): Span & { question: boolean } {
 		if (!this.ends) {
 			this.ends = [];
-			for (let i = 0; i < this.text.length; i++) {
-				if (SENTENCE_END.has(this.text[i])) {
-					this.ends.push(i);
-				}
+			SENTENCE_ENDS.lastIndex = 0;
+			for (let m = SENTENCE_ENDS.exec(this.text); m; m = SENTENCE_ENDS.exec(this.text)) {
+				this.ends.push(m.index);
 			}
 		}
 		const ends = this.ends;
@@ -286,16 +292,33 @@ export class Scan<V extends { cls?: string }> {
 
 	/** Every match of the patterns (classes named `owner:class`), earliest first, non-overlapping per pattern. */
 	match(owner: string, patterns: readonly PatternSpec[], industry: string): PatternMatch[] {
+		// Several targets (platforms) of one post ask the same question: answered once.
+		const key = `${owner}\u0000${industry}`;
+		let out = this.matches.get(key);
+		if (!out) {
+			out = this.matchAll(owner, patterns, industry);
+			this.matches.set(key, out);
+		}
+		return out;
+	}
+
+	private readonly matches = new Map<string, PatternMatch[]>();
+
+	private matchAll(owner: string, patterns: readonly PatternSpec[], industry: string): PatternMatch[] {
 		const out: PatternMatch[] = [];
 		const negations = this.tokens(`${owner}:negation`);
-		for (const p of patterns) {
+		next: for (const p of patterns) {
 			if (p.notInIndustries?.includes(industry)) {
 				continue;
 			}
-			const seq = p.sequence.map((c) => (c.startsWith('@') ? c : `${owner}:${c}`));
-			const lists = seq.map((c) => this.tokens(c));
-			if (lists.some((l) => !l.length)) {
-				continue;
+			// Class by class, stopping at the first without a token (a built-in class's search then never runs).
+			const lists: Token[][] = [];
+			for (const c of p.sequence) {
+				const list = this.tokens(c.startsWith('@') ? c : `${owner}:${c}`);
+				if (!list.length) {
+					continue next;
+				}
+				lists.push(list);
 			}
 			const within = p.within ?? 12;
 			let after = -1;

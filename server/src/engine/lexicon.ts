@@ -175,24 +175,23 @@ let segmenter: Intl.Segmenter | undefined;
  * with `word: true` ask it, where a listed piece of a longer word is the common mistake.
  */
 export class WordBounds {
-	private readonly cache = new Map<number, Set<number>>();
 	constructor(private readonly text: string) {}
 
 	/** True when `start` and `end` both fall on word boundaries. */
 	isWord(start: number, end: number): boolean {
 		const from = Math.max(0, start - 12);
 		const to = Math.min(this.text.length, end + 12);
-		let bounds = this.cache.get(from * 65536 + to);
-		if (!bounds) {
-			segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-			bounds = new Set<number>();
-			for (const seg of segmenter.segment(this.text.slice(from, to))) {
-				bounds.add(from + seg.index);
+		segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+		let atStart = start === from;
+		for (const seg of segmenter.segment(this.text.slice(from, to))) {
+			const at = from + seg.index;
+			if (at === start) {
+				atStart = true;
+			} else if (at === end || (at > end)) {
+				return atStart && at === end;
 			}
-			bounds.add(to);
-			this.cache.set(from * 65536 + to, bounds);
 		}
-		return (start === from || bounds.has(start)) && bounds.has(end);
+		return atStart && end === to;
 	}
 }
 

@@ -12,8 +12,7 @@ import { Lexicon } from '../lexicon';
 import type { Lang } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { SEVERITIES, type Severity } from '../types';
-import { MATCHER, postKind } from './judgment';
-import { sharedScan } from '../judge';
+import { MATCHER, judgmentScan, postKind } from './judgment';
 
 type Basis = keyof typeof data.basis;
 
@@ -297,16 +296,20 @@ const rule: Rule = {
 		if (hasLabel(ctx.text, label)) {
 			return;
 		}
-		const kind = postKind(ctx);
-		let signals = adSignals(ctx.text, signalWords(sharedScan(ctx, 'judgment', MATCHER, ctx.text).hits));
+		let signals = adSignals(ctx.text, signalWords(judgmentScan(ctx, ctx.text).hits));
+		const sponsored = ctx.target.sponsored;
+		const threshold = Number(ctx.options.threshold);
+		const sum = () => signals.reduce((n, s) => n + s.weight, 0);
+		if (!sponsored && sum() < threshold) {
+			return;
+		}
 		// Donation matching (每捐 10 元，我们配捐 10 元) and a refund in a reply are amounts, not sales.
+		const kind = postKind(ctx);
 		if (kind === 'charity' || kind === 'crisis' || kind === 'reply') {
 			signals = signals.filter((s) => !AMOUNTS.includes(s.category));
-		}
-		const weight = signals.reduce((n, s) => n + s.weight, 0);
-		const sponsored = ctx.target.sponsored;
-		if (!sponsored && weight < Number(ctx.options.threshold)) {
-			return;
+			if (!sponsored && sum() < threshold) {
+				return;
+			}
 		}
 		// Launch news that states a price but offers no way to buy: a note (the label is tied to selling), and the label is offered, not applied.
 		const note = !sponsored && kind === 'news' && !signals.some((s) => PURCHASE_PATHS.includes(s.category) || (s.category === 'purchaseWord' && !NEWS_PRICE_WORDS.includes(ctx.text.slice(s.start, s.end).toLowerCase())));

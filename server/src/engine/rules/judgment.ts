@@ -48,10 +48,20 @@ function classTerms(owner: Owner, cls: string, entries: readonly ClassEntry[], g
 	});
 }
 
-function compile(): Lexicon<Entry> {
+/** The rule each part of the matcher serves (kind words serve two). */
+const OWNER_RULES: Record<Owner, readonly string[]> = {
+	absolute: ['ad-absolute-terms'], guarantee: ['ad-guarantee'], aggressive: ['tone-aggressive'], stonewall: ['tone-stonewall'],
+	hardSell: ['tone-hard-sell'], ad: ['ad-disclosure'], kind: ['ad-disclosure', 'tone-stonewall'],
+};
+const OWNERS = Object.keys(OWNER_RULES) as Owner[];
+
+function compile(owners: ReadonlySet<Owner>): Lexicon<Entry> {
 	const terms: LexiconTerm<Entry>[] = [];
 	let group = 0;
 	for (const [owner, list] of Object.entries(LISTS) as [Owner, WordList & PatternFile][]) {
+		if (!owners.has(owner)) {
+			continue;
+		}
 		const g = group++;
 		for (const t of wordListTerms(list)) {
 			terms.push({ ...t, group: g, value: { owner, item: t.value } });
@@ -60,21 +70,55 @@ function compile(): Lexicon<Entry> {
 			terms.push(...classTerms(owner, cls, entries, group++));
 		}
 	}
-	const g = group++;
-	for (const c of adData.signals as { category: string; weight: number; terms: string[]; except?: Record<string, string[]> }[]) {
-		for (const term of c.terms) {
-			terms.push({ term, except: c.except?.[term], group: g, value: { owner: 'ad', signal: { category: c.category, weight: c.weight } } });
+	if (owners.has('ad')) {
+		const g = group++;
+		for (const c of adData.signals as { category: string; weight: number; terms: string[]; except?: Record<string, string[]> }[]) {
+			for (const term of c.terms) {
+				terms.push({ term, except: c.except?.[term], group: g, value: { owner: 'ad', signal: { category: c.category, weight: c.weight } } });
+			}
 		}
 	}
-	for (const [kind, words] of Object.entries(kindsData.kinds)) {
-		terms.push(...classTerms('kind', kind, words.strong, group, 2), ...classTerms('kind', kind, words.weak, group, 1));
-		group++;
+	if (owners.has('kind')) {
+		for (const [kind, words] of Object.entries(kindsData.kinds)) {
+			terms.push(...classTerms('kind', kind, words.strong, group, 2), ...classTerms('kind', kind, words.weak, group, 1));
+			group++;
+		}
 	}
 	return new Lexicon(terms);
 }
 
-/** The matcher: compiled once, shared by every rule and post. */
-export const MATCHER = compile();
+/** The matcher of every tone and compliance rule (tests, tools): what a lint with all of them on uses. */
+export const MATCHER = compile(new Set(OWNERS));
+
+/** Matchers by the set of rules that run (a configuration, or `only`): compiled once each, a handful at most. */
+const matchers = new Map<string, Lexicon<Entry>>([[OWNERS.join(','), MATCHER]]);
+
+/**
+ * The one matcher for this lint: the word lists and patterns of the tone and compliance rules that
+ * run (enabled in the configuration and part of the run), so a rule run alone walks only its own
+ * lists, and a full lint walks everything once.
+ */
+export function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
+	// The same for every rule and target of a post (one configuration, one run).
+	return ctx.shared('judgment.matcher', () => pickMatcher(ctx));
+}
+
+function pickMatcher(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
+	const owners = OWNERS.filter((o) => OWNER_RULES[o].some((id) => ctx.ruleOptions(id) !== undefined));
+	const key = owners.join(',');
+	let lexicon = matchers.get(key);
+	if (!lexicon) {
+		lexicon = compile(new Set(owners));
+		matchers.set(key, lexicon);
+	}
+	return { key, lexicon };
+}
+
+/** The shared scan of one text (the body, or a field's text) with this lint's matcher. */
+export function judgmentScan(ctx: RuleContext, text: string): Scan<Entry> {
+	const m = matcherFor(ctx);
+	return sharedScan(ctx, `judgment\u0000${m.key}`, m.lexicon, text);
+}
 
 export interface FieldScan {
 	scan: Scan<Entry>;
@@ -87,12 +131,12 @@ export interface FieldScan {
 
 /** The body's scan, then the title's and digest's when their source text is exactly the value. */
 export function scanPost(ctx: RuleContext): FieldScan[] {
-	const out: FieldScan[] = [{ scan: sharedScan(ctx, 'judgment', MATCHER, ctx.text), field: 'body', shift: 0, source: false }];
+	const out: FieldScan[] = [{ scan: judgmentScan(ctx, ctx.text), field: 'body', shift: 0, source: false }];
 	for (const fc of ctx.target.counts) {
 		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
 			continue;
 		}
-		out.push({ scan: sharedScan(ctx, 'judgment', MATCHER, fc.text), field: fc.field, shift: fc.start, source: true });
+		out.push({ scan: judgmentScan(ctx, fc.text), field: fc.field, shift: fc.start, source: true });
 	}
 	return out;
 }
@@ -204,7 +248,7 @@ export function postKind(ctx: RuleContext): PostKind | undefined {
 		return set;
 	}
 	return ctx.shared('judgment.kind', () => {
-		const scan = sharedScan(ctx, 'judgment', MATCHER, ctx.text);
+		const scan = judgmentScan(ctx, ctx.text);
 		for (const kind of kindsData.order) {
 			if (kindWeight(scan, kind) >= kindsData.threshold || (kind === 'reply' && kindsData.replyStart.some((p) => ctx.text.startsWith(p)))) {
 				return kind as PostKind;
