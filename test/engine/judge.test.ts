@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { lint, resolveConfig, setLanguage } from '../../server/src/engine';
 import { Scan, quoteSpans, type PatternSpec } from '../../server/src/engine/judge';
 import { Lexicon } from '../../server/src/engine/lexicon';
+import { JUDGED, loadCorpus } from '../helpers/judgment-eval';
 
 const words = (text: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment);
 
@@ -124,5 +125,21 @@ describe('judgment: post kinds', () => {
 		assert.deepEqual(note.map((f) => f.severity), ['info']);
 		assert.ok(note[0].fixes?.every((x) => x.preferred === false), 'the label is offered, not applied');
 		assert.deepEqual(rulesOf('platform: weibo\nkind: news', '新品发布，售价 999 元，领券再减 100 元。').filter((f) => f.rule === 'ad-disclosure').map((f) => f.severity), ['warning']);
+	});
+});
+
+describe('judgment: one matcher per set of running rules', () => {
+	before(() => setLanguage('en'));
+	it('a rule run alone finds what it finds in a full lint (its matcher holds only its own lists)', () => {
+		const config = resolveConfig([]);
+		const ids = ['ad-absolute-terms', 'ad-guarantee', 'ad-disclosure', 'tone-hard-sell', 'tone-aggressive', 'tone-stonewall'];
+		const key = (f: { rule: string; start: number; end: number; severity: string; message: string }) => `${f.rule} ${f.start} ${f.end} ${f.severity} ${f.message}`;
+		for (const d of loadCorpus().slice(0, 200)) {
+			const all = lint({ text: d.text, config, matchedDraftGlob: true }).findings.filter((f) => JUDGED(f.rule));
+			for (const id of ids) {
+				const alone = lint({ text: d.text, config, matchedDraftGlob: true, only: [id] }).findings;
+				assert.deepEqual(alone.map(key), all.filter((f) => f.rule === id).map(key), `${d.id} ${id}`);
+			}
+		}
 	});
 });
