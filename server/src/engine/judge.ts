@@ -75,10 +75,8 @@ export interface PatternFile {
 }
 
 /** Sentence ends: a clause never spans one. */
-const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '…']);
-const QUESTION_END = new Set(['？', '?']);
-/** The same characters as SENTENCE_END, for a native search. */
 const SENTENCE_ENDS = /[。！？；!?;\n…]/g;
+const QUESTION_END = new Set(['？', '?']);
 /** Opening and closing quotation marks (ASCII " pairs by position). */
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '‘': '’', '"': '"' };
 
@@ -110,28 +108,6 @@ export function quoteSpans(text: string): Span[] {
 		}
 	}
 	return out;
-}
-
-/** The clause (sentence) around offset `at`: from after the previous sentence end to the next one (inclusive). */
-export function clauseAt(text: string, at: number): Span & { question: boolean } {
-	let s = at;
-	while (s > 0 && !SENTENCE_END.has(text[s - 1])) {
-		s--;
-	}
-	let e = at;
-	while (e < text.length && !SENTENCE_END.has(text[e])) {
-		e++;
-	}
-	// A question mark may follow closing quotes or brackets (吗？”).
-	let q = e;
-	while (q < text.length && SENTENCE_END.has(text[q]) && text[q] !== '\n') {
-		if (QUESTION_END.has(text[q])) {
-			break;
-		}
-		q++;
-	}
-	const question = QUESTION_END.has(text[q] ?? '') && q - e < 3;
-	return { start: s, end: e, question };
 }
 
 /** Index of the first item whose `start` is at least `pos` (items sorted by start). */
@@ -194,7 +170,11 @@ export class Scan<V extends { cls?: string }> {
 
 	constructor(readonly text: string, readonly hits: readonly import('./lexicon').LexiconHit<V>[]) {}
 
-	/** The clause around `at` (see clauseAt), found by binary search over the sentence ends. */
+	/**
+	 * The clause around `at`: from after the previous sentence end to the next one, and whether a
+	 * question mark ends it (right after, or after other marks: …？), by binary search over the
+	 * sentence ends (found once).
+	 */
 	clause(at: number): Span & { question: boolean } {
 		if (!this.ends) {
 			this.ends = [];
