@@ -62,7 +62,7 @@ const rule: Rule = {
 		if (fields.some((fs) => fs.scan.has('stonewall:action'))) {
 			return;
 		}
-		const timed = fields.some((fs) => fs.scan.has('stonewall:time') || fs.scan.has('@time'));
+		const timed = fields.some((fs) => fs.scan.has('@time'));
 		const missing = timed ? ctx.t('missing.action') : ctx.t('missing.both');
 		for (const { fs, hits: found } of hits) {
 			for (const h of found) {
