@@ -24,23 +24,41 @@ const AWARD_AFTER = new Lexicon(award.after.map((term) => ({ term, value: true a
 const YEAR = /(?:19|20)\d{2}/;
 
 /**
- * The quotation around a hit when it is an award title: an award verb (荣获, 获评, "named") just
- * before the opening mark, or a title word (称号, 奖, "award") just after the closing one.
+ * The award title around a hit: the quotation holding it when an award verb (荣获, 获评, "named")
+ * stands just before the opening mark or a title word (称号, 奖, "award") just after the closing
+ * one; without quotation marks, its sentence when an award verb stands before the hit and a title
+ * word anywhere in it (荣获2024中国最佳雇主称号, "named to the Forbes list of the World's Best Employers 2025").
  */
 function awardTitle(fs: FieldScan, hit: Span): Span | undefined {
+	const text = fs.scan.text;
 	const q = fs.scan.quoteAround(hit);
-	if (!q) {
+	if (q) {
+		const before = text.slice(Math.max(0, q.start - 1 - 12), q.start - 1);
+		const after = text.slice(q.end + 1, q.end + 1 + 8);
+		return AWARD_BEFORE.find(before).length || AWARD_AFTER.find(after).length ? q : undefined;
+	}
+	// Unquoted: the award verb at most 30 characters before, the title word at most 12 after the hit, no comma between.
+	const from = Math.max(fs.scan.clause(hit.start).start, hit.start - 30);
+	const lead = text.slice(from, hit.start);
+	const verbs = AWARD_BEFORE.find(lead);
+	if (!verbs.length) {
 		return undefined;
 	}
-	const text = fs.scan.text;
-	const before = text.slice(Math.max(0, q.start - 1 - 12), q.start - 1);
-	const after = text.slice(q.end + 1, q.end + 1 + 8);
-	return AWARD_BEFORE.find(before).length || AWARD_AFTER.find(after).length ? q : undefined;
+	const start = from + verbs[verbs.length - 1].start;
+	const end = Math.min(text.length, hit.end + 12);
+	const span = text.slice(start, end);
+	const comma = span.search(/[，,、；;。！？!?\n]/);
+	const inTitle = comma < 0 ? span : span.slice(0, comma);
+	const words = AWARD_AFTER.find(inTitle);
+	if (start + inTitle.length < hit.end || !words.length) {
+		return undefined;
+	}
+	// The title: from after the award verb to the end of the last title word.
+	return { start: start + verbs[verbs.length - 1].end - verbs[verbs.length - 1].start, end: Math.max(hit.end, start + words[words.length - 1].end) };
 }
 
 /** Industries where the SAMR guide allows no leniency for absolute claims. */
 export const STRICT_INDUSTRIES: readonly string[] = ['medical', 'health', 'finance', 'education'];
-
 
 const rule: Rule = {
 	meta: {
@@ -68,8 +86,8 @@ const rule: Rule = {
 				authority: '"{term}" borrows the authority of the state ({category}): remove it.',
 				industry: '"{term}" is an absolute claim ({category}) in a {industry} post, where no leniency applies: reword it.',
 				explain: '**{term}**: {category}.\n\nNot a breach under the SAMR 2023 guide: a goal or attitude (追求最好), a comparison within your own brand, a usage note (最佳使用时间), an ordinal (第一步), a proven fact limited in time and region ("2025 年华东地区销量第一，数据来源：…"), a product name, trademark or state-conferred title. If one applies, keep the wording and record why with a disable comment that gives the reason.\n\n{law}',
-				award: '"{term}" is part of the quoted award title "{title}": keep the title exactly as conferred, with the awarding body and the year next to it, and do not reword it.',
-				'award.undated': '"{term}" is part of the quoted award title "{title}": keep the title exactly as conferred and add the awarding body and the year, so that it reads as a cited fact; do not reword it.',
+				award: '"{term}" is part of the award title "{title}": keep the title exactly as conferred, with the awarding body and the year next to it, and do not reword it.',
+				'award.undated': '"{term}" is part of the award title "{title}": keep the title exactly as conferred and add the awarding body and the year, so that it reads as a cited fact; do not reword it.',
 				'fix.replace': 'Replace "{from}" with "{to}"',
 				'industry.medical': 'medical',
 				'industry.health': 'health',
@@ -82,8 +100,8 @@ const rule: Rule = {
 				authority: '"{term}"借用国家机关或权威的名义（{category}）：请删除。',
 				industry: '"{term}"是绝对化用语（{category}），出现在{industry}类帖子中，不适用从轻处理：请改写。',
 				explain: '**{term}**：{category}。\n\n依《广告绝对化用语执法指南》（2023），以下情形一般不构成违法：表达愿望目标或经营理念（追求最好）、同一品牌内部比较、使用方法说明（最佳使用时间）、序数（第一步）、可证明且限定时间和地域的事实（"2025 年华东地区销量第一，数据来源：……"）、商品名称、商标或依法授予的称号。如属上述情形，可保留原文，并用写明理由的禁用注释记录原因。\n\n{law}',
-				award: '"{term}"出现在引用的奖项名称“{title}”中：按授予时的原文保留称号，并在旁边保留颁奖机构和年份，不要改写。',
-				'award.undated': '"{term}"出现在引用的奖项名称“{title}”中：按授予时的原文保留称号，并补上颁奖机构和年份，使其成为有出处的事实；不要改写。',
+				award: '"{term}"出现在奖项名称“{title}”中：按授予时的原文保留称号，并在旁边保留颁奖机构和年份，不要改写。',
+				'award.undated': '"{term}"出现在奖项名称“{title}”中：按授予时的原文保留称号，并补上颁奖机构和年份，使其成为有出处的事实；不要改写。',
 				'fix.replace': '将"{from}"改为"{to}"',
 				'industry.medical': '医疗',
 				'industry.health': '保健',
@@ -126,7 +144,7 @@ function report(ctx: RuleContext, fs: FieldScan, hit: PostHit<unknown>, category
 		const clause = fs.scan.clause(title.start);
 		const dated = YEAR.test(fs.scan.text.slice(clause.start, clause.end));
 		reportHit(ctx, hit, {
-			message: dated ? ctx.t('award', { ...args, title: fs.scan.text.slice(title.start, title.end) }) : ctx.t('award.undated', { ...args, title: fs.scan.text.slice(title.start, title.end) }),
+			message: dated ? ctx.t('award', { ...args, title: fs.scan.text.slice(title.start, title.end).trim() }) : ctx.t('award.undated', { ...args, title: fs.scan.text.slice(title.start, title.end).trim() }),
 			severity: fixedSeverity ? undefined : 'warning',
 			explain: ctx.t('explain', { ...args, law }),
 		});
