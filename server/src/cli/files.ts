@@ -8,18 +8,27 @@ import { DRAFT_EXTENSIONS } from '../node/workspace';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.tmp']);
 
-function walk(dir: string, out: string[]): void {
+/** A file or folder that could not be read, and why (an error code such as EACCES). */
+export interface Unreadable {
+	file: string;
+	detail: string;
+	folder: boolean;
+}
+
+function walk(dir: string, out: string[], unreadable: Unreadable[]): void {
 	let entries: fs.Dirent[];
 	try {
 		entries = fs.readdirSync(dir, { withFileTypes: true });
-	} catch {
+	} catch (e) {
+		// A folder that cannot be read is reported, never skipped silently.
+		unreadable.push({ file: dir, detail: (e as NodeJS.ErrnoException).code ?? String(e), folder: true });
 		return;
 	}
 	for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
 		const p = path.join(dir, e.name);
 		if (e.isDirectory()) {
 			if (!SKIP_DIRS.has(e.name)) {
-				walk(p, out);
+				walk(p, out, unreadable);
 			}
 		} else if (e.isFile() && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
 			out.push(p);
@@ -31,12 +40,15 @@ export interface Expanded {
 	files: string[];
 	/** Arguments that matched nothing: a usage problem. */
 	unmatched: string[];
+	/** Folders met on the way that could not be read. */
+	unreadable: Unreadable[];
 }
 
 /** Files named, files under folders named, and files matching globs (relative to cwd). */
 export function expandPaths(args: readonly string[], cwd: string): Expanded {
 	const files = new Set<string>();
 	const unmatched: string[] = [];
+	const unreadable: Unreadable[] = [];
 	for (const a of args) {
 		const abs = path.resolve(cwd, a);
 		let st: fs.Stats | undefined;
@@ -49,14 +61,17 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
 			files.add(abs);
 		} else if (st?.isDirectory()) {
 			const found: string[] = [];
-			walk(abs, found);
+			walk(abs, found, unreadable);
 			found.forEach((f) => files.add(f));
+		} else if (st) {
+			// A device, a FIFO, a socket (or a link to one): never read, and said so.
+			unreadable.push({ file: abs, detail: 'not a regular file', folder: false });
 		} else if (picomatch.scan(a).isGlob) {
 			const scan = picomatch.scan(a);
 			const base = path.resolve(cwd, scan.base || '.');
 			const isMatch = picomatch(a, { dot: false });
 			const found: string[] = [];
-			walk(base, found);
+			walk(base, found, unreadable);
 			const hits = found.filter((f) => isMatch(path.relative(cwd, f).split(path.sep).join('/')));
 			if (!hits.length) {
 				unmatched.push(a);
@@ -66,5 +81,5 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
 			unmatched.push(a);
 		}
 	}
-	return { files: [...files], unmatched };
+	return { files: [...files], unmatched, unreadable };
 }

@@ -1,7 +1,8 @@
 /**
  * The `copydesk` command line: check drafts (the same engine and config as the editor),
  * count posts, list platforms. Exit codes: 0 no error-level finding, 1 at least one,
- * 2 a usage or configuration problem.
+ * 2 a usage or configuration problem, an I/O error (a file or folder that cannot be read, a
+ * fix that cannot be written) or an internal error (a rule that failed).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,9 +13,10 @@ import {
 	recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
 } from '../engine';
 import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
+import { decodeText, DEFAULT_MAX_DRAFT_BYTES, encodeText, readRegularFile, writeFileAtomic } from '../node/files';
 import { imageReaderFor } from '../node/media';
 import { STATUSES, type Status } from '../engine/draft';
-import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
+import { findConfigFile, loadConfig, matchesDrafts, unreadableIgnoreFiles } from '../node/workspace';
 import { cmdPack } from './pack';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
@@ -33,11 +35,29 @@ export interface Io {
 	stderr: (s: string) => void;
 	readStdin: () => string;
 	env: Record<string, string | undefined>;
+	/** Replaces a file's bytes (default: writeFileAtomic); tests inject failures here. */
+	writeFile?: (file: string, data: Uint8Array) => void;
 }
 
 export const VERSION = '0.1.0';
 
 export class UsageError extends Error { }
+
+/** A file that cannot be read or written: reported without the usage hint, exit code 2. */
+export class IoError extends Error { }
+
+/** `--max-file-size`: bytes, or with a k/m suffix (KiB, MiB). */
+function sizeOption(value: unknown): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	const m = /^(\d+)([km]?)b?$/i.exec(String(value).trim());
+	const n = m ? Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1) : NaN;
+	if (!Number.isSafeInteger(n) || n <= 0) {
+		throw new UsageError(msg('cli.badNumber', { option: '--max-file-size', value: String(value) }));
+	}
+	return n;
+}
 
 const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
@@ -94,12 +114,17 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 	}
 	checkPlatformArg(values.platform as string | undefined);
 	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
-	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform });
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']) });
 	if (campaign.unmatched.length) {
 		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
 	}
+	// Nothing passes silently: every file or folder that could not be read is an I/O error, and the run fails (exit 2).
 	for (const f of campaign.unreadable) {
-		io.stderr(`copydesk: ${msg('cli.cannotRead', { file: rel(io, f) })}`);
+		io.stderr(`copydesk: ${msg(f.folder ? 'cli.unreadableFolder' : 'cli.unreadableFile', { file: rel(io, f.file), detail: f.detail })}`);
+	}
+	// A .copydeskignore that cannot be read (a link to a device, too large) ignores nothing: said, not hidden.
+	for (const u of unreadableIgnoreFiles()) {
+		io.stderr(`copydesk: ${u}`);
 	}
 	return { configs, campaign };
 }
@@ -131,10 +156,24 @@ function rulesOption(value: unknown): Set<string> | undefined {
 	return new Set(ids);
 }
 
+/** Exit code 2 for what made the run incomplete: unreadable files or folders, rules that failed. Says why on stderr. */
+function incompleteRun(io: Io, campaign: ReturnType<typeof lintPaths>): boolean {
+	let bad = false;
+	if (campaign.unreadable.length) {
+		io.stderr(msg('cli.readFailures', { count: campaign.unreadable.length }));
+		bad = true;
+	}
+	if (campaign.files.some((f) => f.result.findings.some((x) => x.internal))) {
+		io.stderr(msg('cli.internalErrors'));
+		bad = true;
+	}
+	return bad;
+}
+
 function cmdCheck(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
-		output: { type: 'string', short: 'o' }, summary: { type: 'string' },
+		output: { type: 'string', short: 'o' }, summary: { type: 'string' }, 'max-file-size': { type: 'string' },
 		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
 	});
 	if (values.help) {
@@ -164,12 +203,14 @@ function cmdCheck(args: string[], io: Io): number {
 	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
 	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule)) : fs);
 	const notes = new Map<LintedFile, Finding[]>();
+	let fixFailures = 0;
 	if (values.fix || dryRun) {
-		applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
+		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
 		if (dryRun) {
 			// The diff is the output; the exit code is that of the fixed drafts.
 			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));
-			return configRows(io, configs).some((r) => r.severity === 'error') ? 2 : c.error > 0 ? 1 : 0;
+			const incomplete = incompleteRun(io, campaign);
+			return configRows(io, configs).some((r) => r.severity === 'error') || incomplete || fixFailures ? 2 : c.error > 0 ? 1 : 0;
 		}
 	}
 	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)), (p) => rel(io, p)));
@@ -225,8 +266,15 @@ function cmdCheck(args: string[], io: Io): number {
 		const summary = formatSummary(campaign.files.map((f) => ({ name: rel(io, f.file), file: f })), all);
 		writeOutput(io, values.summary as string, summary, 'append');
 	}
+	if (fixFailures) {
+		io.stderr(msg('cli.fixFailures', { count: fixFailures }));
+	}
+	const incomplete = incompleteRun(io, campaign);
 	if (cfgErrors.length) {
 		io.stderr(msg('cli.configBroken'));
+		return 2;
+	}
+	if (incomplete || fixFailures) {
 		return 2;
 	}
 	const c = counts(selectedRows);
@@ -272,16 +320,32 @@ function notSignedOff(io: Io, files: readonly LintedFile[], required: Status): b
 
 /**
  * `check --fix`: the chosen fixes of the selected kinds and rules, to a fixed point, file by file, never
- * one that makes a post worse (see engine/fixes.ts). A file is rewritten only when its text changes; with
- * `dryRun` each change is listed with its kind, then the unified diff is printed instead. Fixes left out
- * are listed (on stderr when writing); the notes fix-all leaves (a post kept within its limit) go to
- * `notes`. The linted files are updated to the fixed text, so what is reported afterwards is what remains.
+ * one that makes a post worse (see engine/fixes.ts). A file is rewritten only when its text changes, in
+ * the encoding it was read in (UTF-8 with or without BOM, UTF-16), byte for byte the same outside the
+ * edits, through a temporary file renamed over it; with `dryRun` each change is listed with its kind,
+ * then the unified diff is printed instead. A file in another encoding, one too large to check, and one
+ * that cannot be written are reported and left as they were; the other files are still fixed. Fixes
+ * left out are listed (on stderr when writing); the notes fix-all leaves (a post kept within its limit)
+ * go to `notes`. The linted files are updated to the fixed text, so what is reported afterwards is what
+ * remains. Returns how many files could not be fixed.
  */
-function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string> }, notes: Map<LintedFile, Finding[]>): void {
+function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string> }, notes: Map<LintedFile, Finding[]>): number {
+	const write = io.writeFile ?? ((file: string, data: Uint8Array) => writeFileAtomic(file, data));
+	let failures = 0;
 	for (const f of files) {
+		if (f.tooLarge) {
+			continue;
+		}
+		const name = rel(io, f.file);
+		if (f.encoding === 'unknown') {
+			// Its invalid bytes were decoded as U+FFFD: writing it back would destroy the writer's text. Refused
+			// whether or not a fix applies, so that a run over such a file never looks like a clean --fix.
+			io.stderr(`copydesk: ${msg('cli.fixRefused', { file: name })}`);
+			failures++;
+			continue;
+		}
 		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules });
 		const fixed = r.text;
-		const name = rel(io, f.file);
 		// Fixes left out, one line per line, reason, rule and title (with how many when more than one).
 		const heldCounts = new Map<string, number>();
 		for (const h of r.held) {
@@ -314,9 +378,11 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 			io.stdout(unifiedDiff(f.text, fixed, `a/${name}`, `b/${name}`));
 		} else {
 			try {
-				fs.writeFileSync(f.file, fixed);
-			} catch {
-				throw new UsageError(msg('cli.cannotWrite', { file: name }));
+				write(f.file, encodeText(fixed, f.encoding));
+			} catch (e) {
+				io.stderr(`copydesk: ${msg('cli.writeFailed', { file: name, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}`);
+				failures++;
+				continue;
 			}
 			io.stderr(msg('cli.fixed', { file: name }));
 		}
@@ -325,22 +391,25 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 	}
 	// The fixed variants of a campaign folder are compared again.
 	relintCampaigns(files);
+	return failures;
 }
 
 /**
- * Writes (or appends to) a file the user named with --output or --summary. A file that cannot be
- * written is a usage problem of this run (exit 2), named in the message.
+ * Writes (or appends to) a file the user named with --output or --summary. A written file is
+ * replaced atomically (a temporary file renamed over it); a file that cannot be written is an
+ * I/O error of this run (exit 2), named in the message, and is left as it was.
  */
 function writeOutput(io: Io, name: string, text: string, how: 'write' | 'append'): void {
 	const target = path.resolve(io.cwd, name);
 	try {
 		if (how === 'append') {
+			// A job summary file collects every step's output: appended to, never replaced.
 			fs.appendFileSync(target, text);
 		} else {
-			fs.writeFileSync(target, text);
+			(io.writeFile ?? ((file: string, data: Uint8Array) => writeFileAtomic(file, data)))(target, Buffer.from(text, 'utf8'));
 		}
-	} catch {
-		throw new UsageError(msg('cli.cannotWrite', { file: name }));
+	} catch (e) {
+		throw new IoError(msg('cli.writeFailed', { file: name, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
 	}
 }
 
@@ -361,19 +430,20 @@ function cmdReport(args: string[], io: Io): number {
 	if (values.output) {
 		const target = path.resolve(io.cwd, values.output as string);
 		try {
-			fs.writeFileSync(target, out);
-		} catch {
-			throw new UsageError(msg('cli.cannotWrite', { file: values.output as string }));
+			(io.writeFile ?? ((file: string, data: Uint8Array) => writeFileAtomic(file, data)))(target, Buffer.from(out, 'utf8'));
+		} catch (e) {
+			throw new IoError(msg('cli.writeFailed', { file: values.output as string, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
 		}
 		io.stderr(msg('cli.reportWritten', { file: rel(io, target), posts: report.summary.posts }));
 	} else {
 		io.stdout(out.trimEnd());
 	}
+	const incomplete = incompleteRun(io, campaign);
 	if (configRows(io, configs).some((r) => r.severity === 'error')) {
 		io.stderr(msg('cli.configBroken'));
 		return 2;
 	}
-	return 0;
+	return incomplete ? 2 : 0;
 }
 
 interface CountRow {
@@ -406,10 +476,14 @@ function cmdCount(args: string[], io: Io): number {
 	const input = positionals[0] ?? '-';
 	const file = input === '-' ? path.join(io.cwd, '(stdin)') : path.resolve(io.cwd, input);
 	let text: string;
-	try {
-		text = input === '-' ? io.readStdin() : fs.readFileSync(file, 'utf8');
-	} catch {
-		throw new UsageError(msg('cli.cannotRead', { file: input }));
+	if (input === '-') {
+		text = io.readStdin();
+	} else {
+		const r = readRegularFile(file, DEFAULT_MAX_DRAFT_BYTES);
+		if (!r.ok) {
+			throw new IoError(msg(r.reason === 'notFile' ? 'cli.notRegular' : 'cli.unreadableFile', { file: input, detail: r.reason === 'tooLarge' ? `> ${r.max} B` : r.detail }));
+		}
+		text = decodeText(r.bytes).text;
 	}
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : findConfigFile(path.dirname(file));
 	const loaded = loadConfig(configFile, path.dirname(file), { after: values.platform ? [{ origin: '--platform', defaultPlatform: values.platform as string }] : [] });
@@ -530,6 +604,10 @@ export function main(argv: string[], io: Io): number {
 		if (e instanceof UsageError) {
 			io.stderr(`copydesk: ${e.message}`);
 			io.stderr(msg('cli.seeHelp'));
+			return 2;
+		}
+		if (e instanceof IoError) {
+			io.stderr(`copydesk: ${e.message}`);
 			return 2;
 		}
 		throw e;

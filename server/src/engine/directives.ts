@@ -149,7 +149,7 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 		return [...findings];
 	}
 	return findings.filter((f) => {
-		if (UNSUPPRESSABLE.has(f.rule)) {
+		if (UNSUPPRESSABLE.has(f.rule) || f.internal) {
 			return true;
 		}
 		const e = exceptions.find((x) => f.start >= x.scope.start && f.start < x.scope.end && (!x.rules.length || x.rules.includes(f.rule)));

@@ -427,9 +427,9 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				try {
 					runRule(rule, target, draft, config, severity, postFindings, active, memo);
 				} catch (e) {
-					// One rule's failure never hides the others' findings.
+					// One rule's failure never hides the others' findings; it is an error the CLI fails on (exit 2), never a silent skip.
 					postFindings.push({
-						rule: rule.meta.id, severity: 'warning', post: post.index, platform: target.platform.id,
+						rule: rule.meta.id, severity: 'error', internal: true, post: post.index, platform: target.platform.id,
 						start: post.body.toSource(0), end: post.body.toSource(0),
 						message: msg('rule.crashed', { rule: rule.meta.id, detail: e instanceof Error ? e.message : String(e) }),
 					});

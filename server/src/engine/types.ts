@@ -60,6 +60,8 @@ export interface Finding {
 	fixes?: Fix[];
 	/** Markdown shown on hover, already localized. */
 	explain?: string;
+	/** Set when the rule itself failed (threw): an internal error, never hidden by a disable comment; the CLI exits 2. */
+	internal?: true;
 	/** Other places the finding is about (the variant a campaign-consistency mismatch disagrees with). */
 	related?: RelatedLocation[];
 }

@@ -3,10 +3,10 @@
  * check`, `copydesk report` and the editor's campaign report share. Files named by
  * copydesk.json `ignore` or a .copydeskignore are skipped.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
-import { expandPaths } from '../cli/files';
+import { lint, msg, parseDraft, type CampaignPeer, type Finding, type LintResult, type ResolvedConfig } from '../engine';
+import { expandPaths, type Unreadable } from '../cli/files';
+import { decodeText, DEFAULT_MAX_DRAFT_BYTES, readRegularFile, type Encoding } from './files';
 import { imageReaderFor } from './media';
 import { campaignFolderOf, findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
@@ -49,6 +49,12 @@ export interface LintedFile {
 	matchedDraftGlob: boolean;
 	/** The campaign folder the file is in (copydesk.json `campaigns`), if any. */
 	campaign?: string;
+	/**
+	 * How the file's bytes were decoded ('utf-8' also for an editor's buffer). Only UTF-8 and
+	 * UTF-16 text can be written back byte-exact; `tooLarge` files were not checked at all.
+	 */
+	encoding: Encoding;
+	tooLarge?: boolean;
 }
 
 export interface CampaignOptions {
@@ -61,6 +67,8 @@ export interface CampaignOptions {
 	stopAt?: string;
 	/** The text of a file: an editor's unsaved buffer wins over the disk. */
 	readText?: (file: string) => string | undefined;
+	/** Drafts larger than this many bytes are not checked (one `file` finding says so); default DEFAULT_MAX_DRAFT_BYTES. */
+	maxBytes?: number;
 }
 
 export interface CampaignResult {
@@ -69,13 +77,19 @@ export interface CampaignResult {
 	/** Files that were read (drafts or not). */
 	read: number;
 	unmatched: string[];
-	unreadable: string[];
+	/** Files and folders that could not be read (permissions, not a regular file…), with why. */
+	unreadable: Unreadable[];
+}
+
+/** A result for a file that was not checked: one `file` finding at its start, nothing else. */
+function notChecked(finding: Finding): LintResult {
+	return { draft: parseDraft(''), isDraft: true, targets: [], findings: [finding], exceptions: [], hidden: [], variants: [], media: [] };
 }
 
 export function lintPaths(paths: readonly string[], opts: CampaignOptions): CampaignResult {
-	const { files, unmatched } = expandPaths(paths.length ? paths : ['.'], opts.cwd);
+	const { files, unmatched, unreadable } = expandPaths(paths.length ? paths : ['.'], opts.cwd);
 	const out: LintedFile[] = [];
-	const unreadable: string[] = [];
+	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES;
 	let read = 0;
 	// One look at each folder's .copydeskignore for the whole set of files.
 	ignoreBatch(() => {
@@ -84,20 +98,35 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			if (isIgnored(loaded, file, opts.stopAt)) {
 				continue;
 			}
+			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
 			let text = opts.readText?.(file);
+			let encoding: Encoding = 'utf-8';
 			if (text === undefined) {
-				try {
-					text = fs.readFileSync(file, 'utf8');
-				} catch {
-					unreadable.push(file);
+				const r = readRegularFile(file, maxBytes);
+				if (!r.ok && r.reason === 'tooLarge') {
+					// Too large to check: said once, at the top of the file, and never rewritten.
+					read++;
+					out.push({
+						file, text: '', config: loaded.config, matchedDraftGlob, encoding: 'unknown', tooLarge: true,
+						result: notChecked({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size: r.size, max: r.max }) }),
+					});
 					continue;
 				}
+				if (!r.ok) {
+					unreadable.push({ file, detail: r.detail, folder: false });
+					continue;
+				}
+				const decoded = decodeText(r.bytes);
+				text = decoded.text;
+				encoding = decoded.encoding;
 			}
 			read++;
-			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
 			const result = lint({ text, config: loaded.config, matchedDraftGlob, readImage: imageReaderFor(file) });
 			if (result.isDraft) {
-				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, campaign: campaignFolderOf(loaded, file) });
+				if (encoding === 'unknown') {
+					result.findings.unshift({ rule: 'file', severity: 'warning', start: 0, end: 0, message: msg('file.encodingUnknown') });
+				}
+				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, encoding, campaign: campaignFolderOf(loaded, file) });
 			}
 		}
 	});

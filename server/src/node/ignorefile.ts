@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { readDataFile } from './files';
 
 export const IGNORE_FILE = '.copydeskignore';
 
@@ -79,6 +80,8 @@ interface Cached {
  */
 export class IgnoreFiles {
 	private cache = new Map<string, Cached | null>();
+	/** Ignore files that exist but could not be read (not a regular file, too large): file → why. */
+	readonly unreadable = new Map<string, string>();
 	// Inside batch(): each folder's answer (and whether it holds .git) is looked up once.
 	private batched?: { rules: Map<string, IgnoreRules | undefined>; git: Map<string, boolean> };
 
@@ -129,12 +132,15 @@ export class IgnoreFiles {
 		if (hit && hit.mtimeMs === st.mtimeMs) {
 			return hit.rules;
 		}
-		let text = '';
-		try {
-			text = fs.readFileSync(file, 'utf8');
-		} catch {
+		// Untrusted: a regular file of at most MAX_DATA_FILE_BYTES; one that cannot be read ignores nothing.
+		const read = readDataFile(file);
+		if ('error' in read) {
+			this.cache.set(file, null);
+			this.unreadable.set(file, read.error);
 			return undefined;
 		}
+		this.unreadable.delete(file);
+		const text = read.text;
 		const rules = new IgnoreRules(text);
 		this.cache.set(file, { mtimeMs: st.mtimeMs, rules });
 		return rules;

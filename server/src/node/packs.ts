@@ -12,6 +12,7 @@ import {
 	canonicalPlatformId, language, msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, platformName, resolveConfig, rules, snippetSelfCheck,
 	type ConfigLayer, type InputProblem, type PackManifest, type ResolvedConfig, type SnippetDef,
 } from '../engine';
+import { readDataFile } from './files';
 import type { FileProblems } from './workspace';
 
 const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
@@ -60,12 +61,9 @@ function realpath(p: string): string | undefined {
 	}
 }
 
-function readText(file: string): string | undefined {
-	try {
-		return fs.readFileSync(file, 'utf8');
-	} catch {
-		return undefined;
-	}
+/** A pack file's text (a regular file of at most MAX_DATA_FILE_BYTES), or why it cannot be read. */
+function readText(file: string): { text: string } | { error: string; missing: boolean } {
+	return readDataFile(file);
 }
 
 /** A folder path (./, ../, absolute) rather than an npm package name. */
@@ -106,12 +104,13 @@ export function loadPackDir(dir: string, spec = dir): { pack: LoadedPack; files:
 	const pack: LoadedPack = { spec, dir, snippets: [], terms: [], files: [] };
 	const files: FileProblems[] = [];
 	const manifestFile = path.join(dir, PACK_FILE);
-	const text = readText(manifestFile);
+	const read = readText(manifestFile);
 	pack.files.push(manifestFile);
-	if (text === undefined) {
-		files.push({ file: manifestFile, text: '', problems: [{ start: 0, end: 0, message: msg('pack.noManifest', { path: dir }), severity: 'error' }] });
+	if ('error' in read) {
+		files.push({ file: manifestFile, text: '', problems: [{ start: 0, end: 0, message: read.missing ? msg('pack.noManifest', { path: dir }) : read.error, severity: 'error' }] });
 		return { pack, files };
 	}
+	const text = read.text;
 	const parsed = parsePackManifest(text, spec, knownRules);
 	const manifestProblems: FileProblems = { file: manifestFile, text, problems: [...parsed.problems] };
 	files.push(manifestProblems);
@@ -135,12 +134,12 @@ export function loadPackDir(dir: string, spec = dir): { pack: LoadedPack; files:
 			return undefined;
 		}
 		const t = readText(real);
-		if (t === undefined) {
-			manifestProblems.problems.push({ ...at, message: msg('pack.fileMissing', { file: ref.path }) });
+		if ('error' in t) {
+			manifestProblems.problems.push({ ...at, message: t.missing ? msg('pack.fileMissing', { file: ref.path }) : t.error });
 			return undefined;
 		}
 		pack.files.push(file);
-		return { file, text: t };
+		return { file, text: t.text };
 	};
 	for (const ref of m.snippets) {
 		const f = open(ref);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { readDataFile } from './files';
 import { IgnoreFiles } from './ignorefile';
 import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
 
@@ -57,21 +58,20 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
  * `checkSnippets`, each pack snippet is also checked against the result (the editor does).
  */
 export function loadConfig(configFile: string | undefined, root: string, opts: { before?: ConfigLayer[]; after?: ConfigLayer[]; readFile?: (f: string) => string | undefined; checkSnippets?: boolean } = {}): LoadedConfig {
-	const read = opts.readFile ?? ((f: string) => {
-		try {
-			return fs.readFileSync(f, 'utf8');
-		} catch {
-			return undefined;
-		}
-	});
+	// copydesk.json is untrusted: a regular file of at most MAX_DATA_FILE_BYTES (a link to /dev/zero is refused, not read).
+	const read = opts.readFile ? (f: string) => {
+		const t = opts.readFile!(f);
+		return t === undefined ? { error: msg('file.unreadable', { file: path.basename(f), detail: 'ENOENT' }) } : { text: t };
+	} : readDataFile;
 	const files: FileProblems[] = [];
 	const layers: ConfigLayer[] = [...(opts.before ?? [])];
 	let packs: LoadedPack[] = [];
 	if (configFile) {
-		const text = read(configFile);
-		if (text === undefined) {
-			files.push({ file: configFile, text: '', problems: [{ start: 0, end: 0, message: msg('config.json', { detail: 'cannot read the file' }), severity: 'error' }] });
+		const r = read(configFile);
+		if ('error' in r) {
+			files.push({ file: configFile, text: '', problems: [{ start: 0, end: 0, message: r.error, severity: 'error' }] });
 		} else {
+			const text = r.text;
 			const parsed = parseConfigLayer(text, path.basename(configFile), knownRules);
 			files.push({ file: configFile, text, problems: parsed.problems });
 			if (parsed.layer) {
@@ -126,6 +126,11 @@ export function campaignFolderOf(loaded: LoadedConfig, file: string): string | u
 }
 
 const ignoreFiles = new IgnoreFiles();
+
+/** Why each .copydeskignore met so far that could not be read was refused (it ignores nothing). */
+export function unreadableIgnoreFiles(): string[] {
+	return [...ignoreFiles.unreadable.values()];
+}
 
 /** Runs `fn` with each .copydeskignore looked up once (a CLI run or a report over many files). */
 export function ignoreBatch<T>(fn: () => T): T {

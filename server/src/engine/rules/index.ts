@@ -63,8 +63,8 @@ export function ruleById(id: string): Rule | undefined {
 	return byId.get(id);
 }
 
-/** Ids of findings that do not come from a rule module: input problems in drafts and config. */
-export const PSEUDO_RULES = ['front-matter', 'config'] as const;
+/** Ids of findings that do not come from a rule module: input problems in drafts and config, and files that cannot be checked or fixed as they are. */
+export const PSEUDO_RULES = ['front-matter', 'config', 'file'] as const;
 
 /** Where a rule's documentation lives. */
 export function docsUrl(id: string): string {
