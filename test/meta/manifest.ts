@@ -8,14 +8,18 @@ import { builtinPlatforms, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules } f
 
 const SEVERITY = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
 
-function optionSchema(def: unknown, description: string): Record<string, unknown> {
+function optionSchema(def: unknown, description: string, range: { minimum?: number; maximum?: number } = {}): Record<string, unknown> {
 	if (Array.isArray(def)) {
 		return { type: 'array', description, default: def };
 	}
 	if (def === null || def === undefined) {
 		return { description };
 	}
-	return { type: typeof def === 'number' ? 'number' : typeof def, description, default: def };
+	if (typeof def === 'number') {
+		// config.ts refuses the same: numbers are never negative, and never past the option's maximum.
+		return { type: 'number', minimum: range.minimum ?? 0, ...(range.maximum !== undefined ? { maximum: range.maximum } : {}), description, default: def };
+	}
+	return { type: typeof def, description, default: def };
 }
 
 export function settingsRulesProperties(): Record<string, unknown> {
@@ -30,10 +34,10 @@ const FIELD = {
 	type: 'object',
 	additionalProperties: false,
 	properties: {
-		limit: { type: 'number', minimum: 0, description: 'Over this is an error.' },
-		warn: { type: 'number', minimum: 0, description: 'Over this is a warning (a recommended length below the limit).' },
-		fold: { type: 'number', minimum: 0, description: 'Where the feed folds the text ("全文", "see more").' },
-		byteLimit: { type: 'number', minimum: 0, description: 'A second limit in UTF-8 bytes.' },
+		limit: { type: 'integer', minimum: 1, description: 'Over this is an error.' },
+		warn: { type: 'integer', minimum: 1, description: 'Over this is a warning (a recommended length below the limit).' },
+		fold: { type: 'integer', minimum: 1, description: 'Where the feed folds the text ("全文", "see more").' },
+		byteLimit: { type: 'integer', minimum: 1, description: 'A second limit in UTF-8 bytes.' },
 	},
 };
 
@@ -108,7 +112,7 @@ export function configSchema(): Record<string, unknown> {
 							additionalProperties: false,
 							properties: {
 								severity: SEVERITY,
-								...Object.fromEntries(Object.entries(r.meta.options ?? {}).map(([k, o]) => [k, optionSchema(o.default, o.description.en)])),
+								...Object.fromEntries(Object.entries(r.meta.options ?? {}).map(([k, o]) => [k, optionSchema(o.default, o.description.en, o)])),
 							},
 						},
 					],
@@ -117,7 +121,7 @@ export function configSchema(): Record<string, unknown> {
 			platforms: {
 				type: 'object',
 				description: 'Overrides of built-in platforms (by id) and custom platforms (new ids).',
-				propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
+				propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$', not: { enum: ['constructor', 'tostring', 'valueof', 'hasownproperty', 'isprototypeof', 'propertyisenumerable', 'tolocalestring'] } },
 				additionalProperties: {
 					type: 'object',
 					additionalProperties: false,
@@ -126,20 +130,25 @@ export function configSchema(): Record<string, unknown> {
 						name: { oneOf: [{ type: 'string' }, { type: 'object', properties: { en: { type: 'string' }, 'zh-cn': { type: 'string' } } }] },
 						locale: { type: 'string', examples: ['zh-CN', 'zh-TW', 'zh-HK', 'en'] },
 						unit: { type: 'string', enum: [...COUNT_UNITS], description: 'How the platform counts.' },
-						url: { type: 'number', minimum: 0, description: 'Fixed cost of a link.' },
+						url: { type: 'integer', minimum: 0, description: 'Fixed cost of a link.' },
 						emoji: { type: 'string', enum: ['utf8'], description: 'utf8: an emoji costs its UTF-8 byte length.' },
 						mention: { type: 'string', enum: ['full', 'local', 'none'] },
 						hashtag: { type: 'string', enum: [...HASHTAG_STYLES] },
-						maxHashtags: { type: 'number', minimum: 0 },
-						maxLinks: { type: 'number', minimum: 0 },
+						maxHashtags: { type: 'integer', minimum: 0 },
+						maxLinks: { type: 'integer', minimum: 0 },
 						handle: { type: 'string', enum: [...HANDLE_STYLES], description: 'How a mention is written: x (@ + Latin letters, digits, _), domain (@name.domain), nickname (@昵称 ended by a space or punctuation).' },
-						handleMaxLength: { type: 'number', minimum: 0, description: 'Longest handle (x style).' },
-						limit: { type: 'number', minimum: 0, description: 'Body limit (shorthand for body.limit).' },
-						warn: { type: 'number', minimum: 0 },
-						fold: { type: 'number', minimum: 0, description: 'Body fold point (shorthand for body.fold).' },
-						byteLimit: { type: 'number', minimum: 0 },
+						handleMaxLength: { type: 'integer', minimum: 1, description: 'Longest handle (x style).' },
+						limit: { type: 'integer', minimum: 1, description: 'Body limit (shorthand for body.limit).' },
+						warn: { type: 'integer', minimum: 1 },
+						fold: { type: 'integer', minimum: 1, description: 'Body fold point (shorthand for body.fold).' },
+						byteLimit: { type: 'integer', minimum: 1 },
 						mode: { type: 'string', description: 'Default mode, e.g. "long" for Weibo long posts.' },
-						modes: { type: 'object' },
+						modes: {
+							type: 'object',
+							description: 'Modes a post can choose with `mode:` (e.g. Weibo "long"): the field limits each one changes.',
+							propertyNames: { not: { enum: ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'] } },
+							additionalProperties: { type: 'object', additionalProperties: false, properties: { body: FIELD, title: FIELD, digest: FIELD, author: FIELD } },
+						},
 						sources: { type: 'object' },
 						media: {
 							type: 'object',

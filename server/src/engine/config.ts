@@ -10,7 +10,7 @@ import {
 	COUNT_UNITS, FIELD_NAMES, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
-import { checkTermsNode } from './terms';
+import { checkTermsNode, refuseTermCycles } from './terms';
 import type { InputProblem, SeveritySetting } from './types';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -49,6 +49,30 @@ export interface ResolvedConfig {
 	problems: { origin: string; message: string }[];
 }
 
+/**
+ * Names that must never key a record: the properties of Object.prototype (`__proto__`,
+ * `constructor`, `toString`…). A pack or config naming a platform, rule, mode or option so is
+ * refused with a clear error; the records themselves are null-prototype objects as well.
+ */
+const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
+
+/** True when `name` is reserved by JavaScript and may not key a record of user data. */
+export function isReservedName(name: string): boolean {
+	return RESERVED.has(name.toLowerCase());
+}
+
+/** A record with no prototype: no key a user writes can reach Object.prototype. */
+export function record<T>(entries?: Iterable<readonly [string, T]>): Record<string, T> {
+	const r = Object.create(null) as Record<string, T>;
+	for (const [k, v] of entries ?? []) {
+		r[k] = v;
+	}
+	return r;
+}
+
+/** Platform ids as the schema has them: lower-case letters, digits and hyphens. */
+const PLATFORM_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect'];
 /** The lists of `protect`: words the typography rules keep as written (engine/protected.ts). */
 export const PROTECT_KEYS = ['abbreviations', 'names'] as const;
@@ -63,6 +87,7 @@ function valueOf(n: JsonNode | undefined): unknown {
 	}
 	switch (n.type) {
 		case 'object':
+			// Object.fromEntries defines own data properties: a key "__proto__" stays a plain key, never the prototype.
 			return Object.fromEntries((n.children ?? []).map((p) => [p.children?.[0]?.value, valueOf(p.children?.[1])]));
 		case 'array':
 			return (n.children ?? []).map(valueOf);
@@ -92,7 +117,7 @@ export interface LayerKeys {
  * Parses and checks one configuration file. `knownRules` validates rule ids and option
  * types. With JSON syntax errors the layer is undefined: nothing of a broken file applies.
  */
-export function parseConfigLayer(text: string, origin: string, knownRules: Record<string, { options?: Record<string, { default: unknown }> }>, keys?: LayerKeys): ParsedLayer {
+export function parseConfigLayer(text: string, origin: string, knownRules: Record<string, { options?: Record<string, { default: unknown; minimum?: number; maximum?: number }> }>, keys?: LayerKeys): ParsedLayer {
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
 	const problems: InputProblem[] = [];
@@ -146,9 +171,13 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					bad(vn, key, msg('config.type', { type: 'object' }));
 					break;
 				}
-				layer.rules = {};
+				layer.rules = record();
 				for (const [id, idNode, rv] of props(vn)) {
-					const rule = knownRules[id];
+					if (isReservedName(id)) {
+						bad(idNode, `rules.${id}`, msg('config.reservedName', { name: id }));
+						continue;
+					}
+					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : undefined;
 					if (!rule) {
 						bad(idNode, `rules.${id}`, msg('config.unknownRule', { id }), 'warning');
 						continue;
@@ -170,7 +199,7 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 								}
 								continue;
 							}
-							const spec = rule.options?.[opt];
+							const spec = rule.options && Object.hasOwn(rule.options, opt) ? rule.options[opt] : undefined;
 							if (!spec) {
 								bad(optKey, `rules.${id}.${opt}`, msg('config.unknownKey', { key: opt }), 'warning');
 								continue;
@@ -181,6 +210,15 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 							if (spec.default !== undefined && spec.default !== null && want !== got) {
 								bad(ov, `rules.${id}.${opt}`, msg('config.type', { type: want }));
 								continue;
+							}
+							// Numbers are counts, weights and shares: never negative, never past the option's maximum.
+							if (typeof value === 'number') {
+								const min = spec.minimum ?? 0;
+								const max = spec.maximum ?? Number.MAX_SAFE_INTEGER;
+								if (!Number.isFinite(value) || value < min || value > max) {
+									bad(ov, `rules.${id}.${opt}`, msg('config.range', { type: 'number', min, max: spec.maximum ?? '∞' }));
+									continue;
+								}
 							}
 							setting.options[opt] = value;
 						}
@@ -196,8 +234,16 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					bad(vn, key, msg('config.type', { type: 'object' }));
 					break;
 				}
-				layer.platforms = {};
-				for (const [id, , pv] of props(vn)) {
+				layer.platforms = record();
+				for (const [id, idNode, pv] of props(vn)) {
+					if (isReservedName(id)) {
+						bad(idNode, `platforms.${id}`, msg('config.reservedName', { name: id }));
+						continue;
+					}
+					if (!PLATFORM_ID.test(id.toLowerCase())) {
+						bad(idNode, `platforms.${id}`, msg('config.platformId', { name: id }));
+						continue;
+					}
 					if (pv.type !== 'object') {
 						bad(pv, `platforms.${id}`, msg('config.type', { type: 'object' }));
 						continue;
@@ -268,11 +314,31 @@ function mergeProtect(a: unknown, b: unknown): Record<string, string[]> {
 
 type Bad = (n: JsonNode, path: string, detail: string, severity?: 'error' | 'warning') => void;
 
+/** Keys whose value may be 0 (a link that costs nothing, no hashtags allowed); the other numbers are positive. */
+const ZERO_OK = ['url', 'maxHashtags', 'maxLinks'];
+
+/** Checks a field's limits (`body`, `title`…, in a platform or in one of its modes). */
+function checkField(v: JsonNode, p: string, bad: Bad, num: (n: JsonNode, p: string, min: number) => void): boolean {
+	if (v.type !== 'object') {
+		bad(v, p, msg('config.type', { type: 'object' }));
+		return false;
+	}
+	for (const [fk, fkn, fv] of props(v)) {
+		if (!FIELD_KEYS.includes(fk)) {
+			bad(fkn, `${p}.${fk}`, msg('config.unknownKey', { key: fk }), 'warning');
+		} else {
+			num(fv, `${p}.${fk}`, 1);
+		}
+	}
+	return true;
+}
+
 function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 	let ok = true;
-	const num = (n: JsonNode, p: string) => {
-		if (n.type !== 'number' || n.value < 0) {
-			bad(n, p, msg('config.type', { type: 'number ≥ 0' }));
+	// Limits and counts are whole numbers: a limit of "abc", -5 or 1.5 would make every count wrong.
+	const num = (n: JsonNode, p: string, min: number) => {
+		if (n.type !== 'number' || !Number.isSafeInteger(n.value) || n.value < min) {
+			bad(n, p, msg('config.type', { type: min > 0 ? 'integer ≥ 1' : 'integer ≥ 0' }));
 			ok = false;
 		}
 	};
@@ -281,7 +347,7 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 		if (!PLATFORM_KEYS.includes(k)) {
 			bad(kn, p, msg('config.unknownKey', { key: k }), 'warning');
 		} else if (['limit', 'warn', 'fold', 'byteLimit', 'url', 'maxHashtags', 'maxLinks', 'handleMaxLength'].includes(k)) {
-			num(v, p);
+			num(v, p, ZERO_OK.includes(k) ? 0 : 1);
 		} else if (k === 'unit' && !COUNT_UNITS.includes(v.value)) {
 			bad(v, p, msg('config.platformUnit', { allowed: COUNT_UNITS.join(', ') }));
 			ok = false;
@@ -292,16 +358,33 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 			bad(v, p, msg('config.platformEnum', { key: k, allowed: HANDLE_STYLES.join(', ') }));
 			ok = false;
 		} else if ((FIELD_NAMES as readonly string[]).includes(k)) {
+			if (!checkField(v, p, bad, num)) {
+				ok = false;
+			}
+		} else if (k === 'modes') {
+			// { "long": { "body": { "limit": 2000 } } }: each mode a set of field limits, checked like the platform's own.
 			if (v.type !== 'object') {
 				bad(v, p, msg('config.type', { type: 'object' }));
 				ok = false;
 				continue;
 			}
-			for (const [fk, fkn, fv] of props(v)) {
-				if (!FIELD_KEYS.includes(fk)) {
-					bad(fkn, `${p}.${fk}`, msg('config.unknownKey', { key: fk }), 'warning');
+			for (const [mode, mn, mv] of props(v)) {
+				const mp = `${p}.${mode}`;
+				if (isReservedName(mode)) {
+					bad(mn, mp, msg('config.reservedName', { name: mode }));
+					ok = false;
+				} else if (mv.type !== 'object') {
+					bad(mv, mp, msg('config.type', { type: 'object' }));
+					ok = false;
 				} else {
-					num(fv, `${p}.${fk}`);
+					for (const [f, fn, fv] of props(mv)) {
+						if (!(FIELD_NAMES as readonly string[]).includes(f)) {
+							bad(fn, `${mp}.${f}`, msg('config.unknownKey', { key: f }));
+							ok = false;
+						} else if (!checkField(fv, `${mp}.${f}`, bad, num)) {
+							ok = false;
+						}
+					}
 				}
 			}
 		} else if ((k === 'media' || k === 'required') && v.type !== 'object') {
@@ -309,6 +392,9 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 			ok = false;
 		} else if (['extends', 'locale', 'mode'].includes(k) && v.type !== 'string') {
 			bad(v, p, msg('config.type', { type: 'string' }));
+			ok = false;
+		} else if ((k === 'extends' || k === 'mode') && isReservedName(v.value)) {
+			bad(v, p, msg('config.reservedName', { name: v.value }));
 			ok = false;
 		}
 	}
@@ -318,7 +404,12 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 /** Applies one platform override (or custom platform definition) to the table. */
 function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<string, string>, id: string, o: Record<string, unknown>, origin: string, problems: ResolvedConfig['problems']): void {
 	const baseId = typeof o.extends === 'string' ? o.extends.toLowerCase() : id;
-	const base = table[baseId];
+	// Own keys only (the table has no prototype; a layer built by hand might still name one).
+	const base = Object.hasOwn(table, baseId) ? table[baseId] : undefined;
+	if (isReservedName(id) || isReservedName(baseId)) {
+		problems.push({ origin, message: msg('config.reservedName', { name: isReservedName(id) ? id : baseId }) });
+		return;
+	}
 	if (typeof o.extends === 'string' && !base) {
 		problems.push({ origin, message: msg('config.extends', { id, base: o.extends }) });
 		return;
@@ -370,7 +461,7 @@ function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<str
 		}
 	}
 	if (o.modes && typeof o.modes === 'object') {
-		p.modes = { ...(p.modes ?? {}), ...(o.modes as PlatformProfile['modes']) };
+		p.modes = record([...Object.entries(p.modes ?? {}), ...Object.entries(o.modes as NonNullable<PlatformProfile['modes']>).filter(([m]) => !isReservedName(m))]);
 	}
 	if (typeof o.mode === 'string') {
 		modes[id] = o.mode;
@@ -380,8 +471,9 @@ function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<str
 
 /** Layers are applied in order: later layers win. */
 export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
+	// Records keyed by user data have no prototype: a platform "constructor" is just a name.
 	const out: ResolvedConfig = {
-		platforms: { ...builtinPlatforms() }, platformModes: {}, drafts: [], ignore: [], packs: [], rules: {}, extra: {}, problems: [],
+		platforms: record(Object.entries(builtinPlatforms())), platformModes: record(), drafts: [], ignore: [], packs: [], rules: record(), extra: record(), problems: [],
 	};
 	for (const l of layers) {
 		if (l.defaultPlatform) {
@@ -397,6 +489,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 			out.packs = l.packs;
 		}
 		for (const [id, s] of Object.entries(l.rules ?? {})) {
+			if (isReservedName(id)) {
+				continue;
+			}
 			const prev = out.rules[id];
 			out.rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
 		}
@@ -410,10 +505,18 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 				: k === 'protect' && prev && v ? mergeProtect(prev, v) : v;
 		}
 	}
+	// Term substitutions that undo each other would change the file at every --fix: refused here, at load time.
+	const cycles = refuseTermCycles(out.extra.terms);
+	if (cycles.cycles.length) {
+		out.extra.terms = cycles.terms;
+		for (const c of cycles.cycles) {
+			out.problems.push({ origin: 'terms', message: msg('config.termCycle', { cycle: c.join(' · ') }) });
+		}
+	}
 	return out;
 }
 
 /** The profile to check a post against: the platform with its mode applied. */
 export function profileFor(config: ResolvedConfig, id: string, mode?: string): PlatformProfile {
-	return applyMode(config.platforms[id], mode ?? config.platformModes[id]);
+	return applyMode(config.platforms[id], mode ?? (Object.hasOwn(config.platformModes, id) ? config.platformModes[id] : undefined));
 }

@@ -12,7 +12,7 @@ import { parseDraft, type Draft, type Located, type Post, type PostSettings } fr
 import { extractFacts, type FactOptions } from './facts';
 import { imagesOf, type ImageReader, type PostImage, type PostMedia } from './media';
 import { language, msg } from './messages';
-import { canonicalPlatformId, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
+import { canonicalPlatformId, modeOf, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
 import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
 import { PSEUDO_RULES, ruleById, rules as allRules } from './rules';
 import { normalizeTerms } from './terms';
@@ -240,17 +240,19 @@ function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: F
 			continue;
 		}
 		seen.add(canon);
-		const mode = s.mode?.value;
 		const base = config.platforms[canon];
-		if (mode && !base.modes?.[mode]) {
+		// A mode the platform does not have (own keys only: "constructor" is no mode) is a warning, and no mode applies.
+		const mode = s.mode?.value;
+		const known = modeOf(base, mode) ? mode : undefined;
+		if (mode && !known) {
 			findings.push({
 				rule: 'front-matter', severity: 'warning', post: post.index, start: s.mode!.start, end: s.mode!.end,
 				message: msg('platform.unknownMode', { platform: platformName(base, language()), mode, modes: Object.keys(base.modes ?? {}).join(', ') || '—' }),
 			});
 		}
-		const p = profileFor(config, canon, mode && base.modes?.[mode] ? mode : undefined);
+		const p = profileFor(config, canon, known);
 		out.push({
-			post, platform: p, mode: mode && base.modes?.[mode] ? mode : config.platformModes[canon],
+			post, platform: p, mode: known ?? config.platformModes[canon],
 			locale: s.locale?.value ?? p.locale,
 			industry: s.industry?.value ?? 'general',
 			sponsored: s.sponsored?.value ?? false,

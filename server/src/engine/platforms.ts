@@ -127,9 +127,14 @@ export function canonicalPlatformId(id: string, known: Record<string, PlatformPr
 	return alias && Object.hasOwn(known, alias) ? alias : undefined;
 }
 
+/** The fields a mode changes, when the profile has that mode (own keys only: a mode "constructor" is no mode). */
+export function modeOf(profile: PlatformProfile, mode: string | undefined): NonNullable<PlatformProfile['modes']>[string] | undefined {
+	return mode && profile.modes && Object.hasOwn(profile.modes, mode) ? profile.modes[mode] : undefined;
+}
+
 /** A profile with the chosen mode applied: the fields to check now. */
 export function applyMode(profile: PlatformProfile, mode: string | undefined): PlatformProfile {
-	const m = mode ? profile.modes?.[mode] : undefined;
+	const m = modeOf(profile, mode);
 	if (!m) {
 		return profile;
 	}

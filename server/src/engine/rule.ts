@@ -17,6 +17,10 @@ export interface RuleOption {
 	/** The default value; its type is the option's type. */
 	default: unknown;
 	description: Record<Lang, string>;
+	/** For a number: the lowest value allowed (default 0: thresholds and counts are never negative). */
+	minimum?: number;
+	/** For a number: the highest value allowed (a share: 1). */
+	maximum?: number;
 }
 
 export interface RuleMeta {

@@ -12,6 +12,7 @@
  */
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Lang } from './messages';
+import { Lexicon } from './lexicon';
 import { msg } from './messages';
 import { SEVERITIES, type InputProblem, type Severity } from './types';
 
@@ -160,4 +161,91 @@ export function normalizeTerms(raw: unknown): TermEntry[] {
 		});
 	}
 	return out;
+}
+
+/**
+ * Term substitutions that undo each other: an entry whose preferred word holds another
+ * entry's forbidden word leads to that entry, and a cycle of these (A → B, B → A) would make
+ * every `--fix` change the file again. The entries on a cycle are refused (dropped, with one
+ * problem per cycle naming its words); the others apply. Linear in the terms' total length:
+ * the forbidden words are found in the preferred ones with one lexicon.
+ */
+export function refuseTermCycles(raw: unknown): { terms: unknown; cycles: string[][] } {
+	if (!Array.isArray(raw)) {
+		return { terms: raw, cycles: [] };
+	}
+	const entries = normalizeTerms(raw);
+	// normalizeTerms skips malformed items: keep the raw index of each entry it kept.
+	const rawIndex: number[] = [];
+	raw.forEach((e, i) => {
+		if (normalizeTerms([e]).length) {
+			rawIndex.push(i);
+		}
+	});
+	const terms: { term: string; value: number }[] = [];
+	entries.forEach((e, i) => e.forbidden.forEach((f) => terms.push({ term: f, value: i })));
+	if (!terms.length) {
+		return { terms: raw, cycles: [] };
+	}
+	const lex = new Lexicon(terms);
+	const edges: number[][] = entries.map((e, i) => e.preferred ? [...new Set(lex.find(e.preferred).map((h) => h.value))].filter((j) => j !== i) : []);
+	// Tarjan's strongly connected components, iteratively: a component of two or more entries is a cycle.
+	const n = entries.length;
+	const index = new Int32Array(n).fill(-1);
+	const low = new Int32Array(n);
+	const onStack = new Uint8Array(n);
+	const stack: number[] = [];
+	const refused = new Set<number>();
+	const cycles: string[][] = [];
+	let counter = 0;
+	for (let root = 0; root < n; root++) {
+		if (index[root] >= 0) {
+			continue;
+		}
+		const work: [number, number][] = [[root, 0]];
+		index[root] = low[root] = counter++;
+		stack.push(root);
+		onStack[root] = 1;
+		while (work.length) {
+			const top = work[work.length - 1];
+			const [v, k] = top;
+			if (k < edges[v].length) {
+				top[1]++;
+				const w = edges[v][k];
+				if (index[w] < 0) {
+					index[w] = low[w] = counter++;
+					stack.push(w);
+					onStack[w] = 1;
+					work.push([w, 0]);
+				} else if (onStack[w]) {
+					low[v] = Math.min(low[v], index[w]);
+				}
+				continue;
+			}
+			work.pop();
+			if (work.length) {
+				const parent = work[work.length - 1][0];
+				low[parent] = Math.min(low[parent], low[v]);
+			}
+			if (low[v] === index[v]) {
+				const comp: number[] = [];
+				let w: number;
+				do {
+					w = stack.pop()!;
+					onStack[w] = 0;
+					comp.push(w);
+				} while (w !== v);
+				if (comp.length > 1) {
+					comp.sort((a, b) => a - b);
+					comp.forEach((c) => refused.add(c));
+					cycles.push(comp.map((c) => `${entries[c].forbidden.join('/')} → ${entries[c].preferred}`));
+				}
+			}
+		}
+	}
+	if (!refused.size) {
+		return { terms: raw, cycles };
+	}
+	const drop = new Set([...refused].map((i) => rawIndex[i]));
+	return { terms: raw.filter((_, i) => !drop.has(i)), cycles };
 }

@@ -22,7 +22,7 @@ const rule: Rule = {
 		defaultSeverity: 'warning',
 		fixable: false,
 		options: {
-			threshold: { default: 0.6, description: { en: 'Lowest share of Han characters (0–1).', 'zh-cn': '汉字占比的下限（0–1）。' } },
+			threshold: { default: 0.6, minimum: 0, maximum: 1, description: { en: 'Lowest share of Han characters (0–1).', 'zh-cn': '汉字占比的下限（0–1）。' } },
 			minLength: { default: 8, description: { en: 'Posts with fewer Han characters plus words than this are not checked.', 'zh-cn': '汉字与词数之和少于此值的帖子不检查。' } },
 			unit: { default: 'word', description: { en: '"word": a run of Latin letters counts once; "letter": every letter counts.', 'zh-cn': '"word"：连续的拉丁字母算一个词；"letter"：每个字母都计数。' } },
 		},
