@@ -59,37 +59,66 @@ export interface RowSuppression {
 	end: RowPosition;
 }
 
-function utf8Bytes(s: string): number {
-	let n = 0;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c < 0x80) {
-			n += 1;
-		} else if (c < 0x800) {
-			n += 2;
-		} else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-			// A surrogate pair is one 4-byte code point.
-			n += 4;
-			i++;
-		} else {
-			n += 3;
-		}
+/** UTF-8 bytes of the code unit at `i`: a surrogate pair counts 4 on its first half and 0 on its second. */
+function unitBytes(text: string, i: number): number {
+	const c = text.charCodeAt(i);
+	if (c < 0x80) {
+		return 1;
 	}
-	return n;
+	if (c < 0x800) {
+		return 2;
+	}
+	if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+		return 4;
+	}
+	if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) {
+		return 0;
+	}
+	return 3;
 }
 
-/** Converts offsets of one file's text to row positions. */
+/** Every this many code units, the UTF-8 length of the text before them is kept. */
+const CHECKPOINT = 128;
+
+/**
+ * Converts offsets of one file's text to row positions. Lines come from one line index; byte
+ * columns from UTF-8 lengths kept every 128 code units, so a position costs at most that
+ * many steps however long its line is (a finding on a 10 MB one-line draft used to rescan the line).
+ */
 export class RowPositions {
 	private readonly idx: LineIndex;
+	private readonly checkpoints: Float64Array;
 
 	constructor(private readonly text: string) {
 		this.idx = new LineIndex(text);
+		this.checkpoints = new Float64Array(Math.floor(text.length / CHECKPOINT) + 1);
+		let bytes = 0;
+		for (let i = 0; i < text.length; i++) {
+			if (i % CHECKPOINT === 0) {
+				this.checkpoints[i / CHECKPOINT] = bytes;
+			}
+			bytes += unitBytes(text, i);
+		}
+		if (text.length % CHECKPOINT === 0) {
+			this.checkpoints[text.length / CHECKPOINT] = bytes;
+		}
+	}
+
+	/** UTF-8 length of the text before `offset`. */
+	private bytesBefore(offset: number): number {
+		const k = Math.floor(offset / CHECKPOINT);
+		let bytes = this.checkpoints[k];
+		for (let i = k * CHECKPOINT; i < offset; i++) {
+			bytes += unitBytes(this.text, i);
+		}
+		return bytes;
 	}
 
 	at(offset: number): RowPosition {
-		const p = this.idx.position(offset);
+		const o = Math.max(0, Math.min(offset, this.text.length));
+		const p = this.idx.position(o);
 		const lineStart = this.idx.offset(p.line, 0);
-		return { line: p.line + 1, column: p.character + 1, byteColumn: utf8Bytes(this.text.slice(lineStart, lineStart + p.character)) + 1 };
+		return { line: p.line + 1, column: p.character + 1, byteColumn: this.bytesBefore(o) - this.bytesBefore(lineStart) + 1 };
 	}
 }
 

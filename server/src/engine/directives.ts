@@ -100,9 +100,11 @@ const UNSUPPRESSABLE = new Set(['disable-reason']);
  */
 export function exceptionsOf(draft: Draft, directives: readonly Directive[]): LintException[] {
 	const starts = lineStarts(draft.text);
-	const postOf = (offset: number) => draft.posts.find((p) => offset >= p.start && offset < p.end)?.index;
+	const postOf = (offset: number) => postIndexAt(draft, offset);
 	const out: LintException[] = [];
-	const open: LintException[] = [];
+	// Open disables grouped by the rules they name (sorted, joined): an enable closes whole groups,
+	// so thousands of identical disable/enable pairs cost one look each.
+	const open = new Map<string, { rules: string[]; list: LintException[] }>();
 	const base = (d: Directive) => ({
 		rules: d.rules, reason: d.reason, start: d.start, end: d.end, line: lineOf(starts, d.start) + 1, suppressed: 0,
 		...(postOf(d.start) !== undefined ? { post: postOf(d.start) } : {}),
@@ -117,15 +119,22 @@ export function exceptionsOf(draft: Draft, directives: readonly Directive[]): Li
 		} else if (d.kind === 'disable') {
 			const e: LintException = { kind: 'disable', ...base(d), scope: { start: d.end, end: draft.text.length } };
 			out.push(e);
-			open.push(e);
+			const key = [...new Set(d.rules)].sort().join('\u0000');
+			let g = open.get(key);
+			if (!g) {
+				g = { rules: [...new Set(d.rules)], list: [] };
+				open.set(key, g);
+			}
+			g.list.push(e);
 		} else {
-			// enable: closes the open disables it names (all of them when it names none).
-			for (let i = open.length - 1; i >= 0; i--) {
-				const e = open[i];
-				const closes = !d.rules.length || (e.rules.length > 0 && e.rules.every((r) => d.rules.includes(r)));
-				if (closes) {
-					e.scope = { start: e.scope.start, end: d.start };
-					open.splice(i, 1);
+			// enable: closes the open disables it names (all of them when it names none): those naming only rules it names.
+			const names = new Set(d.rules);
+			for (const [key, g] of open) {
+				if (!d.rules.length || (g.rules.length > 0 && g.rules.every((r) => names.has(r)))) {
+					for (const e of g.list) {
+						e.scope = { start: e.scope.start, end: d.start };
+					}
+					open.delete(key);
 				}
 			}
 		}
@@ -148,11 +157,71 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 	if (!exceptions.length) {
 		return [...findings];
 	}
-	return findings.filter((f) => {
-		if (UNSUPPRESSABLE.has(f.rule) || f.internal) {
-			return true;
+	// One sweep over findings and exceptions both sorted by start (not every exception for every
+	// finding: a draft with tens of thousands of disable comments stays linear). The exceptions that
+	// have begun wait in lists per rule they name ('' for every rule); one that has ended is dropped
+	// when met at the front of its list. Of those covering a finding, the first in source order takes it.
+	const order = exceptions.map((_, i) => i).sort((a, b) => exceptions[a].scope.start - exceptions[b].scope.start || a - b);
+	const byFinding = findings.map((_, i) => i).sort((a, b) => findings[a].start - findings[b].start || a - b);
+	const waiting = new Map<string, { at: number; list: number[] }>();
+	const enqueue = (key: string, i: number) => {
+		let q = waiting.get(key);
+		if (!q) {
+			q = { at: 0, list: [] };
+			waiting.set(key, q);
 		}
-		const e = exceptions.find((x) => f.start >= x.scope.start && f.start < x.scope.end && (!x.rules.length || x.rules.includes(f.rule)));
+		q.list.push(i);
+	};
+	/** The first exception in `key`'s list that still covers `offset` (those ended before it are passed for good). */
+	const covering = (key: string, offset: number): number | undefined => {
+		const q = waiting.get(key);
+		if (!q) {
+			return undefined;
+		}
+		while (q.at < q.list.length && exceptions[q.list[q.at]].scope.end <= offset) {
+			q.at++;
+		}
+		let best: number | undefined;
+		// Lists are in start order; the earliest in source order among those still open may stand further on
+		// only when scopes of different kinds interleave, so look past the first only while starts tie.
+		for (let k = q.at; k < q.list.length; k++) {
+			const i = q.list[k];
+			if (exceptions[i].scope.end > offset && (best === undefined || i < best)) {
+				best = i;
+			}
+			if (k + 1 < q.list.length && exceptions[q.list[k + 1]].scope.start !== exceptions[i].scope.start) {
+				break;
+			}
+		}
+		return best;
+	};
+	const drop = new Map<number, LintException>();
+	let next = 0;
+	for (const fi of byFinding) {
+		const f = findings[fi];
+		while (next < order.length && exceptions[order[next]].scope.start <= f.start) {
+			const x = exceptions[order[next]];
+			if (!x.rules.length) {
+				enqueue('', order[next]);
+			} else {
+				for (const r of new Set(x.rules)) {
+					enqueue(r, order[next]);
+				}
+			}
+			next++;
+		}
+		if (UNSUPPRESSABLE.has(f.rule) || f.internal) {
+			continue;
+		}
+		const a = covering('', f.start);
+		const b = covering(f.rule, f.start);
+		const i = a === undefined ? b : b === undefined ? a : Math.min(a, b);
+		if (i !== undefined) {
+			drop.set(fi, exceptions[i]);
+		}
+	}
+	return findings.filter((f, fi) => {
+		const e = drop.get(fi);
 		if (e) {
 			e.suppressed++;
 			hidden?.push({ finding: f, exception: e });
@@ -160,4 +229,21 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 		}
 		return true;
 	});
+}
+
+/** Index of the post that holds `offset` (posts are sorted and do not overlap), by binary search. */
+export function postIndexAt(draft: Draft, offset: number): number | undefined {
+	const posts = draft.posts;
+	let lo = 0;
+	let hi = posts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (posts[mid].end <= offset) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	const p = posts[lo];
+	return p && offset >= p.start && offset < p.end ? p.index : undefined;
 }

@@ -3,7 +3,7 @@
  * file into posts, and HTML comments (which platforms never see, so they are not counted).
  * Parsing never throws: what is wrong becomes an InputProblem with its range.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { msg } from './messages';
 import { TextView } from './textview';
 import type { InputProblem } from './types';
@@ -76,11 +76,15 @@ export interface Draft {
 	problems: InputProblem[];
 	/** True when the front matter or a post marker names a platform. */
 	declaresPlatform: boolean;
+	/** True when the file opens a front matter that cannot be read (not closed, or not valid YAML): it is a draft with problems. */
+	unreadableFrontMatter?: boolean;
 }
 
-const FM_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
-const COMMENT = /<!--([\s\S]*?)-->/g;
+// Lines end with \n, \r\n or a lone \r (old Mac files): the same three LSP knows.
+const FM_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
+const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/gm;
+// A line that was meant to close the front matter but is not `---` or `...`: `--`, `----`, `—-`, `___`, `***`.
+const FM_NEAR_CLOSE = /^(?:-{2}|-{4,}|[—–]+-*|_{3,}|\*{3,}|\.{2}|\.{4,})[ \t]*$/;
 const MARKER = /^post(?:\s+([\s\S]*))?$/;
 const ATTR = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/gy;
 
@@ -212,7 +216,7 @@ function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings {
 	return s;
 }
 
-function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontMatter'] | undefined {
+function parseFrontMatter(text: string, problems: InputProblem[]): (NonNullable<Draft['frontMatter']> & { broken?: boolean; unclosed?: boolean }) | undefined {
 	const open = FM_OPEN.exec(text);
 	if (!open) {
 		return undefined;
@@ -221,12 +225,17 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 	FM_CLOSE.lastIndex = bodyStart;
 	const close = FM_CLOSE.exec(text);
 	if (!close) {
-		problems.push({ start: 0, end: open[0].trimEnd().length, message: msg('fm.unclosed'), severity: 'error' });
-		return undefined;
+		// Point at the line that looks like a mistyped closing fence, when there is one.
+		const near = nearClose(text, bodyStart);
+		problems.push(near
+			? { start: near.start, end: near.end, message: msg('fm.mistypedClose', { text: text.slice(near.start, near.end) }), severity: 'error' }
+			: { start: 0, end: open[0].trimEnd().length, message: msg('fm.unclosed'), severity: 'error' });
+		return { start: 0, end: 0, settings: {}, broken: true, unclosed: true };
 	}
 	const yamlText = text.slice(bodyStart, close.index);
 	const end = close.index + close[0].length;
-	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+	// Duplicate keys are found below with a Set: the library's own check compares every key with every other one.
+	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
 	for (const err of doc.errors) {
 		let s = bodyStart + (err.pos?.[0] ?? 0);
 		let e = Math.max(s + 1, bodyStart + (err.pos?.[1] ?? 0));
@@ -238,6 +247,7 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 		}
 		problems.push({ start: s, end: Math.min(e, close.index), message: msg('fm.yaml', { detail: err.message.split('\n')[0] }), severity: 'error' });
 	}
+	const problemsBefore = problems.length;
 	const raws: Raw[] = [];
 	const contents = doc.contents;
 	if (contents && !isMap(contents)) {
@@ -245,15 +255,22 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 			problems.push({ start: bodyStart, end: close.index, message: msg('fm.notMap'), severity: 'error' });
 		}
 	} else if (isMap(contents)) {
+		const seen = new Set<unknown>();
 		for (const pair of contents.items) {
+			const keyValue = isScalar(pair.key) ? pair.key.value : pair.key;
+			if (seen.has(keyValue)) {
+				const [ks, ke] = (pair.key as YamlNode | null)?.range ?? [0, 0];
+				problems.push({ start: bodyStart + ks, end: Math.max(bodyStart + ks + 1, bodyStart + ke), message: msg('fm.yaml', { detail: 'Map keys must be unique' }), severity: 'error' });
+			}
+			seen.add(keyValue);
 			const key = isScalar(pair.key) ? String(pair.key.value) : '';
-			const v = pair.value as YamlNode | null;
+			const v = resolveAlias(pair.value as YamlNode | null, doc, bodyStart, problems);
 			if (!key || !v) {
 				continue;
 			}
 			if (isSeq(v)) {
 				const items = v.items.map((it) => {
-					const n = it as YamlNode;
+					const n = resolveAlias(it as YamlNode, doc, bodyStart, problems) ?? (it as YamlNode);
 					const r = scalarRange(n, bodyStart, text);
 					// A map item (`- { src: a.png, alt: … }` under images) is kept as plain data.
 					return located(isScalar(n) ? n.value : isMap(n) ? n.toJSON() : undefined, r.start, r.end, r.exact);
@@ -266,21 +283,86 @@ function parseFrontMatter(text: string, problems: InputProblem[]): Draft['frontM
 			}
 		}
 	}
-	return { start: 0, end, settings: toSettings(raws, problems) };
+	const hadProblems = problems.length > problemsBefore;
+	const before = problems.length;
+	const settings = toSettings(raws, problems);
+	// Problems in the front matter (invalid YAML, an alias to nowhere, a platform that is not text) make it a draft to report on.
+	return { start: 0, end, settings, ...(doc.errors.length || problems.length > before || hadProblems ? { broken: true } : {}) };
 }
 
-/** True when nothing but white space stands beside the comment on its line(s). */
-function aloneOnLine(c: Comment, text: string): boolean {
-	const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-	let lineEnd = text.indexOf('\n', c.end);
-	lineEnd = lineEnd < 0 ? text.length : lineEnd;
-	return !text.slice(lineStart, c.start).trim() && !text.slice(c.end, lineEnd).trim();
+/**
+ * The node an alias (`*name`) stands for, or the node itself. An alias to an anchor that does
+ * not exist is a problem (the YAML library only finds out when converting, which is never done
+ * here: converting is also how alias bombs blow up). The value is read, the range is the alias's.
+ */
+function resolveAlias(n: YamlNode | null, doc: Document, base: number, problems: InputProblem[]): YamlNode | null {
+	if (!n || !isAlias(n)) {
+		return n;
+	}
+	const target = n.resolve(doc) as YamlNode | undefined;
+	const [s, e] = n.range ?? [0, 0];
+	if (!target) {
+		problems.push({ start: base + s, end: Math.max(base + s + 1, base + e), message: msg('fm.aliasNowhere', { name: `*${n.source}` }), severity: 'error' });
+		return null;
+	}
+	if (!isScalar(target)) {
+		return target;
+	}
+	// The anchor's value, at the alias's place (not `exact`: the source there is `*name`).
+	const copy = target.clone() as YamlNode;
+	copy.range = [s, e, e];
+	return copy;
 }
 
-function parseMarker(c: Comment, text: string, problems: InputProblem[]): PostSettings | undefined {
+/** The first line after the opening fence that looks like a mistyped closing one. */
+function nearClose(text: string, from: number): { start: number; end: number } | undefined {
+	const re = /[^\r\n]*(?:\r\n?|\n|$)/gy;
+	re.lastIndex = from;
+	for (let m = re.exec(text); m && m[0]; m = re.exec(text)) {
+		const line = m[0].replace(/[\r\n]+$/, '');
+		if (FM_NEAR_CLOSE.test(line)) {
+			return { start: m.index, end: m.index + line.trimEnd().length };
+		}
+	}
+	return undefined;
+}
+
+/**
+ * True when nothing but white space stands beside the comment on its line(s). `prevEnd` and
+ * `nextStart` are where the previous comment ends and the next one starts: a comment that
+ * shares its line with another is not alone, and looking no further than them keeps a file of
+ * thousands of comments on one line linear.
+ */
+function aloneOnLine(c: Comment, text: string, prevEnd: number, nextStart: number): boolean {
+	for (let i = c.start - 1; i >= 0; i--) {
+		const ch = text.charCodeAt(i);
+		if (ch === 10 || ch === 13) {
+			break;
+		}
+		if (i < prevEnd || !isSpace(ch)) {
+			return false;
+		}
+	}
+	for (let i = c.end; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 10 || ch === 13) {
+			break;
+		}
+		if (i >= nextStart || !isSpace(ch)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function isSpace(ch: number): boolean {
+	return ch === 32 || ch === 9 || ch === 12 || ch === 11 || ch === 0xa0 || ch === 0x3000 || ch === 0xfeff || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x1680;
+}
+
+function parseMarker(c: Comment, text: string, problems: InputProblem[], prevEnd: number, nextStart: number): PostSettings | undefined {
 	// A marker is a line of its own: `<!-- post … -->` quoted inside a sentence or a code span is just text.
 	const m = MARKER.exec(c.body);
-	if (!m || !aloneOnLine(c, text)) {
+	if (!m || !aloneOnLine(c, text, prevEnd, nextStart)) {
 		return undefined;
 	}
 	const attrs = m[1] ?? '';
@@ -332,27 +414,28 @@ function merge(base: PostSettings, over: PostSettings): PostSettings {
 export function parseDraft(text: string): Draft {
 	const problems: InputProblem[] = [];
 	const fm = parseFrontMatter(text, problems);
-	const bodyStart = fm?.end ?? (text.startsWith('\uFEFF') ? 1 : 0);
+	const bodyStart = fm && !fm.unclosed ? fm.end : (text.startsWith('\uFEFF') ? 1 : 0);
+	// One pass: each `<!--` is closed by the first `-->` after it; with none, the rest is not a comment (linear
+	// where a lazy regular expression would rescan the rest of the file from every `<!--`).
 	const comments: Comment[] = [];
-	COMMENT.lastIndex = bodyStart;
-	let lastEnd = bodyStart;
-	for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-		comments.push({ start: m.index, end: m.index + m[0].length, body: m[1].trim() });
-		lastEnd = m.index + m[0].length;
-	}
-	const unclosed = text.indexOf('<!--', lastEnd);
-	if (unclosed >= 0) {
-		problems.push({ start: unclosed, end: unclosed + 4, message: msg('comment.unclosed'), severity: 'warning' });
+	for (let open = text.indexOf('<!--', bodyStart); open >= 0;) {
+		const close = text.indexOf('-->', open + 4);
+		if (close < 0) {
+			problems.push({ start: open, end: open + 4, message: msg('comment.unclosed'), severity: 'warning' });
+			break;
+		}
+		comments.push({ start: open, end: close + 3, body: text.slice(open + 4, close).trim() });
+		open = text.indexOf('<!--', close + 3);
 	}
 
 	const base = fm?.settings ?? {};
 	const markers: { comment: Comment; settings: PostSettings }[] = [];
-	for (const c of comments) {
-		const s = parseMarker(c, text, problems);
+	comments.forEach((c, i) => {
+		const s = parseMarker(c, text, problems, i > 0 ? comments[i - 1].end : -1, i + 1 < comments.length ? comments[i + 1].start : text.length);
 		if (s) {
 			markers.push({ comment: c, settings: s });
 		}
-	}
+	});
 	const posts: Post[] = [];
 	// Comments are sorted by start: hand each view only the ones inside its range (a file of
 	// thousands of posts would otherwise scan every comment for every post).
@@ -391,5 +474,7 @@ export function parseDraft(text: string): Draft {
 		});
 	}
 	const declaresPlatform = !!base.platforms?.length || markers.some((m) => m.settings.platforms?.length);
-	return { text, frontMatter: fm, posts, comments, problems, declaresPlatform };
+	// A front matter that could not be read (unclosed, mistyped fence, invalid YAML) may well name a platform:
+	// the file is a draft whose problems must be seen, never a file silently passed over.
+	return { text, frontMatter: fm && !fm.unclosed ? { start: fm.start, end: fm.end, settings: fm.settings } : undefined, posts, comments, problems, declaresPlatform, unreadableFrontMatter: !!fm?.broken };
 }

@@ -7,7 +7,7 @@
 import { compareVariants, type HandleMap, type Mismatch, type VariantFacts } from './campaign';
 import { profileFor, type ResolvedConfig } from './config';
 import { countText } from './counting/count';
-import { applyExceptions, exceptionsOf, parseDirectives, type Directive, type HiddenFinding, type LintException } from './directives';
+import { applyExceptions, exceptionsOf, parseDirectives, postIndexAt, type Directive, type HiddenFinding, type LintException } from './directives';
 import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
 import { extractFacts, type FactOptions } from './facts';
 import { imagesOf, type ImageReader, type PostImage, type PostMedia } from './media';
@@ -384,7 +384,8 @@ function dedupe(findings: Finding[]): Finding[] {
 export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const { text, config } = input;
 	const draft = parseDraft(text);
-	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob;
+	// A file whose front matter cannot be read is a draft: its problems are reported, never passed over as "not a draft".
+	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob || !!draft.unreadableFrontMatter;
 	if (!isDraft) {
 		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [], variants: [], media: [] };
 	}
@@ -615,7 +616,19 @@ const knownRule = (id: string) => !!ruleById(id) || (PSEUDO_RULES as readonly st
  * every rule it names exists and is enabled (pseudo-rules always run), and its scope is empty
  * (it can never hide anything) or overlaps a post that has platforms (rules ran there).
  */
-function isStale(x: LintException, config: ResolvedConfig, targets: readonly Target[]): boolean {
+/** The source ranges of the posts that have targets, sorted and without repeats. */
+function targetedPosts(targets: readonly Target[]): { start: number; end: number }[] {
+	const out: { start: number; end: number }[] = [];
+	for (const t of targets) {
+		const last = out[out.length - 1];
+		if (!last || last.start !== t.post.start) {
+			out.push({ start: t.post.start, end: t.post.end });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+function isStale(x: LintException, config: ResolvedConfig, posts: readonly { start: number; end: number }[]): boolean {
 	if (x.suppressed > 0) {
 		return false;
 	}
@@ -628,7 +641,18 @@ function isStale(x: LintException, config: ResolvedConfig, targets: readonly Tar
 	if (x.scope.end <= x.scope.start) {
 		return true;
 	}
-	return targets.some((t) => t.post.start < x.scope.end && x.scope.start < t.post.end);
+	// The first post ending after the scope starts is the only one that can be the leftmost overlap (posts are disjoint).
+	let lo = 0;
+	let hi = posts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (posts[mid].end <= x.scope.start) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < posts.length && posts[lo].start < x.scope.end;
 }
 
 /**
@@ -644,8 +668,9 @@ function directiveFindings(
 	const explain = msg('disable-reason.explain');
 	// exceptionsOf makes one exception per disable directive, in order; enables make none.
 	const byStart = new Map(exceptions.map((x) => [x.start, x]));
+	const targeted = targetedPosts(ran?.targets ?? []);
 	for (const d of directives) {
-		const post = draft.posts.find((p) => d.start >= p.start && d.start < p.end)?.index;
+		const post = postIndexAt(draft, d.start);
 		const at = post !== undefined ? { post } : {};
 		const directive = `copydesk-${d.kind}`;
 		const rules = d.rules.length ? ` ${d.rules.join(', ')}` : '';
@@ -655,7 +680,7 @@ function directiveFindings(
 			}
 		});
 		const x = d.kind !== 'enable' ? byStart.get(d.start) : undefined;
-		if (x && ran && isStale(x, ran.config, ran.targets)) {
+		if (x && ran && isStale(x, ran.config, targeted)) {
 			x.stale = true;
 			out.push({
 				rule: 'disable-reason', severity, start: d.start, end: d.end, ...at, explain: msg('disable-reason.explainUnused'),

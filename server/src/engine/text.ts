@@ -263,11 +263,19 @@ export function graphemeCount(text: string): number {
 	return graphemeBoundaries(text).length - 1;
 }
 
-/** Offsets where each line of `text` starts (the first is 0). */
+/** Offsets where each line of `text` starts (the first is 0). Lines end with \n, \r\n or a lone \r, as in LSP. */
 export function lineStarts(text: string): number[] {
 	const starts = [0];
-	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-		starts.push(i + 1);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) {
+			starts.push(i + 1);
+		} else if (c === 13) {
+			if (text.charCodeAt(i + 1) === 10) {
+				i++;
+			}
+			starts.push(i + 1);
+		}
 	}
 	return starts;
 }

@@ -26,9 +26,14 @@ export class TextView {
 		if (i < end) {
 			pieces.push([i, end]);
 		}
-		// Trim white space at both ends of the whole view.
-		while (pieces.length && /^\s*$/u.test(source.slice(pieces[0][0], pieces[0][1]))) {
-			pieces.shift();
+		// Trim white space at both ends of the whole view (one splice, not a shift per blank piece:
+		// thousands of comments on their own lines leave thousands of blank pieces).
+		let first = 0;
+		while (first < pieces.length && /^\s*$/u.test(source.slice(pieces[first][0], pieces[first][1]))) {
+			first++;
+		}
+		if (first) {
+			pieces.splice(0, first);
 		}
 		while (pieces.length && /^\s*$/u.test(source.slice(pieces[pieces.length - 1][0], pieces[pieces.length - 1][1]))) {
 			pieces.pop();
