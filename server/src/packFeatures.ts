@@ -21,6 +21,7 @@ import {
 import type { LoadedPack } from './node/packs';
 import { CONFIG_FILE, type LoadedConfig } from './node/workspace';
 import { CreatePackRequest, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from './protocol';
+import { readDataFile } from './node/files';
 
 export interface PackHost {
 	connection: Connection;
@@ -203,7 +204,12 @@ export class PackFeatures {
 	private async addToConfig(configFile: string, entry: string): Promise<boolean> {
 		const uri = pathToFileURL(configFile).toString();
 		const open = this.host.documents.get(uri);
-		const text = open?.getText() ?? (fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : undefined);
+		const read = open ? undefined : readDataFile(configFile);
+		if (read && 'error' in read && !read.missing) {
+			// Not a regular file, or too large: never read whole, never replaced.
+			return false;
+		}
+		const text = open?.getText() ?? (read && 'text' in read ? read.text : undefined);
 		if (text === undefined) {
 			fs.writeFileSync(configFile, JSON.stringify({ packs: [entry] }, null, '\t') + '\n', { flag: 'wx' });
 			return true;

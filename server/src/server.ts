@@ -15,11 +15,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, setLanguage,
-	splitPostEdit, statusAt, summarize, toLang,
+	splitPostEdit, statusAt, summarize, toLang, uncheckedResult,
 	type CampaignPeer, type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
 } from './engine';
+import { guardLifecycle } from './lifecycle';
 import { lintPaths } from './node/campaign';
 import { imageReaderFor } from './node/media';
+import { DEFAULT_MAX_DRAFT_BYTES } from './node/files';
 import { IGNORE_FILE } from './node/ignorefile';
 import { expandPaths } from './cli/files';
 import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
@@ -54,6 +56,8 @@ function uriToPath(uri: string): string | undefined {
 }
 
 export function startServer(connection: Connection): void {
+	// First, before any handler registers: requests before initialize and after shutdown get the LSP errors.
+	guardLifecycle(connection);
 	const documents = new TextDocuments(TextDocument);
 	const states = new Map<string, DocState>();
 	const editorSettings = new EditorSettings(connection, () => revalidateAll());
@@ -173,12 +177,17 @@ export function startServer(connection: Connection): void {
 		if (file && isIgnored(loaded, file, folderOf(file))) {
 			return undefined;
 		}
-		const peers = file ? campaignPeers(file, loaded) : undefined;
+		const text = doc.getText();
+		// A document over the draft size cap is not checked (one finding says so): the server stays free to answer.
+		const size = text.length > DEFAULT_MAX_DRAFT_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : 0;
+		const peers = file && !size ? campaignPeers(file, loaded) : undefined;
 		const folder = file ? campaignFolderOf(loaded, file) : undefined;
-		const result = lint({
-			text: doc.getText(), config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file),
-			...(peers?.length && file && folder ? { peers, file: path.relative(folder, file).split(path.sep).join('/') } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
-		}, st.cache);
+		const result = size > DEFAULT_MAX_DRAFT_BYTES
+			? uncheckedResult({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size, max: DEFAULT_MAX_DRAFT_BYTES }) })
+			: lint({
+				text, config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file),
+				...(peers?.length && file && folder ? { peers, file: path.relative(folder, file).split(path.sep).join('/') } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
+			}, st.cache);
 		st.result = result;
 		st.version = doc.version;
 		return result;
@@ -409,6 +418,10 @@ export function startServer(connection: Connection): void {
 		const loaded = configFor(file, settings);
 		const glob = !!file && matchesDrafts(loaded, file);
 		const text = doc.getText();
+		if (text.length > DEFAULT_MAX_DRAFT_BYTES / 3 && Buffer.byteLength(text, 'utf8') > DEFAULT_MAX_DRAFT_BYTES) {
+			// Over the draft size cap: not checked, so not fixed either (the text as it is).
+			return { text, passes: 0, applied: [], held: [], split: [], notes: [] };
+		}
 		const cache = new LintCache();
 		return fixAll(text, (t) => lint({ text: t, config: loaded.config, matchedDraftGlob: glob }, cache), { rules, kinds: fixKinds(settings) });
 	}

@@ -30,7 +30,10 @@ function walk(dir: string, out: string[], unreadable: Unreadable[]): void {
 			if (!SKIP_DIRS.has(e.name)) {
 				walk(p, out, unreadable);
 			}
-		} else if (e.isFile() && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+		} else if ((e.isFile() || e.isSymbolicLink()) && DRAFT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+			// A link named like a draft is read like one: what it leads to must be a regular file, and a
+			// link to nowhere or to a device is reported when it is read, never skipped silently.
+			// (Links to folders are not followed: no loops.)
 			out.push(p);
 		}
 	}

@@ -3,7 +3,7 @@
  * so the language server, the CLI, the benchmarks and the tests all use it directly.
  */
 export * from './types';
-export { lint, measureRaw, LintCache, type LintInput, type LintResult, type CampaignPeer } from './lint';
+export { lint, measureRaw, uncheckedResult, LintCache, type LintInput, type LintResult, type CampaignPeer } from './lint';
 export { extractFacts, normalizeLink, FACT_KINDS, type Fact, type FactKind } from './facts';
 export { imagesOf, isRemote, formatOfName, type ImageInfo, type ImageReader, type PostImage, type PostMedia } from './media';
 export { compareVariants, type VariantFacts, type Mismatch, type HandleMap } from './campaign';

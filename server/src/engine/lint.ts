@@ -381,6 +381,11 @@ function dedupe(findings: Finding[]): Finding[] {
 	});
 }
 
+/** The result for a file that was not checked (too large): that one finding, nothing else. */
+export function uncheckedResult(finding: Finding): LintResult {
+	return { draft: parseDraft(''), isDraft: true, targets: [], findings: [finding], exceptions: [], hidden: [], variants: [], media: [] };
+}
+
 export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const { text, config } = input;
 	const draft = parseDraft(text);

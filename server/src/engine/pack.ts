@@ -314,6 +314,24 @@ export function snippetPlatforms(def: Pick<SnippetDef, 'body' | 'platforms'>, kn
 	return [...new Set(ids.map((id) => canonicalPlatformId(id, known) ?? id.toLowerCase()))];
 }
 
+// One config per (config, platform): what rules compile per config (the terms lexicon, options) is then
+// compiled once for all of a pack's snippets, not once per snippet (snippets × terms).
+const perPlatform = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+function withDefaultPlatform(config: ResolvedConfig, id: string): ResolvedConfig {
+	let m = perPlatform.get(config);
+	if (!m) {
+		m = new Map();
+		perPlatform.set(config, m);
+	}
+	let c = m.get(id);
+	if (!c) {
+		c = { ...config, defaultPlatform: id };
+		m.set(id, c);
+	}
+	return c;
+}
+
 /**
  * The warnings and errors a snippet gets when expanded with its defaults and checked with
  * `config` on each of its platforms (a snippet whose text names no platform is checked on
@@ -324,7 +342,7 @@ export function snippetSelfCheck(def: Pick<SnippetDef, 'body' | 'platforms'>, co
 	const draft = parseDraft(text);
 	const runs = draft.declaresPlatform
 		? [config]
-		: (def.platforms ?? []).map((id) => canonicalPlatformId(id, config.platforms)).filter((id): id is string => !!id).map((id) => ({ ...config, defaultPlatform: id }));
+		: (def.platforms ?? []).map((id) => canonicalPlatformId(id, config.platforms)).filter((id): id is string => !!id).map((id) => withDefaultPlatform(config, id));
 	const out: { platform?: string; rule: string; message: string }[] = [];
 	const seen = new Set<string>();
 	for (const c of runs) {

@@ -4,7 +4,7 @@
  * copydesk.json `ignore` or a .copydeskignore are skipped.
  */
 import * as path from 'node:path';
-import { lint, msg, parseDraft, type CampaignPeer, type Finding, type LintResult, type ResolvedConfig } from '../engine';
+import { lint, msg, uncheckedResult, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths, type Unreadable } from '../cli/files';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, readRegularFile, type Encoding } from './files';
 import { imageReaderFor } from './media';
@@ -81,10 +81,7 @@ export interface CampaignResult {
 	unreadable: Unreadable[];
 }
 
-/** A result for a file that was not checked: one `file` finding at its start, nothing else. */
-function notChecked(finding: Finding): LintResult {
-	return { draft: parseDraft(''), isDraft: true, targets: [], findings: [finding], exceptions: [], hidden: [], variants: [], media: [] };
-}
+
 
 export function lintPaths(paths: readonly string[], opts: CampaignOptions): CampaignResult {
 	const { files, unmatched, unreadable } = expandPaths(paths.length ? paths : ['.'], opts.cwd);
@@ -108,7 +105,7 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 					read++;
 					out.push({
 						file, text: '', config: loaded.config, matchedDraftGlob, encoding: 'unknown', tooLarge: true,
-						result: notChecked({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size: r.size, max: r.max }) }),
+						result: uncheckedResult({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size: r.size, max: r.max }) }),
 					});
 					continue;
 				}

@@ -191,15 +191,38 @@ export function loadPacks(entries: readonly { spec: string; start: number; end: 
 	return out;
 }
 
+// Self-check results by configuration (as text) and snippet: a config reload that changed neither
+// (a draft saved, another file's watcher event) does not check every snippet again.
+const selfChecks = new Map<string, ReturnType<typeof snippetSelfCheck>>();
+const SELF_CHECKS_KEPT = 20000;
+
+function selfCheckCached(s: PackSnippet, config: ResolvedConfig, configKey: string | undefined): ReturnType<typeof snippetSelfCheck> {
+	if (configKey === undefined) {
+		return snippetSelfCheck(s, config);
+	}
+	const key = `${configKey}\u0000${JSON.stringify([s.body, s.platforms ?? null])}`;
+	let r = selfChecks.get(key);
+	if (!r) {
+		r = snippetSelfCheck(s, config);
+		if (selfChecks.size >= SELF_CHECKS_KEPT) {
+			selfChecks.clear();
+		}
+		selfChecks.set(key, r);
+	}
+	return r;
+}
+
 /**
  * Checks the snippets of loaded packs against the final configuration: the platforms their
  * tags name must exist, and each snippet, expanded with its defaults, should pass the checks
  * (warnings in the snippet's own file, at its name).
  */
-export function checkPackSnippets(packs: readonly LoadedPack[], files: readonly FileProblems[], config: ResolvedConfig, selfCheck: boolean): void {
+export function checkPackSnippets(packs: readonly LoadedPack[], files: readonly FileProblems[], config: ResolvedConfig, selfCheck: boolean, configKey?: string): void {
+	// One map from file to its problems: not a search through every file per snippet.
+	const problemsOf = new Map(files.map((f) => [f.file, f.problems]));
 	for (const pack of packs) {
 		for (const s of pack.snippets) {
-			const problems = files.find((f) => f.file === s.file)?.problems;
+			const problems = problemsOf.get(s.file);
 			if (!problems) {
 				continue;
 			}
@@ -212,7 +235,7 @@ export function checkPackSnippets(packs: readonly LoadedPack[], files: readonly 
 			if (!selfCheck) {
 				continue;
 			}
-			for (const f of snippetSelfCheck(s, config)) {
+			for (const f of selfCheckCached(s, config, configKey)) {
 				const platform = f.platform && config.platforms[f.platform] ? platformName(config.platforms[f.platform], language()) : '—';
 				problems.push({ ...at, message: msg('pack.snippetFails', { name: s.name, platform, message: f.message }) });
 			}

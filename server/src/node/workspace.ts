@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
+import { language, msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
 import { readDataFile } from './files';
 import { IgnoreFiles } from './ignorefile';
 import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
@@ -94,7 +94,8 @@ export function loadConfig(configFile: string | undefined, root: string, opts: {
 		target?.problems.push({ start: 0, end: 0, message: p.message, severity: 'error' });
 	}
 	// Platform tags on pack snippets can name custom platforms: checked against the final table.
-	checkPackSnippets(packs, files, config, !!opts.checkSnippets);
+	// The layers as text key the snippet self-checks: a reload with the same configuration reuses them.
+	checkPackSnippets(packs, files, config, !!opts.checkSnippets, opts.checkSnippets ? `${language()}\u0000${JSON.stringify(layers)}` : undefined);
 	return { root: configFile ? path.dirname(configFile) : root, configFile, config, files, packs, layers };
 }
 
