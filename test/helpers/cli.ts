@@ -11,10 +11,10 @@ export interface CliRun {
 	stderr: string;
 }
 
-export function runCli(argv: string[], cwd: string, env: Record<string, string | undefined> = { LANG: 'C' }): CliRun {
+export function runCli(argv: string[], cwd: string, env: Record<string, string | undefined> = { LANG: 'C' }, extra: Partial<Io> = {}): CliRun {
 	const out: string[] = [];
 	const err: string[] = [];
-	const io: Io = { cwd, env, stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => '' };
+	const io: Io = { cwd, env, stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => '', ...extra };
 	try {
 		return { code: main(argv, io), stdout: out.join('\n'), stderr: err.join('\n') };
 	} finally {

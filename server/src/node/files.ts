@@ -154,11 +154,12 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 			}
 		}
 	}
+	// Mostly on one side (an emoji's low surrogate DC00 puts a NUL on the other side now and then).
 	const pairs = n / 2;
-	if (odd >= pairs / 4 && even === 0) {
+	if (odd >= pairs / 4 && even * 8 <= odd) {
 		return 'utf-16le';
 	}
-	if (even >= pairs / 4 && odd === 0) {
+	if (even >= pairs / 4 && odd * 8 <= even) {
 		return 'utf-16be';
 	}
 	return undefined;
