@@ -60,7 +60,7 @@ describe('language server: a huge document (issue 12, 5)', function () {
 		const diags = await server.client.waitForDiagnostics(huge, (d) => d.diagnostics.length > 0, 20000);
 		assert.equal(diags.length, 1, JSON.stringify(diags.map((d) => d.message)));
 		assert.equal(diags[0].code, 'file');
-		assert.match(diags[0].message, /over the limit of 2097152 bytes for a draft: it was not checked/);
+		assert.match(String(diags[0].message), /over the limit of 2097152 bytes for a draft: it was not checked/);
 		// Fix-all on it offers nothing (and does not check it either).
 		const actions = await server.client.request<unknown[]>('textDocument/codeAction', {
 			textDocument: { uri: huge }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
@@ -84,8 +84,8 @@ describe('language server: a data-only pack with reserved names (issue 12, 4)', 
 		const diags = await server.client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'platform-limit'));
 		assert.ok(diags.some((d) => d.message === 'Weibo: 156/140 (16 over)'));
 		const pack = await server.client.waitForDiagnostics(server.uri('p/copydesk-pack.json'), (d) => d.diagnostics.length > 0);
-		assert.ok(pack.some((d) => /"__proto__" cannot be used as a name here/.test(d.message)), JSON.stringify(pack));
-		assert.ok(pack.some((d) => /"constructor" cannot be used as a name here/.test(d.message)));
+		assert.ok(pack.some((d) => /"__proto__" cannot be used as a name here/.test(String(d.message))), JSON.stringify(pack));
+		assert.ok(pack.some((d) => /"constructor" cannot be used as a name here/.test(String(d.message))));
 		const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
 		assert.match((hover!.contents as { value: string }).value, /\*\*Weibo\*\*: 156\/140/);
 		const status = await server.client.request<unknown>('copydesk/status', { uri, position: { line: 3, character: 5 } });

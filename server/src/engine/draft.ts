@@ -3,7 +3,7 @@
  * file into posts, and HTML comments (which platforms never see, so they are not counted).
  * Parsing never throws: what is wrong becomes an InputProblem with its range.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { msg } from './messages';
 import { TextView } from './textview';
 import type { InputProblem } from './types';
@@ -255,6 +255,7 @@ function parseFrontMatter(text: string, problems: InputProblem[]): (NonNullable<
 			problems.push({ start: bodyStart, end: close.index, message: msg('fm.notMap'), severity: 'error' });
 		}
 	} else if (isMap(contents)) {
+		const anchors = new Anchors(doc);
 		const seen = new Set<unknown>();
 		for (const pair of contents.items) {
 			const keyValue = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -264,13 +265,13 @@ function parseFrontMatter(text: string, problems: InputProblem[]): (NonNullable<
 			}
 			seen.add(keyValue);
 			const key = isScalar(pair.key) ? String(pair.key.value) : '';
-			const v = resolveAlias(pair.value as YamlNode | null, doc, bodyStart, problems);
+			const v = resolveAlias(pair.value as YamlNode | null, anchors, bodyStart, problems);
 			if (!key || !v) {
 				continue;
 			}
 			if (isSeq(v)) {
 				const items = v.items.map((it) => {
-					const n = resolveAlias(it as YamlNode, doc, bodyStart, problems) ?? (it as YamlNode);
+					const n = resolveAlias(it as YamlNode, anchors, bodyStart, problems) ?? (it as YamlNode);
 					const r = scalarRange(n, bodyStart, text);
 					// A map item (`- { src: a.png, alt: … }` under images) is kept as plain data.
 					return located(isScalar(n) ? n.value : isMap(n) ? n.toJSON() : undefined, r.start, r.end, r.exact);
@@ -295,11 +296,11 @@ function parseFrontMatter(text: string, problems: InputProblem[]): (NonNullable<
  * not exist is a problem (the YAML library only finds out when converting, which is never done
  * here: converting is also how alias bombs blow up). The value is read, the range is the alias's.
  */
-function resolveAlias(n: YamlNode | null, doc: Document, base: number, problems: InputProblem[]): YamlNode | null {
+function resolveAlias(n: YamlNode | null, anchors: Anchors, base: number, problems: InputProblem[]): YamlNode | null {
 	if (!n || !isAlias(n)) {
 		return n;
 	}
-	const target = n.resolve(doc) as YamlNode | undefined;
+	const target = anchors.before(n.source, n.range?.[0] ?? 0);
 	const [s, e] = n.range ?? [0, 0];
 	if (!target) {
 		problems.push({ start: base + s, end: Math.max(base + s + 1, base + e), message: msg('fm.aliasNowhere', { name: `*${n.source}` }), severity: 'error' });
@@ -312,6 +313,50 @@ function resolveAlias(n: YamlNode | null, doc: Document, base: number, problems:
 	const copy = target.clone() as YamlNode;
 	copy.range = [s, e, e];
 	return copy;
+}
+
+/**
+ * The anchors of a document (`&name`), collected in one walk: an alias is the last anchor of
+ * its name before it. (The YAML library's own lookup walks the whole document per alias:
+ * quadratic in a front matter of thousands of aliases.)
+ */
+class Anchors {
+	private readonly byName = new Map<string, { at: number; node: YamlNode }[]>();
+
+	constructor(doc: Document) {
+		visit(doc, (_key, node) => {
+			const n = node as YamlNode & { anchor?: string };
+			if (n && typeof n === 'object' && 'anchor' in n && n.anchor) {
+				let list = this.byName.get(n.anchor);
+				if (!list) {
+					list = [];
+					this.byName.set(n.anchor, list);
+				}
+				list.push({ at: n.range?.[0] ?? 0, node: n });
+			}
+		});
+		for (const list of this.byName.values()) {
+			list.sort((a, b) => a.at - b.at);
+		}
+	}
+
+	before(name: string, at: number): YamlNode | undefined {
+		const list = this.byName.get(name);
+		if (!list) {
+			return undefined;
+		}
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (list[mid].at < at) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return lo > 0 ? list[lo - 1].node : undefined;
+	}
 }
 
 /** The first line after the opening fence that looks like a mistyped closing one. */
