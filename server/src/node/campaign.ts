@@ -98,8 +98,12 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			const matchedDraftGlob = !!opts.forcePlatform || matchesDrafts(loaded, file);
 			let text = opts.readText?.(file);
 			let encoding: Encoding = 'utf-8';
-			if (text === undefined) {
-				const r = readRegularFile(file, maxBytes);
+			// An editor's buffer is held to the same cap as the file on disk.
+			const bufferSize = text !== undefined && text.length > maxBytes / 3 ? Buffer.byteLength(text, 'utf8') : 0;
+			if (text === undefined || bufferSize > maxBytes) {
+				const r: ReturnType<typeof readRegularFile> = text === undefined
+					? readRegularFile(file, maxBytes)
+					: { ok: false, reason: 'tooLarge', size: bufferSize, max: maxBytes, detail: `${bufferSize} bytes` };
 				if (!r.ok && r.reason === 'tooLarge') {
 					// Too large to check: said once, at the top of the file, and never rewritten.
 					read++;
