@@ -325,13 +325,14 @@ describe('CLI: a hostile workspace (issue 12)', function () {
 		it('a cycle of term substitutions is refused at load time, and --fix leaves the file as it is', () => {
 			write('copydesk.json', JSON.stringify({ terms: [{ forbidden: '智能', preferred: '智慧' }, { forbidden: '智慧', preferred: '智能' }, { forbidden: '手机', preferred: '移动电话' }] }));
 			write('a.md', '---\nplatform: weibo\n---\n智能手机发布。\n');
-			const r = run(['check', '--fix', 'a.md'], dir);
+			// Term fixes are content fixes: asked for explicitly.
+			const r = run(['check', '--fix', '--fix-type', 'content', 'a.md'], dir);
 			assert.equal(r.code, 2, r.stdout);
 			assert.match(r.stdout, /These terms replace each other in a cycle[^\n]*智能 → 智慧[^\n]*智慧 → 智能/);
 			// The entry outside the cycle still applies; a second run changes nothing more.
 			const once = bytes('a.md').toString();
 			assert.equal(once, '---\nplatform: weibo\n---\n智能移动电话发布。\n');
-			run(['check', '--fix', 'a.md'], dir);
+			run(['check', '--fix', '--fix-type', 'content', 'a.md'], dir);
 			assert.equal(bytes('a.md').toString(), once);
 		});
 	});
