@@ -176,10 +176,17 @@ describe('copydesk check --format github past GitHub\'s annotation cap', () => {
 	const lines = runCli(['check', '.', '--format', 'github'], dir).stdout.split('\n');
 
 	it('says first how many will not be shown, then writes errors before warnings', () => {
-		assert.match(lines[0], /^::notice title=Copydesk::GitHub shows at most 10 annotations of each level per step: 2 errors, 2 warnings and 0 notes are not shown/);
+		// Only the levels over the cap are named: no "0 notes".
+		assert.match(lines[0], /^::notice title=Copydesk::GitHub shows at most 10 annotations of each level per step: 2 errors and 2 warnings are not shown/);
+		assert.doesNotMatch(lines[0], /\b0 /);
 		const levels = lines.slice(1).map((l) => /^::(\w+)/.exec(l)![1]);
 		const firstWarning = levels.indexOf('warning');
 		assert.ok(firstWarning > 0 && levels.slice(0, firstWarning).every((l) => l === 'error') && levels.slice(firstWarning).every((l) => l !== 'error'), levels.join(','));
+	});
+
+	it('says it in Chinese with the levels listed as Chinese lists them', () => {
+		const first = runCli(['check', '.', '--format', 'github', '--lang', 'zh-cn'], dir).stdout.split('\n')[0];
+		assert.match(first, /另有 2 个错误、2 个警告没有显示为注释/);
 	});
 
 	it('adds no notice when everything fits', () => {

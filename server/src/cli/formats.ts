@@ -148,7 +148,11 @@ export function formatGithub(rows: readonly Row[]): string {
 	});
 	const over = githubOverflow(rows);
 	if (over.error + over.warning + over.notice > 0) {
-		lines.unshift(`::notice title=${escProp('Copydesk')}::${escData(msg('cli.github.capped', { errors: over.error, warnings: over.warning, notices: over.notice, cap: GITHUB_ANNOTATIONS_PER_LEVEL }))}`);
+		// Only the levels over the cap are named ("3 warnings", not "0 errors, 3 warnings and 0 notes").
+		const hidden = ([['cli.github.hiddenErrors', over.error], ['cli.github.hiddenWarnings', over.warning], ['cli.github.hiddenNotices', over.notice]] as const)
+			.filter(([, n]) => n > 0).map(([key, n]) => msg(key, { n }));
+		const list = language() === 'zh-cn' ? hidden.join('、').replace(/、 /g, '、') : new Intl.ListFormat('en', { type: 'conjunction' }).format(hidden);
+		lines.unshift(`::notice title=${escProp('Copydesk')}::${escData(msg('cli.github.capped', { hidden: list, cap: GITHUB_ANNOTATIONS_PER_LEVEL }))}`);
 	}
 	return lines.join('\n');
 }
