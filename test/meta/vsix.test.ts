@@ -20,10 +20,19 @@ describe('the .vsix contents', function () {
 		assert.equal(r.status, 0, r.stderr);
 		const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
 		assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files that should not ship');
-		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md', 'ThirdPartyNotices.txt']) {
+		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md', 'ThirdPartyNotices.txt', 'images/icon.png']) {
 			assert.ok(files.includes(needed), `${needed} must ship`);
 		}
 		assert.ok(!files.some((f) => f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('node_modules/')));
+	});
+
+	it('name an icon the Marketplace accepts: a PNG of at least 128 × 128 that ships', () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { icon?: string };
+		assert.equal(pkg.icon, 'images/icon.png');
+		const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+		assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+		assert.equal(png.toString('ascii', 12, 16), 'IHDR');
+		assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(16) === png.readUInt32BE(20), 'square, at least 128 px');
 	});
 
 	it('carry the notices of the bundled packages, made from the bundles themselves', () => {
