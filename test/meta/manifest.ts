@@ -4,7 +4,7 @@
  * copydesk.json, and the rule descriptions in package.nls*.json. `npx tsx test/meta/sync.ts`
  * writes them; test/meta/manifest.test.ts fails when they drift.
  */
-import { builtinPlatforms, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules } from '../../server/src/engine';
+import { builtinPlatforms, AD_LABEL_SETS, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules } from '../../server/src/engine';
 
 const SEVERITY = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
 
@@ -169,6 +169,27 @@ export function configSchema(): Record<string, unknown> {
 							additionalProperties: false,
 							description: 'Fields the platform needs or recommends (the required-fields rule).',
 							properties: Object.fromEntries(['title', 'digest', 'author'].map((f) => [f, { type: 'string', enum: ['required', 'recommended'] }])),
+						},
+						presentation: {
+							type: 'object',
+							additionalProperties: false,
+							description: 'How the platform\'s feed shows a post: the preview, platform-fold and ad-disclosure read it (docs/configuration.md).',
+							properties: {
+								foldMarker: { type: 'string', minLength: 1, description: 'What the feed shows where it folds a long post, e.g. "…全文", "…see more". Default: by locale.' },
+								linkLabel: { type: 'string', minLength: 1, description: 'What the feed shows instead of a link\'s address, e.g. "网页链接".' },
+								linkShortened: { type: 'integer', minimum: 1, description: 'A link longer than this many characters is shown cut, with "…".' },
+								topicsLinked: { type: 'boolean', description: 'The feed shows topics as links (the preview colours them).' },
+								adLabel: {
+									description: 'The ad label the platform takes: a label set ("zh": 广告, "en": #ad, Sponsored…), or one placed otherwise. Default: by locale.',
+									oneOf: [
+										{ type: 'string', enum: [...AD_LABEL_SETS] },
+										{
+											type: 'object', additionalProperties: false, required: ['extends'],
+											properties: { extends: { type: 'string', enum: [...AD_LABEL_SETS] }, insert: { type: 'string', minLength: 1, description: 'What the fix inserts, e.g. " #ad".' }, at: { type: 'string', enum: ['start', 'end'] } },
+										},
+									],
+								},
+							},
 						},
 						body: FIELD, title: FIELD, digest: FIELD, author: FIELD,
 					},

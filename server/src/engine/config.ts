@@ -7,7 +7,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { msg } from './messages';
 import {
-	COUNT_UNITS, FIELD_NAMES, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
+	AD_LABEL_SETS, COUNT_UNITS, FIELD_NAMES, PRESENTATION_KEYS, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
 import { checkTermsNode, refuseTermCycles } from './terms';
@@ -77,7 +77,7 @@ const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'ru
 /** The lists of `protect`: words the typography rules keep as written (engine/protected.ts). */
 export const PROTECT_KEYS = ['abbreviations', 'names'] as const;
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
-	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', 'media', 'required', ...FIELD_NAMES];
+	'limit', 'warn', 'fold', 'byteLimit', 'mode', 'modes', 'sources', 'media', 'required', 'presentation', ...FIELD_NAMES];
 const FIELD_KEYS = ['limit', 'warn', 'fold', 'byteLimit'];
 
 /** Plain JS value of a JSONC node. */
@@ -387,6 +387,10 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 					}
 				}
 			}
+		} else if (k === 'presentation') {
+			if (!checkPresentation(v, p, bad, num)) {
+				ok = false;
+			}
 		} else if ((k === 'media' || k === 'required') && v.type !== 'object') {
 			bad(v, p, msg('config.type', { type: 'object' }));
 			ok = false;
@@ -396,6 +400,67 @@ function checkPlatform(pv: JsonNode, path: string, bad: Bad): boolean {
 		} else if ((k === 'extends' || k === 'mode') && isReservedName(v.value)) {
 			bad(v, p, msg('config.reservedName', { name: v.value }));
 			ok = false;
+		}
+	}
+	return ok;
+}
+
+/** Checks a platform's `presentation`: the feed's fold and link labels, which ad label it takes. */
+function checkPresentation(v: JsonNode, path: string, bad: Bad, num: (n: JsonNode, p: string, min: number) => void): boolean {
+	if (v.type !== 'object') {
+		bad(v, path, msg('config.type', { type: 'object' }));
+		return false;
+	}
+	let ok = true;
+	const fail = (n: JsonNode, p: string, type: string) => {
+		bad(n, p, msg('config.type', { type }));
+		ok = false;
+	};
+	const labelSet = (n: JsonNode, p: string) => {
+		if (n.type !== 'string' || !AD_LABEL_SETS.includes(n.value)) {
+			bad(n, p, msg('config.platformEnum', { key: 'adLabel', allowed: AD_LABEL_SETS.join(', ') }));
+			ok = false;
+		}
+	};
+	for (const [k, kn, pv] of props(v)) {
+		const p = `${path}.${k}`;
+		if (!(PRESENTATION_KEYS as readonly string[]).includes(k)) {
+			bad(kn, p, msg('config.unknownKey', { key: k }), 'warning');
+		} else if (k === 'foldMarker' || k === 'linkLabel') {
+			if (pv.type !== 'string' || pv.value === '') {
+				fail(pv, p, 'non-empty string');
+			}
+		} else if (k === 'linkShortened') {
+			num(pv, p, 1);
+		} else if (k === 'topicsLinked') {
+			if (pv.type !== 'boolean') {
+				fail(pv, p, 'boolean');
+			}
+		} else if (pv.type === 'object') {
+			// { "extends": "en", "insert": " #ad", "at": "end" }
+			for (const [ak, akn, av] of props(pv)) {
+				const ap = `${p}.${ak}`;
+				if (ak === 'extends') {
+					labelSet(av, ap);
+				} else if (ak === 'insert') {
+					if (av.type !== 'string' || av.value.trim() === '') {
+						fail(av, ap, 'non-empty string');
+					}
+				} else if (ak === 'at') {
+					if (av.value !== 'start' && av.value !== 'end') {
+						bad(av, ap, msg('config.platformEnum', { key: 'at', allowed: 'start, end' }));
+						ok = false;
+					}
+				} else {
+					bad(akn, ap, msg('config.unknownKey', { key: ak }), 'warning');
+				}
+			}
+			if (!props(pv).some(([ak]) => ak === 'extends')) {
+				bad(pv, `${p}.extends`, msg('config.platformEnum', { key: 'extends', allowed: AD_LABEL_SETS.join(', ') }));
+				ok = false;
+			}
+		} else {
+			labelSet(pv, p);
 		}
 	}
 	return ok;
@@ -451,8 +516,8 @@ function applyPlatform(table: Record<string, PlatformProfile>, modes: Record<str
 			note(`${f}.${k}`);
 		}
 	}
-	// Media limits and required fields merge key by key over the base platform's.
-	for (const k of ['media', 'required'] as const) {
+	// Media limits, required fields and presentation merge key by key over the base platform's.
+	for (const k of ['media', 'required', 'presentation'] as const) {
 		if (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k])) {
 			(p as unknown as Record<string, unknown>)[k] = { ...(p[k] ?? {}), ...(o[k] as object) };
 			for (const sub of Object.keys(o[k] as object)) {

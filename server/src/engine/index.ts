@@ -10,7 +10,7 @@ export { compareVariants, type VariantFacts, type Mismatch, type HandleMap } fro
 export { parseDirectives, parseDirective, type Directive, type HiddenFinding, type LintException } from './directives';
 export { parseDraft, INDUSTRIES, type Draft, type Post, type PostSettings, type Located } from './draft';
 export { parseConfigLayer, resolveConfig, profileFor, SEVERITY_SETTINGS, type ConfigLayer, type ResolvedConfig, type RuleSetting } from './config';
-export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, COUNT_UNITS, HASHTAG_STYLES, HANDLE_STYLES, type PlatformProfile, type FieldName } from './platforms';
+export { builtinPlatforms, platformName, canonicalPlatformId, applyMode, AD_LABEL_SETS, COUNT_UNITS, HASHTAG_STYLES, HANDLE_STYLES, type PlatformProfile, type FieldName } from './platforms';
 export { countText, explainCount, walkTokens, type CountResult } from './counting/count';
 export { rules, ruleById, docsUrl, PSEUDO_RULES } from './rules';
 export { msg, setLanguage, language, toLang, catalog, LANGS, type Lang } from './messages';

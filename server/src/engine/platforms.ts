@@ -3,6 +3,7 @@
  * config's overrides and custom platforms. Profiles are plain data; the counting code in
  * counting/ reads the building blocks (unit, url, emoji, mention) and the field limits.
  */
+import adData from './data/ad-disclosure.json';
 import builtin from './data/platforms.json';
 
 /** How a platform measures text. */
@@ -53,6 +54,30 @@ export interface MediaSpec {
 /** A field the platform needs (`required`: it refuses the post without it) or wants (`recommended`). */
 export type Requirement = 'required' | 'recommended';
 
+/** Which ad label a platform takes: a label set of data/ad-disclosure.json (`zh`, `en`), or one placed otherwise. */
+export type AdLabelChoice = string | { extends: string; insert?: string; at?: 'start' | 'end' };
+
+/**
+ * How a platform's feed shows a post (data/platforms.json `presentation`; each key has a
+ * `presentation.<key>` source). The preview, platform-fold and ad-disclosure read it, so that a
+ * new platform is one data entry.
+ */
+export interface PresentationSpec {
+	/** What the feed shows where it folds a long post; without it, the default for the locale (data/feed.json). */
+	foldMarker?: string;
+	/** What the feed shows instead of a link's address (Weibo: 网页链接). */
+	linkLabel?: string;
+	/** A link longer than this many characters is shown cut, with "…" (X). */
+	linkShortened?: number;
+	/** The feed shows topics as links (the preview colours them). */
+	topicsLinked?: boolean;
+	/** The ad label the platform takes; without it, by locale (`zh` for Chinese, else `en`). */
+	adLabel?: AdLabelChoice;
+}
+/** The label sets of data/ad-disclosure.json (`zh`, `en`) that `presentation.adLabel` may name. */
+export const AD_LABEL_SETS: readonly string[] = Object.keys(adData.labels).filter((k) => !k.startsWith('$'));
+export const PRESENTATION_KEYS: readonly (keyof PresentationSpec)[] = ['foldMarker', 'linkLabel', 'linkShortened', 'topicsLinked', 'adLabel'];
+
 export type Confidence = 'confirmed' | 'secondary' | 'uncertain';
 export interface SourceNote {
 	source: string;
@@ -82,6 +107,8 @@ export interface PlatformProfile {
 	author?: FieldSpec;
 	modes?: Record<string, Partial<Pick<PlatformProfile, FieldName>>>;
 	media?: MediaSpec;
+	/** How the feed shows a post: fold marker, link label, ad label (see PresentationSpec). */
+	presentation?: PresentationSpec;
 	/** Fields beside the body the platform needs or wants: WeChat articles need a title. */
 	required?: Partial<Record<Exclude<FieldName, 'body'>, Requirement>>;
 	sources: Record<string, SourceNote>;

@@ -42,7 +42,7 @@ function renderCard(c: PreviewCard, model: PreviewModel): string {
 	const images = c.images.length
 		? `<ul class="images" title="${e(model.labels.images ?? '')}">${c.images.map((i) => `<li class="${i.missing ? 'missing' : ''}">🖼 <code>${e(i.src)}</code>${i.file ? ` <span class="meta">${e(i.file)}</span>` : ''} — ${i.alt ? e(i.alt) : `<em class="no-alt">${e(model.labels.noAlt ?? '—')}</em>`}</li>`).join('')}</ul>`
 		: '';
-	return `<article class="card ${e(c.platform)}${c.over ? ' is-over' : ''}" data-offset="${c.offset}" data-key="${c.offset}:${e(c.platform)}" lang="${e(c.locale)}">
+	return `<article class="card ${e(c.platform)}${c.topicsLinked ? ' topics-linked' : ''}${c.over ? ' is-over' : ''}" data-offset="${c.offset}" data-key="${c.offset}:${e(c.platform)}" lang="${e(c.locale)}">
 <header><span class="platform">${e(c.platformName)}</span><span class="count${c.over ? ' over' : ''}" title="${e(model.labels.countOf)}">${count}</span></header>
 ${fields}<div class="post">${body}</div>
 ${images}${findings}
@@ -71,7 +71,7 @@ header { display: flex; justify-content: space-between; align-items: baseline; m
 .post { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
 .field { margin-bottom: .35rem; } .field .label { color: var(--vscode-descriptionForeground); margin-right: .25rem; }
 .tok { color: var(--vscode-textLink-foreground); }
-.card.weibo .hashtag, .card.bilibili .hashtag { color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground)); }
+.card.topics-linked .hashtag { color: var(--vscode-textLink-activeForeground, var(--vscode-textLink-foreground)); }
 .url::before { content: "🔗"; font-size: .85em; margin-right: .1em; }
 details.fold { display: inline; } details.fold > summary { display: inline; cursor: pointer; color: var(--vscode-textLink-foreground); list-style: none; }
 details.fold > summary::-webkit-details-marker { display: none; }

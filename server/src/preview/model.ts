@@ -6,7 +6,7 @@
  * language server builds the model from a lint result; html.ts renders it.
  */
 import { countText, isRemote, language, limitLabel, limitState, msg, platformName, type LimitState, type LintResult, type Severity } from '../engine';
-import { foldMarker, linkLabel } from '../engine/feed';
+import { foldMarker, linkDisplay } from '../engine/feed';
 import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
 import { findUrls } from '../engine/text';
 import type { PlatformProfile } from '../engine/platforms';
@@ -51,6 +51,8 @@ export interface PreviewCard {
 	fold?: number;
 	over: boolean;
 	foldMarker?: string;
+	/** The feed shows topics as links (the platform's `presentation.topicsLinked`). */
+	topicsLinked?: boolean;
 	fields: PreviewField[];
 	segments: PreviewSegment[];
 	findings: { severity: Severity; rule: string; message: string }[];
@@ -109,10 +111,8 @@ export function findTokens(text: string, p: PlatformProfile): Token[] {
 	const free = (t: { start: number; end: number }) => !taken.some((o) => o.start < t.end && t.start < o.end);
 	for (const u of findUrls(text)) {
 		const bare = u.text.replace(/^https?:\/\//i, '');
-		// Weibo shows links as 网页链接 (data); X shows the address without the scheme, shortened.
-		const label = linkLabel(p);
-		const display = label ?? (p.unit === 'x' && bare.length > 26 ? `${bare.slice(0, 25)}…` : undefined);
-		taken.push({ start: u.start, end: u.end, kind: 'url', display });
+		// As the platform's presentation says: Weibo shows links as 网页链接; X cuts a long address.
+		taken.push({ start: u.start, end: u.end, kind: 'url', display: linkDisplay(p, bare) });
 	}
 	for (const h of findHashtags(text, p.hashtag)) {
 		if (free(h)) {
@@ -188,6 +188,7 @@ export function buildPreview(result: LintResult): PreviewModel {
 			count, limit, limitText: bc ? limitLabel(bc) : '∞', fold: bc?.fold,
 			over: limit !== undefined && count > limit,
 			foldMarker: foldAt !== undefined && (overflowAt === undefined || foldAt < overflowAt) ? foldMarker(p) : undefined,
+			...(p.presentation?.topicsLinked ? { topicsLinked: true } : {}),
 			fields: t.counts.filter((c) => c.field !== 'body').map((c) => ({
 				field: c.field as PreviewField['field'], label: msg(`field.${c.field}`, {}, lang), text: c.text, count: c.count,
 				limit: c.limit ?? c.warn, limitText: limitLabel(c), state: limitState(c), over: limitState(c) === 'over',

@@ -10,6 +10,7 @@ import data from '../data/ad-disclosure.json';
 import kinds from '../data/post-kinds.json';
 import { Lexicon } from '../lexicon';
 import type { Lang } from '../messages';
+import type { PlatformProfile } from '../platforms';
 import type { Rule, RuleContext } from '../rule';
 import { SEVERITIES, type Severity } from '../types';
 import { MATCHER, judgmentScan, postKind } from './judgment';
@@ -41,19 +42,38 @@ const LABEL_SETS: Record<'zh' | 'en', CompiledLabel> = {
 	zh: compileLabel(data.labels.zh as LabelSpec),
 	en: compileLabel(data.labels.en as LabelSpec),
 };
-const PLATFORM_LABELS = new Map<string, CompiledLabel>();
-for (const [id, v] of Object.entries(data.labels.platforms)) {
-	if (typeof v === 'string') {
-		PLATFORM_LABELS.set(id, LABEL_SETS[v as 'zh' | 'en']);
-	} else {
-		const base = LABEL_SETS[v.extends as 'zh' | 'en'];
-		PLATFORM_LABELS.set(id, { ...base, insert: v.insert, at: v.at as 'start' | 'end' });
+// One compiled label per distinct choice: a label set, or a set placed otherwise (X: " #ad" at the end).
+const CHOSEN = new Map<string, CompiledLabel>();
+
+/**
+ * The label a target needs: the platform's `presentation.adLabel` (data/platforms.json, or a
+ * custom platform's), else by locale (`zh` for Chinese, `en` otherwise). A choice naming no
+ * known label set falls back the same way (config.ts reports it).
+ */
+export function labelFor(p: Pick<PlatformProfile, 'presentation'>, locale: string): CompiledLabel {
+	const byLocale = locale.toLowerCase().startsWith('zh') ? LABEL_SETS.zh : LABEL_SETS.en;
+	const choice = p.presentation?.adLabel;
+	if (choice === undefined) {
+		return byLocale;
 	}
+	if (typeof choice === 'string') {
+		return isLabelSet(choice) ? LABEL_SETS[choice] : byLocale;
+	}
+	if (!isLabelSet(choice.extends)) {
+		return byLocale;
+	}
+	const key = JSON.stringify([choice.extends, choice.insert, choice.at]);
+	let label = CHOSEN.get(key);
+	if (!label) {
+		const base = LABEL_SETS[choice.extends];
+		label = { ...base, insert: choice.insert ?? base.insert, at: choice.at ?? base.at };
+		CHOSEN.set(key, label);
+	}
+	return label;
 }
 
-/** The label a target needs: by platform, else by locale (custom platforms). */
-export function labelFor(platformId: string, locale: string): CompiledLabel {
-	return PLATFORM_LABELS.get(platformId) ?? (locale.toLowerCase().startsWith('zh') ? LABEL_SETS.zh : LABEL_SETS.en);
+function isLabelSet(name: string): name is 'zh' | 'en' {
+	return Object.hasOwn(LABEL_SETS, name);
 }
 
 interface Signal {
@@ -292,7 +312,7 @@ const rule: Rule = {
 		},
 	},
 	check(ctx) {
-		const label = labelFor(ctx.target.platform.id, ctx.target.locale);
+		const label = labelFor(ctx.target.platform, ctx.target.locale);
 		if (hasLabel(ctx.text, label)) {
 			return;
 		}
