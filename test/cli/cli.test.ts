@@ -74,7 +74,7 @@ describe('CLI', function () {
 			write('ok.md', '---\nplatform: weibo\n---\n新品今天发布，欢迎到店体验。\n');
 			const r = run(['check', '.'], { cwd: dir });
 			assert.equal(r.code, 0, r.stdout);
-			assert.match(r.stdout, /1 drafts checked, no problems/);
+			assert.match(r.stdout, /1 draft checked, no problems/);
 		});
 
 		it('--max-warnings turns too many warnings into exit 1', () => {

@@ -28,7 +28,7 @@ describe('CLI: check --fix', function () {
 		assert.equal(r.code, 0, r.stderr);
 		assert.equal(read('a.md'), GOOD);
 		assert.match(r.stderr, /fixed a\.md/);
-		assert.match(r.stdout, /1 drafts checked, no problems/);
+		assert.match(r.stdout, /1 draft checked, no problems/);
 	});
 
 	it('leaves a file that needs no fix untouched (not even rewritten)', () => {

@@ -132,12 +132,15 @@ describe('fast paths: same results as the plain computation', function () {
 	});
 
 	it('msg equals replacing each {name} in the template, for every key of both catalogs', () => {
-		const args: Record<string, string | number>[] = [{}, { count: 3, platform: 'X', tag: '#a', max: 0 }, { text: '{count}', n: '$&' }];
+		const args: Record<string, string | number>[] = [{}, { count: 3, platform: 'X', tag: '#a', max: 0 }, { text: '{count}', n: '$&' }, { files: 1, problems: 1, errors: 1, max: 1, count: 1 }];
 		let filled = 0;
 		for (const lang of ['en', 'zh-cn'] as const) {
 			for (const [key, template] of Object.entries(catalog(lang))) {
 				for (const a of args) {
-					const want = template.replace(/\{(\w+)\}/g, (m, name: string) => (name in a ? String(a[name]) : m));
+					// `{name|one|other}`: the word for the number (English and Chinese: "one" only for 1).
+					const want = template
+						.replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name: string, one: string, other: string) => (name in a ? (Number(a[name]) === 1 ? one : other) : m))
+						.replace(/\{(\w+)\}/g, (m, name: string) => (name in a ? String(a[name]) : m));
 					assert.equal(msg(key, a, lang), want, `${lang} ${key}`);
 					filled += want !== template ? 1 : 0;
 				}

@@ -131,7 +131,7 @@ describe('packs through the language server', function () {
 	it('validates packs on request and sums up their problems', async () => {
 		const r = await client.request<ValidatePacksRequest.Result>('copydesk/validatePacks', {});
 		assert.deepEqual(r.packs.map((p) => [p.spec, p.errors]), [['./brand', 0], ['./broken', 1]]);
-		assert.match(r.summary, /2 packs checked: 1 errors/);
+		assert.match(r.summary, /2 packs checked: 1 error,/);
 	});
 
 	it('creates a pack from chosen snippets and the current rule settings, and lists it in copydesk.json', async () => {

@@ -40,25 +40,52 @@ export function catalog(lang: Lang): Readonly<Catalog> {
 	return catalogs[lang];
 }
 
-/** A localized string with `{name}` placeholders filled. Missing keys show the key itself. */
+/**
+ * A localized string with `{name}` placeholders filled. `{name|one|other}` picks a word by the
+ * plural rule of the catalog's language for the number `name` (`{files} {files|draft|drafts}`:
+ * "1 draft", "3 drafts"). Missing keys show the key itself; a placeholder without an argument
+ * stays as written.
+ */
 export function msg(key: string, args: Record<string, string | number> = {}, lang: Lang = current): string {
+	const fromLang = catalogs[lang][key] !== undefined;
 	const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
 	if (!template.includes('{')) {
 		return template;
 	}
-	// The template split once into text and placeholder names (odd indexes): the same result as
+	// The template split once into text and placeholders (odd indexes): the same result as
 	// replacing /\{(\w+)\}/g with the argument, or leaving a placeholder without one as written.
 	let parts = compiled.get(template);
 	if (!parts) {
-		parts = template.split(/\{(\w+)\}/);
+		parts = template.split(/\{(\w+(?:\|[^{}|]*\|[^{}|]*)?)\}/);
 		compiled.set(template, parts);
 	}
 	let out = parts[0];
 	for (let i = 1; i < parts.length; i += 2) {
-		const name = parts[i];
-		out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+		const hole = parts[i];
+		const bar = hole.indexOf('|');
+		const name = bar < 0 ? hole : hole.slice(0, bar);
+		if (!(name in args)) {
+			out += `{${hole}}` + parts[i + 1];
+		} else if (bar < 0) {
+			out += String(args[name]) + parts[i + 1];
+		} else {
+			const [one, other] = hole.slice(bar + 1).split('|');
+			out += (pluralOf(fromLang ? lang : 'en', Number(args[name])) === 'one' ? one : other) + parts[i + 1];
+		}
 	}
 	return out;
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural category of `n` in `lang` ('one', 'other'…), by the CLDR rules built into Intl. */
+function pluralOf(lang: Lang, n: number): string {
+	let rules = pluralRules.get(lang);
+	if (!rules) {
+		rules = new Intl.PluralRules(lang === 'zh-cn' ? 'zh-CN' : 'en');
+		pluralRules.set(lang, rules);
+	}
+	return rules.select(n);
 }
 
 /** Templates split at their placeholders, by template (the catalogs are fixed once rules register). */

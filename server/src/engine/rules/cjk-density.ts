@@ -30,9 +30,9 @@ const rule: Rule = {
 			en: {
 				low: 'Only {percent}% of this post is Chinese (threshold {threshold}%): for {locale} readers it reads as not localized.',
 				english: 'This post has no Chinese at all: for {locale} readers on {platform} it is not localized.',
-				weight: '{han} Han characters use {weight} of {platform}\'s {limit} (each costs {each}); the post counts {count}.',
+				weight: '{han} Han {han|character|characters} use {weight} of {platform}\'s {limit} (each costs {each}); the post counts {count}.',
 				weightExplain: '**{platform} weighting**: a Han character costs {each}, a Latin letter or digit 1, so about {max} Han characters fill a post. Han characters: {han} → {weight}. Whole post: {count} of {limit}.',
-				explain: '**Han share** {percent}%: {han} Han characters and {words} words in other scripts ({letters} letters). Links, mentions, hashtags and emoji are left out. Threshold: {threshold}%.',
+				explain: '**Han share** {percent}%: {han} Han {han|character|characters} and {words} {words|word|words} in other scripts ({letters} {letters|letter|letters}). Links, mentions, hashtags and emoji are left out. Threshold: {threshold}%.',
 			},
 			'zh-cn': {
 				low: '此帖子只有 {percent}% 是中文（下限 {threshold}%）：对 {locale} 读者来说没有本地化。',

@@ -25,7 +25,7 @@ const rule: Rule = {
 			en: {
 				missing: '{src} has no alt text: people who use screen readers on {platform} rely on it. Write what the image shows in ![…].',
 				missingNote: '{src} has no alt text; {platform} lets you add one.',
-				long: 'The alt text of {src} is {count} characters; {platform} takes {limit}.',
+				long: 'The alt text of {src} is {count} {count|character|characters}; {platform} takes {limit}.',
 			},
 			'zh-cn': {
 				missing: '{src} 没有替代文字：{platform}上使用读屏软件的读者依赖它。请在 ![…] 中写明图片内容。',

@@ -44,7 +44,7 @@ const rule: Rule = {
 		reads: 'files',
 		messages: {
 			en: {
-				count: '{platform} takes {limit} images; this post has {count}.',
+				count: '{platform} takes {limit} {limit|image|images}; this post has {count}.',
 				missing: 'Image not found: {src}.',
 				unreadable: 'Cannot read {src} as an image: an unknown format or a damaged file.',
 				format: '{src} is {format}; {platform} takes {formats}.',
