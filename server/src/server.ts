@@ -23,7 +23,7 @@ import { lintPaths } from './node/campaign';
 import { imageReaderFor } from './node/media';
 import { DEFAULT_MAX_DRAFT_BYTES } from './node/files';
 import { IGNORE_FILE } from './node/ignorefile';
-import { expandPaths } from './cli/files';
+import { expandPaths } from './node/expand';
 import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
 import { PackFeatures } from './packFeatures';
 import { buildPreview } from './preview/model';

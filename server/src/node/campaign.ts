@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { lint, msg, uncheckedResult, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
-import { expandPaths, type Unreadable } from '../cli/files';
+import { expandPaths, type Unreadable } from './expand';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, readRegularFile, type Encoding } from './files';
 import { imageReaderFor } from './media';
 import { campaignFolderOf, findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';

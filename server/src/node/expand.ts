@@ -1,10 +1,10 @@
 /**
- * Turning the CLI's path arguments (files, folders, globs) into the list of files to check.
+ * Turning path arguments (files, folders, globs) into the list of files to check.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { DRAFT_EXTENSIONS } from '../node/workspace';
+import { DRAFT_EXTENSIONS } from './workspace';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.tmp']);
 
