@@ -29,15 +29,9 @@ import { toHiddenRows, toRows } from './rows';
 import { unifiedDiff } from './diff';
 import { formatSummary } from './summary';
 
-export interface Io {
-	cwd: string;
-	stdout: (s: string) => void;
-	stderr: (s: string) => void;
-	readStdin: () => string;
-	env: Record<string, string | undefined>;
-	/** Replaces a file's bytes (default: writeFileAtomic); tests inject failures here. */
-	writeFile?: (file: string, data: Uint8Array) => void;
-}
+import type { Io } from './io';
+
+export type { Io } from './io';
 
 export const VERSION = '0.1.0';
 

@@ -9,7 +9,7 @@ import { msg, PACK_FILE } from '../engine';
 import { validatePackDir } from '../node/packs';
 import { LineIndex } from '../positions';
 import { counts, formatGithub, formatJson, rowsByFile, type Row } from './formats';
-import type { Io } from './main';
+import type { Io } from './io';
 
 interface Helpers {
 	parse: (args: string[], extra?: Record<string, { type: 'string' | 'boolean'; short?: string }>) => { values: Record<string, unknown>; positionals: string[] };

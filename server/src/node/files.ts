@@ -10,7 +10,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
-import { msg } from '../engine';
+import { msg, type InputProblem } from '../engine';
+
+/** Problems found in one file (copydesk.json, a pack manifest…), with offsets into its text. */
+export interface FileProblems {
+	file: string;
+	text: string;
+	problems: InputProblem[];
+}
 
 /** Cap on copydesk.json, .copydeskignore and every file of a pack (1 MiB). */
 export const MAX_DATA_FILE_BYTES = 1024 * 1024;

@@ -12,8 +12,7 @@ import {
 	canonicalPlatformId, language, msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, platformName, resolveConfig, rules, snippetSelfCheck,
 	type ConfigLayer, type InputProblem, type PackManifest, type ResolvedConfig, type SnippetDef,
 } from '../engine';
-import { readDataFile } from './files';
-import type { FileProblems } from './workspace';
+import { readDataFile, type FileProblems } from './files';
 
 const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
 

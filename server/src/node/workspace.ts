@@ -6,21 +6,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { language, msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type InputProblem, type ResolvedConfig } from '../engine';
-import { readDataFile } from './files';
+import { language, msg, packEntries, parseConfigLayer, resolveConfig, rules, type ConfigLayer, type ResolvedConfig } from '../engine';
+import { readDataFile, type FileProblems } from './files';
+
+export type { FileProblems } from './files';
 import { IgnoreFiles } from './ignorefile';
 import { checkPackSnippets, loadPacks, type LoadedPack } from './packs';
 
 export const CONFIG_FILE = 'copydesk.json';
 
 export const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
-
-/** Problems found in one file (copydesk.json, a pack manifest…), with offsets into its text. */
-export interface FileProblems {
-	file: string;
-	text: string;
-	problems: InputProblem[];
-}
 
 export interface LoadedConfig {
 	/** The folder copydesk.json is in (globs are relative to it), or the folder searched. */
