@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { unifiedDiff } from '../../server/src/cli/diff';
 import { CLI_BUNDLE, FIXTURES } from '../helpers/paths';
 import { tempDir } from '../helpers/tmp';
 
@@ -173,7 +174,6 @@ describe('CLI: check --fix-type, --rule, --quiet', function () {
 
 describe('unifiedDiff', () => {
 	it('produces hunks that git apply accepts (distant changes, a last line without newline)', () => {
-		const { unifiedDiff } = require('../../server/src/cli/diff') as typeof import('../../server/src/cli/diff');
 		const dir = tempDir('diff-');
 		try {
 			const lines = Array.from({ length: 40 }, (_, i) => `第${i}行`);
