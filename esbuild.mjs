@@ -42,7 +42,7 @@ const common = {
 
 const builds = [
 	{ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-	{ ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' },
+	{ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
 	{ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
 ];
 

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { campaignFile } from '../../bench/corpus';
 import { lint, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type Rule } from '../../server/src/engine';
-import { startServer } from '../../server/src/server';
+import { startServer } from '../../server/src/lsp/server';
 import { SEED } from './gen';
 import { tempDir } from '../helpers/tmp';
 

@@ -17,11 +17,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	buildPackFiles, expandDefaults, isPackName, msg, parseSnippetFile, platformName, language, postAt, snippetPlatforms,
 	type LintResult, type ResolvedConfig, type SnippetDef,
-} from './engine';
-import type { LoadedPack } from './node/packs';
-import { CONFIG_FILE, type LoadedConfig } from './node/workspace';
-import { CreatePackRequest, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from './protocol';
-import { readDataFile } from './node/files';
+} from '../engine';
+import type { LoadedPack } from '../node/packs';
+import { CONFIG_FILE, type LoadedConfig } from '../node/workspace';
+import { CreatePackRequest, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from '../protocol';
+import { readDataFile } from '../node/files';
 
 export interface PackHost {
 	connection: Connection;

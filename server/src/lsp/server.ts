@@ -17,20 +17,20 @@ import {
 	applyEdits, chosenFix, clashesOnSharedBody, DEFAULT_FIX_KINDS, FIX_KINDS, fixAll, hoverAt, lint, LintCache, msg, preferredEdits, setLanguage,
 	splitPostEdit, statusAt, summarize, toLang, uncheckedResult,
 	type CampaignPeer, type Finding, type FixAllResult, type FixKind, type LintResult, type Severity,
-} from './engine';
+} from '../engine';
 import { guardLifecycle } from './lifecycle';
-import { lintPaths } from './node/campaign';
-import { imageReaderFor } from './node/media';
-import { DEFAULT_MAX_DRAFT_BYTES } from './node/files';
-import { IGNORE_FILE } from './node/ignorefile';
-import { expandPaths } from './node/expand';
-import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './node/workspace';
+import { lintPaths } from '../node/campaign';
+import { imageReaderFor } from '../node/media';
+import { DEFAULT_MAX_DRAFT_BYTES } from '../node/files';
+import { IGNORE_FILE } from '../node/ignorefile';
+import { expandPaths } from '../node/expand';
+import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
 import { PackFeatures } from './packFeatures';
-import { buildPreview } from './preview/model';
-import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from './protocol';
+import { buildPreview } from '../preview/model';
+import { CommandIds, DEFAULT_SETTINGS, FIX_ALL_KIND, PreviewRequest, ReportRequest, ResultsChangedNotification, StatusRequest, type ClientSettings } from '../protocol';
 import { EditorSettings, overriddenSettings, overrideNote, settingsLayer } from './settings';
-import { buildReport } from './report/model';
-import { renderHtml, renderMarkdown } from './report/render';
+import { buildReport } from '../report/model';
+import { renderHtml, renderMarkdown } from '../report/render';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,

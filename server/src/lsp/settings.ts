@@ -12,8 +12,8 @@
  * settings in that notification: they are used as they are sent.
  */
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
-import { FIX_KINDS, msg, ruleById, SEVERITY_SETTINGS, type ConfigLayer, type RuleSetting, type SeveritySetting } from './engine';
-import { DEFAULT_SETTINGS, type ClientSettings } from './protocol';
+import { FIX_KINDS, msg, ruleById, SEVERITY_SETTINGS, type ConfigLayer, type RuleSetting, type SeveritySetting } from '../engine';
+import { DEFAULT_SETTINGS, type ClientSettings } from '../protocol';
 
 /** The settings section the server reads. */
 export const SETTINGS_SECTION = 'copydesk';
