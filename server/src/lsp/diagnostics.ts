@@ -1,0 +1,50 @@
+/**
+ * From the engine's findings to LSP diagnostics: severities, ranges, related locations and the
+ * link to each rule's documentation page.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../engine';
+
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	info: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+// The folder that holds docs/: two levels above the bundle (server/out), three above this source file (server/src/lsp).
+const DOCS_ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')]
+	.find((d) => fs.existsSync(path.join(d, 'docs', 'rules'))) ?? path.resolve(__dirname, '..', '..');
+
+/** Where a rule's documentation page is: the copy shipped beside the server bundle. */
+export function ruleDocsUri(rule: string): string {
+	return pathToFileURL(path.join(DOCS_ROOT, 'docs', 'rules', `${rule}.md`)).toString();
+}
+
+export function uriToPath(uri: string): string | undefined {
+	return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+	return {
+		range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+		severity: SEVERITY[f.severity],
+		source: 'copydesk',
+		code: f.rule,
+		codeDescription: { href: ruleDocsUri(f.rule) },
+		message: f.message,
+		...(f.related?.length ? {
+			relatedInformation: f.related.map((r) => ({
+				location: {
+					uri: r.path ? pathToFileURL(r.path).toString() : doc.uri,
+					range: { start: { line: r.line, character: r.character }, end: { line: r.endLine, character: r.endCharacter } },
+				},
+				message: r.message,
+			})),
+		} : {}),
+	};
+}
