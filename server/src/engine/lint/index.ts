@@ -4,21 +4,21 @@
  * source offsets. A cache keyed by each post's own text and settings lets an edit re-check
  * only the post it touches.
  */
-import { compareVariants, type HandleMap, type Mismatch, type VariantFacts } from './campaign';
-import { profileFor, type ResolvedConfig } from './config';
-import { countText } from './counting/count';
-import { applyExceptions, exceptionsOf, parseDirectives, postIndexAt, type Directive, type HiddenFinding, type LintException } from './directives';
-import { parseDraft, type Draft, type Located, type Post, type PostSettings } from './draft';
-import { extractFacts, type FactOptions } from './facts';
-import { imagesOf, type ImageReader, type PostImage, type PostMedia } from './media';
-import { language, msg } from './messages';
-import { canonicalPlatformId, modeOf, platformName, type FieldName, type FieldSpec, type PlatformProfile } from './platforms';
-import type { FieldCount, Rule, RuleContext, RuleReport, Target } from './rule';
-import { PSEUDO_RULES, ruleById, rules as allRules } from './rules';
-import { normalizeTerms } from './terms';
-import { lineOf, lineStarts, utf8Length } from './text';
-import { TextView } from './textview';
-import type { Finding, Fix, RelatedLocation, Severity } from './types';
+import { compareVariants, type HandleMap, type Mismatch, type VariantFacts } from '../campaign';
+import { profileFor, type ResolvedConfig } from '../config';
+import { countText } from '../counting/count';
+import { applyExceptions, exceptionsOf, parseDirectives, postIndexAt, type Directive, type HiddenFinding, type LintException } from '../directives';
+import { parseDraft, type Draft, type Located, type Post, type PostSettings } from '../draft';
+import { extractFacts, type FactOptions } from '../facts';
+import { imagesOf, type ImageReader, type PostImage, type PostMedia } from '../media';
+import { language, msg } from '../messages';
+import { canonicalPlatformId, modeOf, platformName, type FieldName, type FieldSpec, type PlatformProfile } from '../platforms';
+import type { FieldCount, Rule, RuleContext, RuleReport, Target } from '../rule';
+import { PSEUDO_RULES, ruleById, rules as allRules } from '../rules';
+import { normalizeTerms } from '../terms';
+import { lineOf, lineStarts, utf8Length } from '../text';
+import { TextView } from '../textview';
+import type { Finding, Fix, RelatedLocation, Severity } from '../types';
 
 export interface LintInput {
 	text: string;
