@@ -1,0 +1,92 @@
+/** Measuring a post's fields for a platform: the counts, limits, fold and byte overflows each target carries. */
+import { countText } from '../counting/count';
+import type { Draft, Located, Post } from '../draft';
+import type { FieldName, FieldSpec, PlatformProfile } from '../platforms';
+import type { FieldCount } from '../rule';
+import { utf8Length } from '../text';
+import { TextView } from '../textview';
+
+/** Text of a field as the platform counts it, and how its offsets map to the source. */
+interface FieldText {
+	text: string;
+	start: number;
+	end: number;
+	toSource(i: number): number;
+}
+
+function fieldText(draft: Draft, post: Post, field: FieldName): FieldText | undefined {
+	if (field === 'body') {
+		const b = post.body;
+		return { text: b.text, start: b.toSource(0), end: b.srcEnd, toSource: (i) => b.toSource(i) };
+	}
+	const loc = post.settings[field] as Located<string> | undefined;
+	if (!loc) {
+		return undefined;
+	}
+	if (loc.exact) {
+		const v = new TextView(draft.text, loc.start, loc.end);
+		return { text: loc.value, start: loc.start, end: loc.end, toSource: (i) => (v.text === loc.value ? loc.start + i : loc.start) };
+	}
+	return { text: loc.value, start: loc.start, end: loc.end, toSource: () => loc.start };
+}
+
+function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount | undefined {
+	const ft = fieldText(draft, post, field);
+	return ft ? measureFieldText(ft, p, field, spec) : undefined;
+}
+
+function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount {
+	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
+	const lowest = breached.length ? Math.min(...breached) : undefined;
+	const r = countText(ft.text, p, lowest);
+	const fc: FieldCount = { field, count: r.count, limit: spec.limit, warn: spec.warn, fold: spec.fold, start: ft.start, end: ft.end, text: ft.text };
+	if (r.overflowAt !== undefined) {
+		// Report past the highest limit breached: past `limit` when over it, else past `warn`.
+		const over = spec.limit !== undefined && r.count > spec.limit && spec.limit !== lowest
+			? countText(ft.text, p, spec.limit).overflowAt ?? r.overflowAt
+			: r.overflowAt;
+		fc.overflowAt = ft.toSource(over);
+	}
+	if (spec.fold !== undefined && r.count > spec.fold) {
+		const f = countText(ft.text, p, spec.fold).overflowAt;
+		if (f !== undefined) {
+			fc.foldAt = ft.toSource(f);
+		}
+	}
+	if (spec.byteLimit !== undefined) {
+		fc.byteCount = utf8Length(ft.text);
+		fc.byteLimit = spec.byteLimit;
+		if (fc.byteCount > spec.byteLimit) {
+			const at = countText(ft.text, { ...p, unit: 'utf8', url: undefined, emoji: undefined, mention: 'full' }, spec.byteLimit).overflowAt;
+			if (at !== undefined) {
+				fc.byteOverflowAt = ft.toSource(at);
+			}
+		}
+	}
+	return fc;
+}
+
+/**
+ * Measures a text as given, as one body: `copydesk count --raw`. Nothing is parsed, cut or trimmed
+ * (front matter, markers, HTML comments and spaces all count), so the number is the platform's for
+ * exactly this text.
+ */
+export function measureRaw(text: string, p: PlatformProfile): FieldCount {
+	return measureFieldText({ text, start: 0, end: text.length, toSource: (i) => i }, p, 'body', p.body);
+}
+
+const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];
+
+export function measureTarget(draft: Draft, post: Post, p: PlatformProfile): FieldCount[] {
+	const out: FieldCount[] = [];
+	for (const f of FIELDS) {
+		const spec = p[f];
+		if (f === 'body' || spec) {
+			const fc = measureField(draft, post, p, f, spec ?? {});
+			if (fc) {
+				out.push(fc);
+			}
+		}
+	}
+	return out;
+}

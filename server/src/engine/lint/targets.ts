@@ -1,0 +1,76 @@
+/** A post's targets (one per platform) and each rule's severity and options under a config. */
+import { profileFor, type ResolvedConfig } from '../config';
+import type { Draft, Located, Post, PostSettings } from '../draft';
+import { language, msg } from '../messages';
+import { canonicalPlatformId, modeOf, platformName } from '../platforms';
+import type { Rule, Target } from '../rule';
+import type { Finding, Severity } from '../types';
+import { measureTarget } from './measure';
+
+export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+}
+
+// Options depend only on the rule and the config: computed once per config, not per post.
+const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
+
+export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
+	let perConfig = optionCache.get(config);
+	if (!perConfig) {
+		perConfig = new Map();
+		optionCache.set(config, perConfig);
+	}
+	let o = perConfig.get(rule.meta.id);
+	if (!o) {
+		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
+		o = Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
+		perConfig.set(rule.meta.id, o);
+	}
+	return o;
+}
+
+/** The platforms a post names, resolved; unknown ones become findings. */
+export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[]): Target[] {
+	const s: PostSettings = post.settings;
+	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
+	if (!ids.length && config.defaultPlatform) {
+		ids = [{ id: config.defaultPlatform }];
+	}
+	const out: Target[] = [];
+	const seen = new Set<string>();
+	for (const { id, at } of ids) {
+		const canon = canonicalPlatformId(id, config.platforms);
+		if (!canon) {
+			findings.push({
+				rule: 'front-matter', severity: 'error', post: post.index,
+				start: at?.start ?? post.start, end: at?.end ?? post.start,
+				message: msg('platform.unknown', { id, known: Object.keys(config.platforms).join(', ') }),
+			});
+			continue;
+		}
+		if (seen.has(canon)) {
+			continue;
+		}
+		seen.add(canon);
+		const base = config.platforms[canon];
+		// A mode the platform does not have (own keys only: "constructor" is no mode) is a warning, and no mode applies.
+		const mode = s.mode?.value;
+		const known = modeOf(base, mode) ? mode : undefined;
+		if (mode && !known) {
+			findings.push({
+				rule: 'front-matter', severity: 'warning', post: post.index, start: s.mode!.start, end: s.mode!.end,
+				message: msg('platform.unknownMode', { platform: platformName(base, language()), mode, modes: Object.keys(base.modes ?? {}).join(', ') || '—' }),
+			});
+		}
+		const p = profileFor(config, canon, known);
+		out.push({
+			post, platform: p, mode: known ?? config.platformModes[canon],
+			locale: s.locale?.value ?? p.locale,
+			industry: s.industry?.value ?? 'general',
+			sponsored: s.sponsored?.value ?? false,
+			settings: s,
+			counts: measureTarget(draft, post, p),
+		});
+	}
+	return out;
+}
