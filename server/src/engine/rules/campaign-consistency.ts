@@ -3,7 +3,7 @@
  * the files of a campaign folder named in copydesk.json) agree on the facts they share:
  * prices, percentages, numbers with units, dates, times, links, topics, product names and
  * @handles (facts.ts reads them, campaign.ts compares them). The comparison needs every post,
- * so the engine runs it once per file after the per-post rules (lint.ts, `campaignFindings`),
+ * so the engine runs it once per file after the per-post rules (lint/campaignFindings.ts),
  * with this rule's severity, options and strings; `check` has nothing to do per post.
  */
 import { FACT_KINDS } from '../facts';
@@ -72,7 +72,7 @@ const rule: Rule = {
 		},
 	},
 	check() {
-		// Compared per file in lint.ts: see the module comment.
+		// Compared per file in lint/campaignFindings.ts: see the module comment.
 	},
 };
 

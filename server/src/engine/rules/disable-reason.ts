@@ -2,7 +2,7 @@
  * disable-reason: a disable directive must say why, must name rules that exist, and must hide
  * something (when every rule it names ran). The
  * directives are file-wide (a `disable` may span posts), so the engine checks them once per
- * file in lint.ts (`directiveFindings`) with this rule's severity and strings; `check` has
+ * file in lint/directiveFindings.ts with this rule's severity and strings; `check` has
  * nothing to do per post.
  */
 import type { Rule } from '../rule';
@@ -35,7 +35,7 @@ const rule: Rule = {
 		},
 	},
 	check() {
-		// Checked per file in lint.ts: see the module comment.
+		// Checked per file in lint/directiveFindings.ts: see the module comment.
 	},
 };
 
