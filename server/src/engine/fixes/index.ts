@@ -16,14 +16,14 @@
  * Accepted edits are kept sorted as they are taken (a binary search per edit, appends in the common
  * case) and applied in one linear walk.
  */
-import type { ResolvedConfig } from './config';
-import type { Draft } from './draft';
-import { isValidCount } from './features';
-import { lint, LintCache } from './lint';
-import { msg } from './messages';
-import type { Target } from './rule';
-import { splitPostEdit } from './split';
-import { DEFAULT_FIX_KINDS, type Finding, type Fix, type FixKind, type TextEdit } from './types';
+import type { ResolvedConfig } from '../config';
+import type { Draft } from '../draft';
+import { isValidCount } from '../features';
+import { lint, LintCache } from '../lint';
+import { msg } from '../messages';
+import type { Target } from '../rule';
+import { splitPostEdit } from '../split';
+import { DEFAULT_FIX_KINDS, type Finding, type Fix, type FixKind, type TextEdit } from '../types';
 
 const byPosition = (a: TextEdit, b: TextEdit) => a.start - b.start || a.end - b.end;
 
