@@ -314,7 +314,7 @@ function notSignedOff(io: Io, files: readonly LintedFile[], required: Status): b
 
 /**
  * `check --fix`: the chosen fixes of the selected kinds and rules, to a fixed point, file by file, never
- * one that makes a post worse (see engine/fixes.ts). A file is rewritten only when its text changes, in
+ * one that makes a post worse (see engine/fixes/). A file is rewritten only when its text changes, in
  * the encoding it was read in (UTF-8 with or without BOM, UTF-16), byte for byte the same outside the
  * edits, through a temporary file renamed over it; with `dryRun` each change is listed with its kind,
  * then the unified diff is printed instead. A file in another encoding, one too large to check, and one
