@@ -23,6 +23,7 @@
  * severity, a legal basis and suggested rewordings.
  */
 import type { Lang } from './messages';
+import { inClass, type CharClass, type Step } from './pattern';
 import type { Severity } from './types';
 
 export interface LexiconTerm<T> {
@@ -42,6 +43,12 @@ export interface LexiconTerm<T> {
 	 * (`Intl.Segmenter`), at its start and its end: 第一 is not a hit inside 第一次 (one ICU word).
 	 */
 	word?: boolean;
+	/**
+	 * A compiled pattern path (pattern.ts) instead of the literal `term` (which then only names the
+	 * hit): code units and classes of code units, added to the same trie, so the one walk serves
+	 * patterns too. `except` does not apply to a path.
+	 */
+	steps?: readonly Step[];
 }
 
 export interface LexiconHit<T> {
@@ -78,6 +85,54 @@ interface Node<T> {
 	space?: Node<T>;
 	/** A term's space between two Latin words: at least one whitespace ("act now" is not "actnow"). */
 	gap?: Node<T>;
+	/** A pattern's classes (folded like the text), each to its node. */
+	classes?: { cls: CharClass; node: Node<T> }[];
+}
+
+/** A class as the folded text meets it: what the class holds and what those characters fold to. */
+function foldClass(cls: CharClass, caseSensitive: boolean): CharClass {
+	const r = [...cls.ranges];
+	const add: number[] = [];
+	for (let i = 0; i < r.length; i += 2) {
+		const lo = r[i];
+		const hi = r[i + 1];
+		const overlap = (a: number, b: number, d: number) => {
+			const x = Math.max(lo, a);
+			const y = Math.min(hi, b);
+			if (x <= y) {
+				add.push(x + d, y + d);
+			}
+		};
+		overlap(0xff01, 0xff5e, -0xfee0);
+		overlap(0x3000, 0x3000, 0x20 - 0x3000);
+		overlap(0x2018, 0x2019, 0);
+		if (lo <= 0x2019 && hi >= 0x2018) {
+			add.push(0x27, 0x27);
+		}
+		if (!caseSensitive) {
+			overlap(0x41, 0x5a, 0x20);
+			// Full-width capitals fold to ASCII lower case.
+			overlap(0xff21, 0xff3a, 0x20 - 0xfee0);
+		}
+	}
+	if (!add.length) {
+		return cls;
+	}
+	const all = [...r, ...add];
+	const pairs: [number, number][] = [];
+	for (let i = 0; i < all.length; i += 2) {
+		pairs.push([all[i], all[i + 1]]);
+	}
+	pairs.sort((a, b) => a[0] - b[0]);
+	const merged: number[] = [];
+	for (const [lo, hi] of pairs) {
+		if (merged.length && lo <= merged[merged.length - 1] + 1) {
+			merged[merged.length - 1] = Math.max(merged[merged.length - 1], hi);
+		} else {
+			merged.push(lo, hi);
+		}
+	}
+	return { key: cls.key, ranges: merged, negated: cls.negated };
 }
 
 const SPACE = ' ';
@@ -220,6 +275,10 @@ export class Lexicon<T> {
 
 	/** Adds a term; an empty term is ignored. */
 	add(t: LexiconTerm<T>): void {
+		if (t.steps) {
+			this.addSteps(t, t.steps);
+			return;
+		}
 		const key = normalizeTerm(t.term, this.caseSensitive);
 		if (!key) {
 			return;
@@ -260,6 +319,10 @@ export class Lexicon<T> {
 				at = folded.indexOf(termFolded, at + 1);
 			}
 		}
+		this.output(node, t, except);
+	}
+
+	private output(node: Node<T>, t: LexiconTerm<T>, except: Compiled<T>['except']): void {
 		if (!node.out) {
 			this.size++;
 			node.out = [];
@@ -269,6 +332,74 @@ export class Lexicon<T> {
 			this.groups = group + 1;
 		}
 		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
+	}
+
+	/** First classes already entered in `starts`, by key. */
+	private readonly startClasses = new Set<string>();
+
+	/** Adds a pattern path: literal code units as a term's, classes as class edges (shared by key). */
+	private addSteps(t: LexiconTerm<T>, steps: readonly Step[]): void {
+		const units = steps.map((s) => (typeof s === 'number' ? foldUnit(s, this.caseSensitive) : foldClass(s, this.caseSensitive)));
+		// Spaces at the ends of a path mean nothing (as in a term); an empty path is ignored.
+		let from = 0;
+		let to = units.length;
+		while (from < to && units[from] === 0x20) {
+			from++;
+		}
+		while (to > from && units[to - 1] === 0x20) {
+			to--;
+		}
+		if (from === to) {
+			return;
+		}
+		const first = units[from];
+		const second = units[from + 1];
+		if (typeof first === 'number') {
+			if (from + 1 < to && typeof second === 'number' && second !== 0x20) {
+				this.starts[first] ||= 1;
+				this.pairs[pairHash(first, second)] = 1;
+			} else {
+				this.starts[first] = 2;
+			}
+		} else if (!this.startClasses.has(first.key)) {
+			this.startClasses.add(first.key);
+			for (let c = 0; c < 0x10000; c++) {
+				if (inClass(first, c)) {
+					this.starts[c] = 2;
+				}
+			}
+		}
+		let node = this.root;
+		for (let k = from; k < to; k++) {
+			const u = units[k];
+			if (u === 0x20) {
+				const before = units[k - 1];
+				const after = units[k + 1];
+				if (typeof before === 'number' && typeof after === 'number' && isWordCode(before) && isWordCode(after)) {
+					node = node.gap ??= { next: new Map() };
+				} else {
+					node = node.space ??= { next: new Map() };
+				}
+				continue;
+			}
+			if (typeof u === 'number') {
+				let n = node.next.get(u);
+				if (!n) {
+					n = { next: new Map() };
+					node.next.set(u, n);
+				}
+				node = n;
+				continue;
+			}
+			const edges = node.classes ??= [];
+			let edge = edges.find((e) => e.cls.key === u.key);
+			if (!edge) {
+				edge = { cls: u, node: { next: new Map() } };
+				edges.push(edge);
+			}
+			node = edge.node;
+		}
+		this.output(node, t, []);
 	}
 
 	/** Number of groups (the highest group + 1). */
@@ -304,7 +435,7 @@ export class Lexicon<T> {
 				continue;
 			}
 			const first = this.root.next.get(c);
-			if (!first) {
+			if (!first && !this.root.classes) {
 				i++;
 				continue;
 			}
@@ -347,7 +478,7 @@ export class Lexicon<T> {
 	 * Collects the ends of all terms that match at `start` (node = the trie node after text[start])
 	 * into endAt/endOut, shortest first (ties in the order found); returns how many.
 	 */
-	private walk(folded: string, start: number, first: Node<T>): number {
+	private walk(folded: string, start: number, first: Node<T> | undefined): number {
 		// An explicit stack (reused): a space in a term branches (skip whitespace or not).
 		const nodes = this.stackNodes;
 		const ats = this.stackAts;
@@ -356,8 +487,21 @@ export class Lexicon<T> {
 		let count = 0;
 		nodes.length = 0;
 		ats.length = 0;
-		nodes.push(first);
-		ats.push(start + 1);
+		if (first) {
+			nodes.push(first);
+			ats.push(start + 1);
+		}
+		// A pattern starting with a class: its edges from the root.
+		const rootClasses = this.root.classes;
+		if (rootClasses) {
+			const c = folded.charCodeAt(start);
+			for (const e of rootClasses) {
+				if (inClass(e.cls, c)) {
+					nodes.push(e.node);
+					ats.push(start + 1);
+				}
+			}
+		}
 		while (nodes.length) {
 			const node = nodes.pop()!;
 			const at = ats.pop()!;
@@ -387,10 +531,19 @@ export class Lexicon<T> {
 				}
 			}
 			if (at < folded.length) {
-				const next = node.next.get(folded.charCodeAt(at));
+				const c = folded.charCodeAt(at);
+				const next = node.next.get(c);
 				if (next) {
 					nodes.push(next);
 					ats.push(at + 1);
+				}
+				if (node.classes) {
+					for (const e of node.classes) {
+						if (inClass(e.cls, c)) {
+							nodes.push(e.node);
+							ats.push(at + 1);
+						}
+					}
 				}
 			}
 		}
