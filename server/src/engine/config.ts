@@ -10,6 +10,7 @@ import {
 	AD_LABEL_SETS, COUNT_UNITS, FIELD_NAMES, PRESENTATION_KEYS, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
+import { checkTeamRulesNode, isTeamRuleId, mergeTeamRules, teamRulesOf } from './teamrules';
 import { checkTermsNode, refuseTermCycles } from './terms';
 import type { InputProblem, SeveritySetting } from './types';
 
@@ -73,7 +74,7 @@ export function record<T>(entries?: Iterable<readonly [string, T]>): Record<stri
 /** Platform ids as the schema has them: lower-case letters, digits and hyphens. */
 const PLATFORM_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect'];
+const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect', 'teamRules'];
 /** The lists of `protect`: words the typography rules keep as written (engine/protected.ts). */
 export const PROTECT_KEYS = ['abbreviations', 'names'] as const;
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
@@ -177,7 +178,8 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 						bad(idNode, `rules.${id}`, msg('config.reservedName', { name: id }));
 						continue;
 					}
-					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : undefined;
+					// A team rule's id (`team/…`, `<pack>/…`): a severity only; whether it exists is known once every layer is read.
+					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : isTeamRuleId(id) ? {} : undefined;
 					if (!rule) {
 						bad(idNode, `rules.${id}`, msg('config.unknownRule', { id }), 'warning');
 						continue;
@@ -280,6 +282,13 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					});
 				}
 				layer.extra![key] = out;
+				break;
+			}
+			case 'teamRules': {
+				// copydesk.json's own team rules (ids `team/…`): bad rules are problems at their offsets and are dropped.
+				const t = checkTeamRulesNode(vn, key, 'team', origin);
+				problems.push(...t.problems);
+				layer.extra![key] = t.rules;
 				break;
 			}
 			case 'terms': {
@@ -567,7 +576,15 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 			// Term lists and protected words add up (a pack's and the workspace's); other extras replace.
 			const prev = out.extra[k];
 			out.extra[k] = k === 'terms' && Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v]
-				: k === 'protect' && prev && v ? mergeProtect(prev, v) : v;
+				: k === 'protect' && prev && v ? mergeProtect(prev, v)
+					: k === 'teamRules' ? mergeTeamRules(prev, v) : v;
+		}
+	}
+	// A severity set for a team rule that no layer defines: said once, so a typo does not pass silently.
+	const teamIds = new Set(teamRulesOf(out.extra).map((r) => r.id));
+	for (const id of Object.keys(out.rules)) {
+		if (isTeamRuleId(id) && !teamIds.has(id)) {
+			out.problems.push({ origin: 'rules', message: msg('team.unknownSetting', { id }) });
 		}
 	}
 	// Term substitutions that undo each other would change the file at every --fix: refused here, at load time.

@@ -12,6 +12,7 @@ import { parseDraft } from './draft';
 import { msg } from './messages';
 import { canonicalPlatformId, type PlatformProfile } from './platforms';
 import { expandSnippet, parseSnippet, standardVariables, type SnippetSyntaxError, type VariableResolver } from './snippet-syntax';
+import { checkTeamRulesNode, type TeamRule } from './teamrules';
 import { checkTermsNode } from './terms';
 import type { InputProblem } from './types';
 
@@ -19,7 +20,7 @@ import type { InputProblem } from './types';
 export const PACK_FILE = 'copydesk-pack.json';
 
 /** Keys of a manifest: the pack's own, then the config keys a pack may set. */
-const OWN_KEYS = ['name', 'version', 'description', 'snippets', 'terms'];
+const OWN_KEYS = ['name', 'version', 'description', 'snippets', 'terms', 'teamRules'];
 const LAYER_KEYS = ['$schema', 'rules', 'platforms', 'protect'];
 
 // npm's rules for package names (lower case, optional scope), which pack names follow.
@@ -40,6 +41,8 @@ export interface PackManifest {
 	description?: string;
 	snippets: PackFileRef[];
 	terms?: PackFileRef;
+	/** The pack's team rules file (ids `<pack name>/…`). */
+	teamRules?: PackFileRef;
 	/** The pack's rule settings and platforms, as a config layer. */
 	layer?: ConfigLayer;
 }
@@ -134,7 +137,8 @@ export function parsePackManifest(text: string, origin: string, knownRules: Know
 				break;
 			}
 			case 'terms':
-				m.terms = fileRef(vn, key, problems);
+			case 'teamRules':
+				m[key] = fileRef(vn, key, problems);
 				break;
 			default:
 				break;
@@ -277,6 +281,18 @@ export function parseTermsFile(text: string, file: string): Parsed<unknown[]> {
 	problems.push(...checked.problems);
 	const terms = checked.valid.map((i) => valueOf(root.children![i]));
 	return { value: terms, problems };
+}
+
+/** Parses a team rules file: a JSON list of rules, their ids namespaced by the pack's name. */
+export function parseTeamRulesFile(text: string, file: string, packName: string): Parsed<TeamRule[]> {
+	const problems: InputProblem[] = [];
+	const root = jsonRoot(text, problems, file);
+	if (!root) {
+		return { problems };
+	}
+	const checked = checkTeamRulesNode(root, '', packName, `pack ${packName}`);
+	problems.push(...checked.problems);
+	return { value: checked.rules, problems };
 }
 
 function valueOf(n: JsonNode): unknown {

@@ -98,6 +98,10 @@ export interface RuleReport {
 	fixes?: FixSpec[];
 	/** Markdown for the hover. */
 	explain?: string;
+	/** The id the finding carries when it is not the rule's own: a team rule's (`team/…`, `<pack>/…`). */
+	rule?: string;
+	/** The team rule's guide (editors link it, SARIF's helpUri). */
+	link?: string;
 }
 
 export interface RuleContext {

@@ -64,6 +64,8 @@ export interface Finding {
 	internal?: true;
 	/** Other places the finding is about (the variant a campaign-consistency mismatch disagrees with). */
 	related?: RelatedLocation[];
+	/** Where the rule is explained when it is not a built-in rule's page: a team rule's guide. */
+	link?: string;
 }
 
 /** A place in this file (`file` undefined) or another one (its path), with lines for adapters that lack its text. */

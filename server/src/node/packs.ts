@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-	canonicalPlatformId, language, msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, platformName, resolveConfig, rules, snippetSelfCheck,
-	type ConfigLayer, type InputProblem, type PackManifest, type ResolvedConfig, type SnippetDef,
+	canonicalPlatformId, language, msg, PACK_FILE, parsePackManifest, parseSnippetFile, parseTeamRulesFile, parseTermsFile, platformName, resolveConfig, rules, snippetSelfCheck,
+	type ConfigLayer, type InputProblem, type PackManifest, type ResolvedConfig, type SnippetDef, type TeamRule,
 } from '../engine';
 import { readDataFile, type FileProblems } from './files';
 
@@ -156,10 +156,20 @@ export function loadPackDir(dir: string, spec = dir): { pack: LoadedPack; files:
 			pack.terms = t.value ?? [];
 		}
 	}
+	let teamRules: TeamRule[] = [];
+	if (m.teamRules) {
+		const f = open(m.teamRules);
+		if (f) {
+			const t = parseTeamRulesFile(f.text, m.teamRules.path, name);
+			files.push({ file: f.file, text: f.text, problems: t.problems });
+			teamRules = t.value ?? [];
+		}
+	}
+	const extra = { ...(pack.terms.length ? { terms: pack.terms } : {}), ...(teamRules.length ? { teamRules } : {}) };
 	if (m.layer) {
-		pack.layer = { ...m.layer, origin: `pack ${name}`, extra: { ...(m.layer.extra ?? {}), ...(pack.terms.length ? { terms: pack.terms } : {}) } };
-	} else if (pack.terms.length) {
-		pack.layer = { origin: `pack ${name}`, extra: { terms: pack.terms } };
+		pack.layer = { ...m.layer, origin: `pack ${name}`, extra: { ...(m.layer.extra ?? {}), ...extra } };
+	} else if (Object.keys(extra).length) {
+		pack.layer = { origin: `pack ${name}`, extra };
 	}
 	return { pack, files };
 }

@@ -5,11 +5,22 @@ import type { Draft } from '../draft';
 import { msg } from '../messages';
 import type { Target } from '../rule';
 import { PSEUDO_RULES, ruleById } from '../rules';
+import { isTeamRuleId, teamRulesOf } from '../teamrules';
 import type { Finding, Severity } from '../types';
 import { severityOf } from './targets';
 
-/** Rule ids a directive may name: the rules and the engine's pseudo-rules. */
-const knownRule = (id: string) => !!ruleById(id) || (PSEUDO_RULES as readonly string[]).includes(id);
+/** Rule ids a directive may name: the rules, the engine's pseudo-rules and the configuration's team rules. */
+const knownRule = (id: string, config: ResolvedConfig) => !!ruleById(id) || (PSEUDO_RULES as readonly string[]).includes(id) || teamRuleSeverity(id, config) !== undefined;
+
+/** A team rule's severity in this config ('off' when it or the `team` rule is off); undefined when no team rule has this id. */
+function teamRuleSeverity(id: string, config: ResolvedConfig): Severity | 'off' | undefined {
+	const r = isTeamRuleId(id) ? teamRulesOf(config.extra).find((x) => x.id === id) : undefined;
+	if (!r) {
+		return undefined;
+	}
+	const team = ruleById('team');
+	return team && severityOf(team, config) === 'off' ? 'off' : config.rules[id]?.severity ?? r.severity;
+}
 
 /**
  * Whether an exception hid nothing although everything it names was checked where it applies:
@@ -34,7 +45,7 @@ function isStale(x: LintException, config: ResolvedConfig, posts: readonly { sta
 	}
 	for (const id of x.rules) {
 		const r = ruleById(id);
-		if (r ? severityOf(r, config) === 'off' : !knownRule(id)) {
+		if (r ? severityOf(r, config) === 'off' : teamRuleSeverity(id, config) === 'off' || !knownRule(id, config)) {
 			return false;
 		}
 	}
@@ -61,7 +72,7 @@ function isStale(x: LintException, config: ResolvedConfig, posts: readonly { sta
  * "remove it" finding: asking for a reason for it would be noise.
  */
 export function directiveFindings(
-	draft: Draft, directives: readonly Directive[], exceptions: readonly LintException[], severity: Severity,
+	draft: Draft, directives: readonly Directive[], exceptions: readonly LintException[], severity: Severity, config: ResolvedConfig,
 	ran?: { config: ResolvedConfig; targets: readonly Target[] },
 ): Finding[] {
 	const out: Finding[] = [];
@@ -75,7 +86,7 @@ export function directiveFindings(
 		const directive = `copydesk-${d.kind}`;
 		const rules = d.rules.length ? ` ${d.rules.join(', ')}` : '';
 		d.rules.forEach((id, i) => {
-			if (!knownRule(id)) {
+			if (!knownRule(id, config)) {
 				out.push({ rule: 'disable-reason', severity, ...d.ruleRanges[i], ...at, explain, message: msg('disable-reason.unknownRule', { id, directive }) });
 			}
 		});

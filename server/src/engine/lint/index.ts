@@ -11,6 +11,7 @@ import { imagesOf, type PostMedia } from '../media';
 import { msg } from '../messages';
 import type { Rule, Target } from '../rule';
 import { ruleById, rules as allRules } from '../rules';
+import { isTeamRuleId } from '../teamrules';
 import type { Finding, Severity } from '../types';
 import type { LintInput, LintResult } from './result';
 import { LintCache, cacheKey, shift, rebaseFinding, rebaseTarget } from './cache';
@@ -37,7 +38,8 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		return { draft, isDraft, targets: [], findings: [], exceptions: [], hidden: [], variants: [], media: [] };
 	}
 	const findings: Finding[] = draft.problems.map((p) => ({ rule: 'front-matter', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end }));
-	const active = (input.only ? input.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules)
+	// A team rule's id (`--rule team/…`) runs the `team` rule; its other team rules' findings are dropped below.
+	const active = (input.only ? [...new Set(input.only.map((id) => ruleById(id) ?? (isTeamRuleId(id) ? ruleById('team') : undefined)))].filter((r): r is Rule => !!r) : allRules)
 		.map((r) => ({ rule: r, severity: severityOf(r, config) }))
 		.filter((x): x is { rule: Rule; severity: Severity } => x.severity !== 'off');
 	// Rules that read files run after the per-post phase, on every lint: the cache cannot see a file change.
@@ -139,6 +141,14 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			findings.push({ rule: 'campaign-consistency', severity: 'warning', start: at, end: at, message: msg('rule.crashed', { rule: 'campaign-consistency', detail: e instanceof Error ? e.message : String(e) }) });
 		}
 	}
+	if (input.only && !input.only.includes('team')) {
+		const only = input.only;
+		const keep = findings.filter((f) => !isTeamRuleId(f.rule) || only.includes(f.rule));
+		findings.length = 0;
+		for (const f of keep) {
+			findings.push(f);
+		}
+	}
 	const directives = parseDirectives(draft);
 	const exceptions = exceptionsOf(draft, directives);
 	const hidden: HiddenFinding[] = [];
@@ -148,7 +158,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	if (reasonSeverity !== 'off' && (!input.only || input.only.includes('disable-reason'))) {
 		// Stale exceptions are judged only when every rule ran: with `only`, a rule left out hides nothing.
 		const ran = input.only ? undefined : { config, targets };
-		for (const f of directiveFindings(draft, directives, exceptions, reasonSeverity, ran)) {
+		for (const f of directiveFindings(draft, directives, exceptions, reasonSeverity, config, ran)) {
 			kept.push(f);
 		}
 	}

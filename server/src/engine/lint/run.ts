@@ -22,7 +22,7 @@ export function runRule(rule: Rule, target: Target, draft: Draft, config: Resolv
 				}),
 			}));
 		return {
-			rule: rule.meta.id, severity: r.severity ?? severity, message: r.message, ...range,
+			rule: r.rule ?? rule.meta.id, ...(r.link ? { link: r.link } : {}), severity: r.severity ?? severity, message: r.message, ...range,
 			platform: target.platform.id, post: target.post.index, explain: r.explain,
 			...(fixes?.length ? { fixes } : {}),
 		};

@@ -17,6 +17,7 @@ import mediaAlt from './media-alt';
 import platformFold from './platform-fold';
 import platformLimit from './platform-limit';
 import requiredFields from './required-fields';
+import team from './team';
 import terms from './terms';
 import toneAggressive from './tone-aggressive';
 import toneHardSell from './tone-hard-sell';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
 	toneAggressive,
 	toneStonewall,
 	terms,
+	team,
 	campaignConsistency,
 	disableReason,
 ];

@@ -4,6 +4,8 @@
  * data files, ad-disclosure's signal words and the post-kind words compile into one lexicon, in
  * groups that do not shadow each other. Each post's text (and its title and digest) is walked once
  * (shared through ctx.shared); the rules read its hits. Post kinds are inferred here too.
+ * The team's own rules (teamrules.ts, run by rules/team.ts) compile into the same lexicon, one
+ * group per rule and role (words, `if`, `then`, exception phrases), when the configuration has any.
  */
 import absolute from '../data/absolute-terms.json';
 import adData from '../data/ad-disclosure.json';
@@ -17,10 +19,18 @@ import { Scan, setNotSuperlative, sharedScan, type ClassEntry, type PatternFile,
 import { Lexicon, wordListTerms, type LexiconHit, type LexiconTerm, type WordList, type WordListItem } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { RuleContext } from '../rule';
+import { teamRulesOf, type TeamMatcher, type TeamRule } from '../teamrules';
 import { findSeparatedMentions } from '../social';
 import { findLinks } from '../text';
 
-export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind';
+export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind' | 'team';
+
+/** What a team rule's hit is: which rule (its index in the config's team rules), which of its lists, which entry. */
+export interface TeamHit {
+	rule: number;
+	role: 'match' | 'if' | 'then' | 'except';
+	entry: number;
+}
 
 export interface Entry {
 	owner: Owner;
@@ -29,6 +39,7 @@ export interface Entry {
 	item?: WordListItem;
 	signal?: { category: string; weight: number };
 	weight?: number;
+	team?: TeamHit;
 }
 
 export const LISTS = {
@@ -51,11 +62,27 @@ function classTerms(owner: Owner, cls: string, entries: readonly ClassEntry[], g
 /** The rule each part of the matcher serves (kind words serve two). */
 const OWNER_RULES: Record<Owner, readonly string[]> = {
 	absolute: ['ad-absolute-terms'], guarantee: ['ad-guarantee'], aggressive: ['tone-aggressive'], stonewall: ['tone-stonewall'],
-	hardSell: ['tone-hard-sell'], ad: ['ad-disclosure'], kind: ['ad-disclosure', 'tone-stonewall'],
+	hardSell: ['tone-hard-sell'], ad: ['ad-disclosure'], kind: ['ad-disclosure', 'tone-stonewall'], team: ['team'],
 };
 const OWNERS = Object.keys(OWNER_RULES) as Owner[];
 
-function compile(owners: ReadonlySet<Owner>): Lexicon<Entry> {
+/** A team rule's words and patterns as lexicon terms of one group. */
+function teamTerms(list: readonly TeamMatcher[] | undefined, rule: number, role: TeamHit['role'], group: number): LexiconTerm<Entry>[] {
+	const out: LexiconTerm<Entry>[] = [];
+	(list ?? []).forEach((m, entry) => {
+		const value: Entry = { owner: 'team', team: { rule, role, entry } };
+		if (m.paths) {
+			for (const steps of m.paths) {
+				out.push({ term: m.source, steps, group, value });
+			}
+		} else {
+			out.push({ term: m.source, except: m.except, group, value });
+		}
+	});
+	return out;
+}
+
+function compile(owners: ReadonlySet<Owner>, team: readonly TeamRule[] = []): Lexicon<Entry> {
 	const terms: LexiconTerm<Entry>[] = [];
 	let group = 0;
 	for (const [owner, list] of Object.entries(LISTS) as [Owner, WordList & PatternFile][]) {
@@ -84,6 +111,14 @@ function compile(owners: ReadonlySet<Owner>): Lexicon<Entry> {
 			group++;
 		}
 	}
+	if (owners.has('team')) {
+		team.forEach((r, i) => {
+			terms.push(...teamTerms(r.match, i, 'match', group++), ...teamTerms(r.if, i, 'if', group++), ...teamTerms(r.then, i, 'then', group++));
+			if (r.except.length) {
+				terms.push(...teamTerms(r.except.map((source) => ({ source })), i, 'except', group++));
+			}
+		});
+	}
 	return new Lexicon(terms);
 }
 
@@ -91,7 +126,7 @@ function compile(owners: ReadonlySet<Owner>): Lexicon<Entry> {
 export const MATCHER = compile(new Set(OWNERS));
 
 /** Matchers by the set of rules that run (a configuration, or `only`): compiled once each, a handful at most. */
-const matchers = new Map<string, Lexicon<Entry>>([[OWNERS.join(','), MATCHER]]);
+const matchers = new Map<string, Lexicon<Entry>>([[OWNERS.filter((o) => o !== 'team').join(','), MATCHER]]);
 
 /**
  * The one matcher for this lint: the word lists and patterns of the tone and compliance rules that
@@ -103,13 +138,18 @@ export function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<En
 	return ctx.shared('judgment.matcher', () => pickMatcher(ctx));
 }
 
+// With team rules, matchers are per configuration (the team's lists are part of it).
+const teamMatchers = new WeakMap<object, Map<string, Lexicon<Entry>>>();
+
 function pickMatcher(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
-	const owners = OWNERS.filter((o) => OWNER_RULES[o].some((id) => ctx.ruleOptions(id) !== undefined));
+	const team = teamRulesOf(ctx.config.extra);
+	const owners = OWNERS.filter((o) => (o !== 'team' || team.length > 0) && OWNER_RULES[o].some((id) => ctx.ruleOptions(id) !== undefined));
 	const key = owners.join(',');
-	let lexicon = matchers.get(key);
+	const cache = owners.includes('team') ? (teamMatchers.get(ctx.config) ?? teamMatchers.set(ctx.config, new Map()).get(ctx.config)!) : matchers;
+	let lexicon = cache.get(key);
 	if (!lexicon) {
-		lexicon = compile(new Set(owners));
-		matchers.set(key, lexicon);
+		lexicon = compile(new Set(owners), team);
+		cache.set(key, lexicon);
 	}
 	return { key, lexicon };
 }
