@@ -43,7 +43,7 @@ function fieldsOf(ctx: RuleContext, r: TeamRule): FieldScan[] {
 	return scanPost(ctx).filter((fs) => (r.scope as string[]).includes(fs.field) || (fs.field === 'body' && r.scope.includes('topics')));
 }
 
-function topicsOnly(ctx: RuleContext, r: TeamRule, fs: FieldScan): boolean {
+function topicsOnly(r: TeamRule, fs: FieldScan): boolean {
 	return fs.field === 'body' && !r.scope.includes('body') && r.scope.includes('topics');
 }
 
@@ -63,7 +63,7 @@ function hitsOf(ctx: RuleContext, r: TeamRule, index: number, role: 'match' | 'i
 			hits = outside(hits, fs.scan.hits.filter((h) => h.value.team?.rule === index && h.value.team.role === 'except')
 				.filter((e) => hits.some((h) => e.start <= h.start && h.end <= e.end)));
 		}
-		if (topicsOnly(ctx, r, fs)) {
+		if (topicsOnly(r, fs)) {
 			const topics = ctx.shared(`team.topics\u0000${ctx.target.platform.hashtag}`, () => findHashtags(fs.scan.text, ctx.target.platform.hashtag));
 			hits = hits.filter((h) => topics.some((t) => t.start <= h.start && h.end <= t.end));
 		}
@@ -74,25 +74,30 @@ function hitsOf(ctx: RuleContext, r: TeamRule, index: number, role: 'match' | 'i
 	return out;
 }
 
+/** Each exclamation mark (! or ！). */
+function exclamations(text: string): { start: number; end: number }[] {
+	const out: { start: number; end: number }[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x21 || c === 0xff01) {
+			out.push({ start: i, end: i + 1 });
+		}
+	}
+	return out;
+}
+
 /** What `occurrence` counts with `count`, in each field of the scope. */
 function counted(ctx: RuleContext, r: TeamRule, fields: readonly FieldScan[]): Found[] {
 	const out: Found[] = [];
 	for (const fs of fields) {
 		const text = fs.scan.text;
-		let spans: { start: number; end: number }[];
+		let spans: readonly { start: number; end: number }[];
 		switch (r.count) {
 			case 'hashtags': spans = findHashtags(text, ctx.target.platform.hashtag); break;
 			case 'mentions': spans = findMentions(text, ctx.target.platform); break;
 			case 'links': spans = findLinks.shared(text); break;
 			default:
-				spans = [];
-				for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) {
-					spans.push({ start: i, end: i + 1 });
-				}
-				for (let i = text.indexOf('！'); i >= 0; i = text.indexOf('！', i + 1)) {
-					spans.push({ start: i, end: i + 1 });
-				}
-				spans.sort((a, b) => a.start - b.start);
+				spans = exclamations(text);
 		}
 		for (const s of spans) {
 			out.push({ fs, start: s.start, end: s.end, text: text.slice(s.start, s.end) });
