@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIX_KINDS, fixAll, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
+import { FIX_KINDS, fixAll, isTeamRuleId, lint, parseConfigLayer, resolveConfig, rules, setLanguage, type ResolvedConfig } from '../../server/src/engine';
 import { imageReaderFor } from '../../server/src/node/media';
 import { LineIndex } from '../../server/src/positions';
 import { FIXTURES } from './paths';
@@ -40,11 +40,16 @@ export function configFor(file: string): ResolvedConfig {
 export function findingsAsExpected(text: string, ruleId: string, config: ResolvedConfig, file?: string): Expected[] {
 	const idx = new LineIndex(text);
 	// Images are read from beside the fixture, as the CLI and the server read them beside a draft.
-	return lint({ text, config, matchedDraftGlob: true, ...(file ? { readImage: imageReaderFor(file) } : {}) }).findings.filter((f) => f.rule === ruleId).map((f) => {
+	return lint({ text, config, matchedDraftGlob: true, ...(file ? { readImage: imageReaderFor(file) } : {}) }).findings.filter((f) => ofRule(f.rule, ruleId)).map((f) => {
 		const s = idx.position(f.start);
 		const e = idx.position(f.end);
 		return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, message: f.message, platform: f.platform };
 	});
+}
+
+/** A finding's id belongs to the rule: its own, or for `team` a team rule's (`team/…`, `<pack>/…`). */
+function ofRule(id: string, ruleId: string): boolean {
+	return id === ruleId || (ruleId === 'team' && isTeamRuleId(id));
 }
 
 /** Registers one mocha test per fixture of the rule. */
@@ -77,7 +82,8 @@ export function describeFixtures(ruleId: string): void {
 				if (fs.existsSync(fixedFile)) {
 					const relint = (t: string) => lint({ text: t, config, matchedDraftGlob: true }).findings;
 					// The rule's fixes of every kind (content too, as `--fix-type typography,syntax,content` applies them).
-					const selection = { rules: new Set([ruleId]), kinds: FIX_KINDS };
+					const ids = lint({ text, config, matchedDraftGlob: true }).findings.map((x) => x.rule).filter((id) => ofRule(id, ruleId));
+					const selection = { rules: new Set([ruleId, ...ids]), kinds: FIX_KINDS };
 					const once = fixAll(text, relint, selection).text;
 					assert.equal(once, fs.readFileSync(fixedFile, 'utf8'), `${f}: fixed text`);
 					assert.equal(fixAll(once, relint, selection).text, once, `${f}: fixing twice changes nothing`);

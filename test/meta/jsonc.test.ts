@@ -12,7 +12,7 @@ import { ROOT } from '../helpers/paths';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
-const FILES = [['copydesk.json', 'server/schemas/copydesk.schema.json'], ['copydesk-pack.json', 'server/schemas/copydesk-pack.schema.json']] as const;
+const FILES = [['copydesk.json', 'server/schemas/copydesk.schema.json'], ['copydesk-pack.json', 'server/schemas/copydesk-pack.schema.json'], ['copydesk-rules.json', 'server/schemas/copydesk-rules.schema.json']] as const;
 
 describe('copydesk.json is JSON with comments in VS Code', () => {
 	for (const [name, schema] of FILES) {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalog, LANGS, PSEUDO_RULES, rules } from '../../server/src/engine';
 import { ROOT } from '../helpers/paths';
-import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties } from './manifest';
+import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties, teamRulesSchema } from './manifest';
 
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
 const SYNC = 'run `npx tsx test/meta/sync.ts` to update it';
@@ -18,6 +18,7 @@ describe('manifest and metadata', () => {
 	it('the copydesk.json schema matches the registry', () => {
 		assert.deepEqual(read('server/schemas/copydesk.schema.json'), configSchema(), SYNC);
 		assert.deepEqual(read('server/schemas/copydesk-pack.schema.json'), packSchema(), SYNC);
+		assert.deepEqual(read('server/schemas/copydesk-rules.schema.json'), teamRulesSchema(), SYNC);
 	});
 
 	it('package.nls files describe every rule in both languages', () => {

@@ -4,7 +4,7 @@
  * copydesk.json, and the rule descriptions in package.nls*.json. `npx tsx test/meta/sync.ts`
  * writes them; test/meta/manifest.test.ts fails when they drift.
  */
-import { builtinPlatforms, AD_LABEL_SETS, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules } from '../../server/src/engine';
+import { builtinPlatforms, AD_LABEL_SETS, COUNT_UNITS, HANDLE_STYLES, HASHTAG_STYLES, rules, TEAM_COUNTS, TEAM_RULE_KINDS, TEAM_SCOPES } from '../../server/src/engine';
 
 const SEVERITY = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
 
@@ -61,6 +61,71 @@ const TERM = {
 	],
 };
 
+const WORDS = { type: 'array', items: { type: 'string', minLength: 1 } };
+const PATTERNS = { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Restricted linear-time patterns (docs/packs.md): literal text, [classes], \\d \\s \\w \\p{Han}, a|b, (groups), x? and x{m,n} (n ≤ 20) on one character or class. No *, +, back-references or lookaround.' };
+const MATCH_SET = { type: 'object', additionalProperties: false, properties: { tokens: WORDS, patterns: PATTERNS } };
+const BY_KIND: Record<string, Record<string, unknown>> = {
+	existence: { tokens: { ...WORDS, description: 'Literal words and phrases that must not appear.' }, patterns: PATTERNS },
+	substitution: {
+		swap: {
+			description: 'This → that: { "戴尔电脑公司": "戴尔" }, or [{ "pattern": "…", "to": "…" }] with patterns.',
+			oneOf: [
+				{ type: 'object', additionalProperties: { type: 'string' } },
+				{ type: 'array', items: { type: 'object', additionalProperties: false, required: ['to'], properties: { token: { type: 'string', minLength: 1 }, pattern: { type: 'string', minLength: 1 }, to: { type: 'string' } } } },
+			],
+		},
+		fix: { enum: ['content', 'typography'], description: 'The fix\'s kind: content (default; offered, applied only when asked) or typography (applied by fix-all).' },
+	},
+	occurrence: {
+		count: { enum: [...TEAM_COUNTS], description: 'What is counted per post; without it, the rule\'s tokens and patterns.' },
+		tokens: WORDS, patterns: PATTERNS,
+		min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 },
+	},
+	conditional: { if: { ...MATCH_SET, description: 'When one of these appears…' }, then: { ...MATCH_SET, description: '…one of these must appear too.' } },
+	capitalization: { words: { ...WORDS, description: 'Brand names as they must be cased: found in any case, flagged when the case differs.' }, fix: { enum: ['content', 'typography'] } },
+	spelling: { spellings: { type: 'object', description: '{ "Acme Cloud": ["AcmeCloud", "Acme云"] }: the right spelling and the variants to flag.', additionalProperties: WORDS }, fix: { enum: ['content', 'typography'] } },
+};
+
+/** One team rule (server/src/engine/teamrules.ts checks the same shape at exact offsets). */
+export const TEAM_RULE = {
+	type: 'object',
+	required: ['id', 'kind', 'message'],
+	properties: {
+		id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'The rule\'s id in its file; its full id is team/<id> in copydesk.json and <pack name>/<id> in a pack.' },
+		kind: { enum: [...TEAM_RULE_KINDS] },
+		message: {
+			type: 'object', additionalProperties: false, required: ['en', 'zh-cn'],
+			description: 'The finding\'s message in both languages; placeholders {match} {replacement} {count} {min} {max} {then}.',
+			properties: { en: { type: 'string', minLength: 1 }, 'zh-cn': { type: 'string', minLength: 1 } },
+		},
+		severity: { enum: ['error', 'warning', 'info', 'hint'], description: 'Default warning; `rules` in copydesk.json can change it like any rule\'s.' },
+		platforms: { type: 'array', items: { type: 'string' }, description: 'Only on these platforms (all when absent).' },
+		locales: { type: 'array', items: { type: 'string' }, description: 'Only for posts in these locales (zh matches zh-CN, zh-TW…).', examples: [['zh-CN'], ['en']] },
+		scope: { type: 'array', items: { enum: [...TEAM_SCOPES] }, minItems: 1, description: 'Where to look (default body, title, digest); topics: only inside the body\'s hashtags and #话题#.' },
+		link: { type: 'string', format: 'uri', pattern: '^https?://', description: 'The team\'s guide: linked from the diagnostic, the hover and SARIF.' },
+		except: { ...WORDS, description: 'Phrases in which a hit is not a hit.' },
+		description: { type: 'string' },
+	},
+	allOf: TEAM_RULE_KINDS.map((kind) => ({
+		if: { properties: { kind: { const: kind } }, required: ['kind'] },
+		then: { properties: BY_KIND[kind] },
+	})),
+};
+
+/** The JSON schema of a team rules file (a pack's `teamRules`; copydesk.json's `teamRules` is the same list). */
+export function teamRulesSchema(): Record<string, unknown> {
+	return {
+		$schema: 'http://json-schema.org/draft-07/schema#',
+		$id: 'copydesk-rules.schema.json',
+		title: 'Copydesk team rules (a pack\'s teamRules file)',
+		description: 'A JSON list of team rules (docs/packs.md). Data only: nothing in it runs.',
+		allowComments: true,
+		allowTrailingCommas: true,
+		type: 'array',
+		items: TEAM_RULE,
+	};
+}
+
 /** `protect`: words the typography rules keep as written, added to the built-in lists (server/src/engine/data/protected-words.json). */
 const PROTECT = {
 	type: 'object',
@@ -91,6 +156,7 @@ export function configSchema(): Record<string, unknown> {
 			ignore: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files never checked.' },
 			packs: { type: 'array', items: { type: 'string' }, description: 'Team packs: folders (relative to this file, inside the workspace) or npm package names in node_modules.' },
 			terms: { type: 'array', items: TERM, description: 'Team terminology for the `terms` rule: forbidden words, preferred words, brand spellings (docs/rules/terms.md).' },
+			teamRules: { type: 'array', items: TEAM_RULE, description: 'The team\'s own rules, ids team/<id> (docs/packs.md): existence, substitution, occurrence, conditional, capitalization, spelling.' },
 			snippets: { description: 'Reserved for packs.' },
 			campaigns: { type: 'array', items: { type: 'string' }, description: 'Folders (relative to this file) whose drafts are variants of one announcement: campaign-consistency compares their facts across files (docs/rules/campaign-consistency.md).' },
 			handles: {
@@ -101,8 +167,9 @@ export function configSchema(): Record<string, unknown> {
 			protect: PROTECT,
 			rules: {
 				type: 'object',
-				description: 'Severity and options per rule.',
+				description: 'Severity and options per rule; a team rule by its full id (team/…, <pack>/…).',
 				additionalProperties: false,
+				patternProperties: { '^[^/]+/.+$': { description: 'A team rule: its severity.', oneOf: [SEVERITY, { type: 'object', additionalProperties: false, properties: { severity: SEVERITY } }] } },
 				properties: Object.fromEntries(rules.map((r) => [r.meta.id, {
 					description: r.meta.description.en,
 					oneOf: [
@@ -220,6 +287,7 @@ export function packSchema(): Record<string, unknown> {
 			description: { type: 'string' },
 			snippets: { oneOf: [file, { type: 'array', items: file }], description: 'Snippet files in VS Code snippet format; each snippet may add "platforms": ["weibo", …].' },
 			terms: { ...file, description: 'A JSON list of terms for the `terms` rule.' },
+			teamRules: { ...file, description: 'A JSON list of team rules (ids <pack name>/<id>); name it copydesk-rules.json for completion in VS Code.' },
 			rules: config.properties.rules,
 			platforms: config.properties.platforms,
 			protect: config.properties.protect,

@@ -144,7 +144,7 @@ const rule: Rule = {
 			const explain = ctx.t(r.link ? 'explainLink' : 'explain', { id: r.id, kind: r.kind, origin: r.origin, link: r.link ?? '' });
 			const report = (f: Found, text: string, fixTo?: string) => {
 				const fixes = fixTo !== undefined
-					? [{ title: ctx.t('fix', { replacement: fixTo }), kind: r.fix ?? 'content', preferred: true, edits: [{ start: f.start, end: f.end, newText: fixTo }] }]
+					? [{ title: ctx.t('fix', { replacement: fixTo }), kind: r.fix ?? 'content', preferred: true, edits: [{ start: f.start + f.fs.shift, end: f.end + f.fs.shift, newText: fixTo }] }]
 					: undefined;
 				const rep = { rule: r.id, link: r.link, start: f.start + f.fs.shift, end: f.end + f.fs.shift, message: text, severity, explain, ...(fixes ? { fixes } : {}) };
 				if (f.fs.source) {
