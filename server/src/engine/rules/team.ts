@@ -141,7 +141,8 @@ const rule: Rule = {
 			}
 			const severity: Severity = set ?? r.severity;
 			const message = (args: Record<string, string | number>) => fill(r.message[ctx.lang] ?? r.message.en, args);
-			const explain = ctx.t(r.link ? 'explainLink' : 'explain', { id: r.id, kind: r.kind, origin: r.origin, link: r.link ?? '' });
+			const about = { id: r.id, kind: r.kind, origin: r.origin, link: r.link ?? '' };
+			const explain = r.link ? ctx.t('explainLink', about) : ctx.t('explain', about);
 			const report = (f: Found, text: string, fixTo?: string) => {
 				const fixes = fixTo !== undefined
 					? [{ title: ctx.t('fix', { replacement: fixTo }), kind: r.fix ?? 'content', preferred: true, edits: [{ start: f.start + f.fs.shift, end: f.end + f.fs.shift, newText: fixTo }] }]
