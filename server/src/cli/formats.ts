@@ -5,7 +5,7 @@
  * Lines and columns are 1-based; columns count UTF-16 code units, as LSP and SARIF do,
  * except rdjson's, which count UTF-8 bytes as reviewdog expects.
  */
-import { docsUrl, language, msg, PSEUDO_RULES, rules, type Severity } from '../engine';
+import { docsUrl, isTeamRuleId, language, msg, PSEUDO_RULES, rules, type Severity } from '../engine';
 import type { Row, RowPosition } from './rows';
 
 export type { Row } from './rows';
@@ -65,6 +65,7 @@ export function formatJson(rows: readonly Row[], exceptions?: readonly Exception
 			severity: r.severity, rule: r.rule, message: r.message, platform: r.platform ?? null,
 			post: r.post === undefined ? null : r.post + 1,
 			...(r.related?.length ? { related: r.related } : {}),
+			...(r.link ? { link: r.link } : {}),
 		})),
 		...(exceptions ? {
 			exceptions: exceptions.map((x) => ({
@@ -208,6 +209,14 @@ function sarifRegion(s: RowPosition, e: RowPosition) {
  */
 export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 	const ids = [...rules.map((r) => r.meta.id), ...PSEUDO_RULES];
+	// Team rules (`team/…`, `<pack>/…`) found in this run, each with its guide as help.
+	const teamLinks = new Map<string, string | undefined>();
+	for (const r of rows) {
+		if (isTeamRuleId(r.rule) && (!teamLinks.has(r.rule) || r.link)) {
+			teamLinks.set(r.rule, r.link);
+		}
+	}
+	ids.push(...[...teamLinks.keys()].sort());
 	const ruleIndex = new Map(ids.map((id, i) => [id, i]));
 	const lang = language();
 	const prints = fingerprints(rows);
@@ -224,6 +233,15 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 					informationUri: 'https://github.com/copydesk/copydesk',
 					language: lang === 'zh-cn' ? 'zh-CN' : 'en-US',
 					rules: ids.map((id) => {
+						if (teamLinks.has(id)) {
+							const url = teamLinks.get(id) ?? docsUrl('team');
+							const description = msg('sarif.teamRule', { id });
+							return {
+								id, name: id, shortDescription: { text: description }, fullDescription: { text: description },
+								help: { text: msg('sarif.help', { description, url }), markdown: msg('sarif.helpMarkdown', { description, url }) },
+								helpUri: url, properties: { category: 'team', tags: ['copydesk', 'team'] },
+							};
+						}
 						const r = rules.find((x) => x.meta.id === id);
 						const description = r ? r.meta.description[lang] : msg(`pseudo.${id}`);
 						const help = msg('sarif.help', { description, url: docsUrl(id) });
@@ -317,7 +335,7 @@ export function formatRdjson(rows: readonly Row[]): string {
 				range: { start: pos(r.line, r.byteColumn, r.column), end: pos(r.endLine, r.endByteColumn, r.endColumn) },
 			},
 			severity: RD_SEVERITY[r.severity],
-			code: { value: r.rule, url: docsUrl(r.rule) },
+			code: { value: r.rule, url: r.link ?? docsUrl(isTeamRuleId(r.rule) ? 'team' : r.rule) },
 			...(r.suggestions?.length ? {
 				suggestions: r.suggestions.map((s) => ({ range: { start: pos(s.start.line, s.start.byteColumn, s.start.column), end: pos(s.end.line, s.end.byteColumn, s.end.column) }, text: s.text })),
 			} : {}),

@@ -10,7 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
 	builtinPlatforms, canonicalPlatformId, countLabel, FIX_KINDS, fixText, limitLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor,
-	recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
+	isTeamRuleId, recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
 } from '../engine';
 import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, encodeText, readRegularFile, writeFileAtomic } from '../node/files';
@@ -143,7 +143,8 @@ function rulesOption(value: unknown): Set<string> | undefined {
 	}
 	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
 	for (const id of ids.length ? ids : ['']) {
-		if (!ruleById(id)) {
+		// A team rule's id (`team/…`, `<pack>/…`) names a rule of the configuration: taken as written.
+		if (!ruleById(id) && !isTeamRuleId(id)) {
 			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
 		}
 	}
@@ -195,7 +196,7 @@ function cmdCheck(args: string[], io: Io): number {
 	}
 	const { configs, campaign } = resolveInputs(io, values, positionals);
 	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
-	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule)) : fs);
+	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule) || (onlyRules.has('team') && isTeamRuleId(f.rule))) : fs);
 	const notes = new Map<LintedFile, Finding[]>();
 	let fixFailures = 0;
 	if (values.fix || dryRun) {

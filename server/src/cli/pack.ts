@@ -58,7 +58,7 @@ export function cmdPack(args: string[], io: Io, h: Helpers): number {
 				});
 			}
 		}
-		summaries.push(msg('cli.pack.ok', { name: pack.manifest?.name ?? d.arg, version: pack.manifest?.version ?? '?', snippets: pack.snippets.length, terms: pack.terms.length }));
+		summaries.push(msg('cli.pack.ok', { name: pack.manifest?.name ?? d.arg, version: pack.manifest?.version ?? '?', snippets: pack.snippets.length, terms: pack.terms.length, teamRules: Array.isArray(pack.layer?.extra?.teamRules) ? pack.layer.extra.teamRules.length : 0 }));
 	}
 	const c = counts(rows);
 	switch (format) {

@@ -40,6 +40,8 @@ export interface Row {
 	suppression?: RowSuppression;
 	/** Other places the finding is about (campaign-consistency: the variant it disagrees with), 1-based. */
 	related?: RowRelated[];
+	/** A team rule's guide. */
+	link?: string;
 }
 
 export interface RowRelated {
@@ -131,7 +133,7 @@ export function toRows(file: string, text: string, findings: readonly Finding[],
 		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
 		return {
 			file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, byteColumn: s.byteColumn, endByteColumn: e.byteColumn,
-			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post,
+			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post, ...(f.link ? { link: f.link } : {}),
 			...(fix ? { suggestions: fix.edits.map((ed) => ({ start: pos.at(ed.start), end: pos.at(ed.end), text: ed.newText })) } : {}),
 			...(f.related?.length ? {
 				related: f.related.map((r) => ({

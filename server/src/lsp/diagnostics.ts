@@ -35,7 +35,8 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 		severity: SEVERITY[f.severity],
 		source: 'copydesk',
 		code: f.rule,
-		codeDescription: { href: ruleDocsUri(f.rule) },
+		// A team rule links the team's guide (or the team rule's page when it names none).
+		codeDescription: { href: f.link ?? ruleDocsUri(f.rule.includes('/') ? 'team' : f.rule) },
 		message: f.message,
 		...(f.related?.length ? {
 			relatedInformation: f.related.map((r) => ({
