@@ -12,7 +12,7 @@
  * settings in that notification: they are used as they are sent.
  */
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
-import { FIX_KINDS, msg, ruleById, SEVERITY_SETTINGS, type ConfigLayer, type RuleSetting, type SeveritySetting } from '../engine';
+import { FIX_KINDS, isTeamRuleId, msg, ruleById, SEVERITY_SETTINGS, type ConfigLayer, type RuleSetting, type SeveritySetting } from '../engine';
 import { DEFAULT_SETTINGS, type ClientSettings } from '../protocol';
 
 /** The settings section the server reads. */
@@ -99,7 +99,8 @@ export function cleanSettings(raw: unknown): CleanSettings {
 			bad('rules', raw.rules, msg('config.type', { type: 'object' }), '{}');
 		} else {
 			for (const [id, sev] of Object.entries(raw.rules)) {
-				if (!ruleById(id)) {
+				// A team rule (`team/…`, `<pack>/…`) is set by its full id like any rule.
+				if (!ruleById(id) && !isTeamRuleId(id)) {
 					problems.push(msg('settings.unknownRule', { key: `${SETTINGS_SECTION}.rules`, id }));
 				} else if (typeof sev === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(sev)) {
 					settings.rules[id] = sev;
