@@ -152,6 +152,18 @@ describe('team rules: validation at exact offsets', () => {
 		assert.deepEqual(r.value, []);
 	});
 
+	it('a file whose patterns would make a huge matcher is cut at a budget, each pattern past it named; loading stays fast', () => {
+		// 300 patterns of 400 paths each, 8,400 steps each: 23 fit in the file's budget of 200,000, the other 277 are refused.
+		const patterns = Array.from({ length: 300 }, (_, i) => `[^${String.fromCharCode(0x4e00 + i)}]{1,20}[a-z]{1,20}`);
+		const before = process.cpuUsage();
+		const r = parseTeamRulesFile(JSON.stringify([{ id: 'big', kind: 'existence', patterns, message: msgs }]), 'f.json', 'p');
+		const config = resolveConfig([{ origin: 'pack p', extra: { teamRules: r.value } }]);
+		lint({ text: weibo('你好'.repeat(1000)), config });
+		const cpu = process.cpuUsage(before);
+		assert.equal(r.problems.filter((p) => /expand to more than 200000 characters and classes in all/.test(p.message)).length, 277);
+		assert.ok(cpu.user + cpu.system < 5_000_000, `${(cpu.user + cpu.system) / 1000} ms`);
+	});
+
 	it('a severity for a team rule no layer defines is a problem; one for a defined rule applies', () => {
 		const parsed = parseConfigLayer(JSON.stringify({ teamRules: [{ id: 'x', kind: 'existence', tokens: ['甲'], message: msgs }], rules: { 'team/x': 'error', 'team/y': 'off' } }), 'copydesk.json', knownRules);
 		assert.deepEqual(parsed.problems, []);

@@ -334,6 +334,8 @@ export class Lexicon<T> {
 		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
 	}
 
+	/** A pattern starts with a large class: every position may start a hit. */
+	private allStart = false;
 	/** First classes already entered in `starts`, by key. */
 	private readonly startClasses = new Set<string>();
 
@@ -361,11 +363,18 @@ export class Lexicon<T> {
 			} else {
 				this.starts[first] = 2;
 			}
-		} else if (!this.startClasses.has(first.key)) {
+		} else if (!this.allStart && !this.startClasses.has(first.key)) {
 			this.startClasses.add(first.key);
-			for (let c = 0; c < 0x10000; c++) {
-				if (inClass(first, c)) {
-					this.starts[c] = 2;
+			// A large class (negated, or wider than a few blocks) makes every position a start: cheaper than marking it.
+			let size = 0;
+			for (let i = 0; i < first.ranges.length; i += 2) {
+				size += first.ranges[i + 1] - first.ranges[i] + 1;
+			}
+			if (first.negated || size > 4096) {
+				this.allStart = true;
+			} else {
+				for (let i = 0; i < first.ranges.length; i += 2) {
+					this.starts.fill(2, first.ranges[i], first.ranges[i + 1] + 1);
 				}
 			}
 		}
@@ -425,11 +434,12 @@ export class Lexicon<T> {
 		let segments: WordBounds | undefined;
 		let i = 0;
 		const starts = this.starts;
+		const allStart = this.allStart;
 		const pairs = this.pairs;
 		while (i < n) {
 			const c = folded.charCodeAt(i);
 			// Not a term's first character, or inside a Latin word: no term starts here.
-			const st = starts[c];
+			const st = allStart ? 2 : starts[c];
 			if (!st || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1))) || (st === 1 && !pairs[pairHash(c, folded.charCodeAt(i + 1))])) {
 				i++;
 				continue;

@@ -87,6 +87,8 @@ const PLATFORM = /^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff-]*$/;
 /** Most rules one file may hold, and words or patterns one rule may hold (a pack is data, not a dictionary dump). */
 export const MAX_TEAM_RULES = 500;
 export const MAX_MATCHERS = 5000;
+/** Most steps (characters and classes) the patterns of one file may expand to, all together: the matcher's size stays bounded. */
+export const MAX_PATTERN_STEPS = 200_000;
 
 /** Message placeholders a rule's message may use. */
 export const TEAM_PLACEHOLDERS = ['match', 'replacement', 'count', 'min', 'max', 'then'];
@@ -121,6 +123,7 @@ export function checkTeamRulesNode(list: JsonNode, path: string, namespace: stri
 		return { rules, problems };
 	}
 	const seen = new Set<string>();
+	let budget = MAX_PATTERN_STEPS;
 	items.forEach((n, i) => {
 		const p = `${path}[${i}]`;
 		if (n.type !== 'object') {
@@ -213,6 +216,12 @@ export function checkTeamRulesNode(list: JsonNode, path: string, namespace: stri
 				fail(node, kp, msg('team.pattern', { pattern: source, at: c.error.at + 1, detail: c.error.message }), pos, raw ? pos + 1 : node.offset + node.length);
 				return undefined;
 			}
+			const steps = c.paths.reduce((sum, p) => sum + p.length, 0);
+			if (steps > budget) {
+				fail(node, kp, msg('team.patternBudget', { max: MAX_PATTERN_STEPS }));
+				return undefined;
+			}
+			budget -= steps;
 			return c.paths;
 		};
 		const matchers = (v: JsonNode, kp: string, kindOf: 'tokens' | 'patterns'): TeamMatcher[] => {
