@@ -47,12 +47,35 @@ function topicsOnly(r: TeamRule, fs: FieldScan): boolean {
 	return fs.field === 'body' && !r.scope.includes('body') && r.scope.includes('topics');
 }
 
+// A scan's team hits by rule and role, grouped once per scan (a post's scan is shared by its targets).
+const grouped = new WeakMap<object, Map<string, LexiconHit<Entry>[]>>();
+
+function teamHits(fs: FieldScan, rule: number, role: string): LexiconHit<Entry>[] {
+	let g = grouped.get(fs.scan);
+	if (!g) {
+		g = new Map();
+		for (const h of fs.scan.hits) {
+			const t = h.value.team;
+			if (t) {
+				const key = `${t.rule}\u0000${t.role}`;
+				let list = g.get(key);
+				if (!list) {
+					g.set(key, (list = []));
+				}
+				list.push(h);
+			}
+		}
+		grouped.set(fs.scan, g);
+	}
+	return g.get(`${rule}\u0000${role}`) ?? [];
+}
+
 /** A rule's hits of one role in its scope: outside links and mentions (but `then`, which may be a link), outside its exception phrases. */
 function hitsOf(ctx: RuleContext, r: TeamRule, index: number, role: 'match' | 'if' | 'then', fields: readonly FieldScan[]): Found[] {
 	const out: Found[] = [];
 	const list = role === 'match' ? r.match : role === 'if' ? r.if : r.then;
 	for (const fs of fields) {
-		let hits: LexiconHit<Entry>[] = fs.scan.hits.filter((h) => h.value.team?.rule === index && h.value.team.role === role);
+		let hits = teamHits(fs, index, role);
 		if (!hits.length) {
 			continue;
 		}
@@ -60,8 +83,9 @@ function hitsOf(ctx: RuleContext, r: TeamRule, index: number, role: 'match' | 'i
 			hits = outside(hits, skipSpans(ctx, fs.scan.text));
 		}
 		if (r.except.length) {
-			hits = outside(hits, fs.scan.hits.filter((h) => h.value.team?.rule === index && h.value.team.role === 'except')
-				.filter((e) => hits.some((h) => e.start <= h.start && h.end <= e.end)));
+			const inside = teamHits(fs, index, 'except');
+			// A hit inside an exception phrase is no hit (a hit that merely overlaps one still is).
+			hits = inside.length ? hits.filter((h) => !inside.some((e) => e.start <= h.start && h.end <= e.end)) : hits;
 		}
 		if (topicsOnly(r, fs)) {
 			const topics = ctx.shared(`team.topics\u0000${ctx.target.platform.hashtag}`, () => findHashtags(fs.scan.text, ctx.target.platform.hashtag));
