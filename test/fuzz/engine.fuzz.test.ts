@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { campaignFile } from '../../bench/corpus';
 import {
 	LintCache, PSEUDO_RULES, applyEdits, builtinPlatforms, fixAll, hoverAt, lint, parseConfigLayer, parsePackManifest, parseSnippetFile,
-	parseTermsFile, postAt, resolveConfig, rules, setLanguage, statusAt, summarize, type LintResult, type ResolvedConfig,
+	parseTeamRulesFile, parseTermsFile, postAt, resolveConfig, rules, setLanguage, statusAt, summarize, type LintResult, type ResolvedConfig,
 } from '../../server/src/engine';
 import { ROOT } from '../helpers/paths';
 import { SEED, draft, edit, hugeLine, int, mutateJson, pick, random, replayable, scaled } from './gen';
@@ -137,27 +137,37 @@ describe(`fuzz: engine (seed ${SEED})`, function () {
 		}
 	});
 
-	it('never throws on broken pack manifests, snippet files and term lists', () => {
+	it('never throws on broken pack manifests, snippet files, term lists and team rules; surviving team rules lint without crashing', () => {
 		const r = random(4);
 		const dir = path.join(ROOT, 'examples', 'packs', 'acme-brand');
 		const files = {
 			manifest: fs.readFileSync(path.join(dir, 'copydesk-pack.json'), 'utf8'),
 			snippets: fs.readFileSync(path.join(dir, 'snippets', 'chinese.json'), 'utf8'),
 			terms: fs.readFileSync(path.join(dir, 'terms.json'), 'utf8'),
+			teamRules: fs.readFileSync(path.join(ROOT, 'examples', 'packs', 'china-comms', 'copydesk-rules.json'), 'utf8'),
 		};
 		const bases = {
 			manifest: { name: 'p', version: '1.0.0', description: 'd', snippets: ['s.json'], terms: 't.json', rules: { 'platform-limit': 'error' }, platforms: { c: { unit: 'char', limit: 5 } } },
 			snippets: { A: { prefix: 'a', platforms: ['weibo'], description: 'd', body: ['#话题# ${1:x} ${2|a,b|} $0 ${CURRENT_YEAR} ${1'] } },
 			terms: [{ forbidden: ['a', 'b'], preferred: 'c', note: { en: 'n', 'zh-cn': 'n' } }, { forbidden: '中' }],
+			teamRules: [
+				{ id: 'x', kind: 'substitution', swap: [{ pattern: '[a-c]{1,3}(中|文)?', to: '甲' }], message: { en: '{match}', 'zh-cn': '{match}' }, scope: ['body', 'topics'] },
+				{ id: 'y', kind: 'conditional', if: { patterns: ['\\d{1,3}元'] }, then: { tokens: ['广告'] }, message: { en: 'a', 'zh-cn': 'a' } },
+			],
 		};
 		for (let i = 0; i < scaled(300); i++) {
-			const kind = pick(r, ['manifest', 'snippets', 'terms'] as const);
+			const kind = pick(r, ['manifest', 'snippets', 'terms', 'teamRules'] as const);
 			const text = mutateJson(r, bases[kind], r() < 0.5 ? files[kind] : JSON.stringify(bases[kind]));
 			replayable(`pack ${kind}`, i, text, () => {
 				const parsed = kind === 'manifest' ? parsePackManifest(text, 'pack', knownRules)
-					: kind === 'snippets' ? parseSnippetFile(text, 'snippets.json') : parseTermsFile(text, 'terms.json');
+					: kind === 'snippets' ? parseSnippetFile(text, 'snippets.json') : kind === 'terms' ? parseTermsFile(text, 'terms.json') : parseTeamRulesFile(text, 'copydesk-rules.json', 'p');
 				for (const p of parsed.problems) {
 					assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, `${kind} problem range ${p.start}-${p.end}`);
+				}
+				if (kind === 'teamRules' && Array.isArray(parsed.value) && parsed.value.length) {
+					const config = resolveConfig([{ origin: 'pack p', extra: { teamRules: parsed.value } }]);
+					const found = lint({ text: '---\nplatform: weibo\ntitle: abc\n---\n#abc中# 99元 abc 中文 wechat！！ https://example.com/x @abc\n', config }).findings;
+					assert.ok(!found.some((f) => f.internal), found.filter((f) => f.internal).map((f) => f.message).join('\n'));
 				}
 			});
 		}
