@@ -11,6 +11,8 @@ import {
 	TEAM_RULE_KINDS, type ResolvedConfig, type TeamRule,
 } from '../../server/src/engine';
 import { loadPackDir } from '../../server/src/node/packs';
+import { buildReport } from '../../server/src/report/model';
+import { renderMarkdown } from '../../server/src/report/render';
 import { LineIndex } from '../../server/src/positions';
 import { FIXTURES, ROOT } from '../helpers/paths';
 
@@ -291,6 +293,15 @@ describe('team rules: each kind through lint', () => {
 		assert.deepEqual(found(text, configOf({ teamRules, rules: { team: 'off' } })), []);
 		const unknown = lint({ text: weibo('<!-- copydesk-disable-next-line team/zzz -- typo -->\n甲'), config }).findings.filter((f) => f.rule === 'disable-reason');
 		assert.match(unknown[0].message, /team\/zzz/);
+	});
+
+	it('the campaign report counts team rules by their ids and lists their exceptions with reasons', () => {
+		const config = configOf({ teamRules: [{ id: 'a', kind: 'existence', tokens: ['甲'], message: { en: 'No {match}.', 'zh-cn': '不要“{match}”。' } }] });
+		const text = weibo('甲\n<!-- copydesk-disable-next-line team/a -- approved by legal -->\n甲');
+		const md = renderMarkdown(buildReport([{ file: 'post.md', text, result: lint({ text, config }) }], 'Campaign'));
+		assert.match(md, /\| `team\/a` \| 1 \|/);
+		assert.match(md, /No 甲\./);
+		assert.match(md, /approved by legal/);
 	});
 
 	it('one matcher: the team\'s words are walked with the built-in lists (a compliance rule and a team rule on the same words)', () => {
