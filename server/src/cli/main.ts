@@ -143,8 +143,7 @@ function rulesOption(value: unknown): Set<string> | undefined {
 	}
 	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
 	for (const id of ids.length ? ids : ['']) {
-		// A team rule's id (`team/…`, `<pack>/…`) names a rule of the configuration: taken as written.
-		if (!ruleById(id) && !isTeamRuleId(id)) {
+		if (!ruleById(id) && !isTeamRuleId(id)) { // a team rule (`team/…`, `<pack>/…`) is a rule of the configuration
 			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
 		}
 	}

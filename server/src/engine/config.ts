@@ -10,7 +10,7 @@ import {
 	AD_LABEL_SETS, COUNT_UNITS, FIELD_NAMES, PRESENTATION_KEYS, HANDLE_STYLES, HASHTAG_STYLES, applyMode, builtinPlatforms,
 	type FieldSpec, type PlatformProfile,
 } from './platforms';
-import { checkTeamRulesNode, isTeamRuleId, mergeTeamRules, teamRulesOf } from './teamrules';
+import { checkTeamRulesNode, isTeamRuleId, mergeTeamRules, unknownTeamSettings } from './teamrules';
 import { checkTermsNode, refuseTermCycles } from './terms';
 import type { InputProblem, SeveritySetting } from './types';
 
@@ -178,8 +178,7 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 						bad(idNode, `rules.${id}`, msg('config.reservedName', { name: id }));
 						continue;
 					}
-					// A team rule's id (`team/…`, `<pack>/…`): a severity only; whether it exists is known once every layer is read.
-					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : isTeamRuleId(id) ? {} : undefined;
+					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : isTeamRuleId(id) ? {} : undefined; // a team rule: its severity
 					if (!rule) {
 						bad(idNode, `rules.${id}`, msg('config.unknownRule', { id }), 'warning');
 						continue;
@@ -284,13 +283,9 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 				layer.extra![key] = out;
 				break;
 			}
-			case 'teamRules': {
-				// copydesk.json's own team rules (ids `team/…`): bad rules are problems at their offsets and are dropped.
-				const t = checkTeamRulesNode(vn, key, 'team', origin);
-				problems.push(...t.problems);
-				layer.extra![key] = t.rules;
+			case 'teamRules': // copydesk.json's own team rules (ids `team/…`): bad ones are problems and are dropped.
+				layer.extra![key] = checkTeamRulesNode(vn, key, 'team', origin, problems).rules;
 				break;
-			}
 			case 'terms': {
 				// Bad entries are problems at their offsets and are dropped; the others apply.
 				const t = checkTermsNode(vn, key);
@@ -576,17 +571,10 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 			// Term lists and protected words add up (a pack's and the workspace's); other extras replace.
 			const prev = out.extra[k];
 			out.extra[k] = k === 'terms' && Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v]
-				: k === 'protect' && prev && v ? mergeProtect(prev, v)
-					: k === 'teamRules' ? mergeTeamRules(prev, v) : v;
+				: k === 'protect' && prev && v ? mergeProtect(prev, v) : k === 'teamRules' ? mergeTeamRules(prev, v) : v;
 		}
 	}
-	// A severity set for a team rule that no layer defines: said once, so a typo does not pass silently.
-	const teamIds = new Set(teamRulesOf(out.extra).map((r) => r.id));
-	for (const id of Object.keys(out.rules)) {
-		if (isTeamRuleId(id) && !teamIds.has(id)) {
-			out.problems.push({ origin: 'rules', message: msg('team.unknownSetting', { id }) });
-		}
-	}
+	out.problems.push(...unknownTeamSettings(out.rules, out.extra).map((message) => ({ origin: 'rules', message })));
 	// Term substitutions that undo each other would change the file at every --fix: refused here, at load time.
 	const cycles = refuseTermCycles(out.extra.terms);
 	if (cycles.cycles.length) {

@@ -27,9 +27,9 @@ export { TextView } from './textview';
 export { Lexicon, foldText, wordListLexicon, wordListTerms, type LexiconTerm, type LexiconHit, type LexiconOptions, type WordList, type WordListCategory, type WordListEntry, type WordListItem } from './lexicon';
 export type { Rule, RuleMeta, RuleContext, Target, FieldCount } from './rule';
 export {
-	PACK_FILE, parsePackManifest, parseSnippetFile, parseTeamRulesFile, parseTermsFile, packEntries, expandDefaults, snippetPlatforms, buildPackFiles, isPackName,
+	PACK_FILE, parsePackManifest, parseSnippetFile, parseTermsFile, packEntries, expandDefaults, snippetPlatforms, buildPackFiles, isPackName,
 	snippetErrorMessage, snippetSelfCheck, type PackManifest, type PackFileRef, type SnippetDef,
 } from './pack';
 export { compilePattern, type CompiledPattern, type PatternError } from './pattern';
-export { checkTeamRulesNode, isTeamRuleId, teamRulesOf, TEAM_RULE_KINDS, TEAM_SCOPES, TEAM_COUNTS, type TeamRule, type TeamRuleKind } from './teamrules';
+export { checkTeamRulesNode, parseTeamRulesFile, isTeamRuleId, teamRulesOf, TEAM_RULE_KINDS, TEAM_SCOPES, TEAM_COUNTS, type TeamRule, type TeamRuleKind } from './teamrules';
 export { parseSnippet, expandSnippet, standardVariables, type SnippetNode, type VariableResolver, type Expansion } from './snippet-syntax';

@@ -22,9 +22,12 @@
  * Word lists (data/*.json) are compiled with `wordListLexicon`: categories of entries, each with a
  * severity, a legal basis and suggested rewordings.
  */
-import type { Lang } from './messages';
-import { inClass, type CharClass, type Step } from './pattern';
-import type { Severity } from './types';
+import { foldClass, inClass, type CharClass, type Step } from './pattern';
+import { WordBounds } from './wordbounds';
+import { wordListTerms, type WordList, type WordListItem } from './wordlist-terms';
+
+export { WordBounds } from './wordbounds';
+export { wordListTerms, type WordList, type WordListCategory, type WordListEntry, type WordListItem } from './wordlist-terms';
 
 export interface LexiconTerm<T> {
 	/** The literal term. */
@@ -43,11 +46,7 @@ export interface LexiconTerm<T> {
 	 * (`Intl.Segmenter`), at its start and its end: 第一 is not a hit inside 第一次 (one ICU word).
 	 */
 	word?: boolean;
-	/**
-	 * A compiled pattern path (pattern.ts) instead of the literal `term` (which then only names the
-	 * hit): code units and classes of code units, added to the same trie, so the one walk serves
-	 * patterns too. `except` does not apply to a path.
-	 */
+	/** A pattern path (pattern/) instead of the literal `term`, which then names the hit; `except` does not apply. */
 	steps?: readonly Step[];
 }
 
@@ -87,52 +86,6 @@ interface Node<T> {
 	gap?: Node<T>;
 	/** A pattern's classes (folded like the text), each to its node. */
 	classes?: { cls: CharClass; node: Node<T> }[];
-}
-
-/** A class as the folded text meets it: what the class holds and what those characters fold to. */
-function foldClass(cls: CharClass, caseSensitive: boolean): CharClass {
-	const r = [...cls.ranges];
-	const add: number[] = [];
-	for (let i = 0; i < r.length; i += 2) {
-		const lo = r[i];
-		const hi = r[i + 1];
-		const overlap = (a: number, b: number, d: number) => {
-			const x = Math.max(lo, a);
-			const y = Math.min(hi, b);
-			if (x <= y) {
-				add.push(x + d, y + d);
-			}
-		};
-		overlap(0xff01, 0xff5e, -0xfee0);
-		overlap(0x3000, 0x3000, 0x20 - 0x3000);
-		overlap(0x2018, 0x2019, 0);
-		if (lo <= 0x2019 && hi >= 0x2018) {
-			add.push(0x27, 0x27);
-		}
-		if (!caseSensitive) {
-			overlap(0x41, 0x5a, 0x20);
-			// Full-width capitals fold to ASCII lower case.
-			overlap(0xff21, 0xff3a, 0x20 - 0xfee0);
-		}
-	}
-	if (!add.length) {
-		return cls;
-	}
-	const all = [...r, ...add];
-	const pairs: [number, number][] = [];
-	for (let i = 0; i < all.length; i += 2) {
-		pairs.push([all[i], all[i + 1]]);
-	}
-	pairs.sort((a, b) => a[0] - b[0]);
-	const merged: number[] = [];
-	for (const [lo, hi] of pairs) {
-		if (merged.length && lo <= merged[merged.length - 1] + 1) {
-			merged[merged.length - 1] = Math.max(merged[merged.length - 1], hi);
-		} else {
-			merged.push(lo, hi);
-		}
-	}
-	return { key: cls.key, ranges: merged, negated: cls.negated };
 }
 
 const SPACE = ' ';
@@ -206,10 +159,6 @@ function pairHash(a: number, b: number): number {
 }
 
 /** A Latin letter or digit (after folding): the characters word boundaries are about. */
-function isWordChar(ch: string | undefined): boolean {
-	return !!ch && isWordCode(ch.charCodeAt(0));
-}
-
 function isWordCode(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
 		|| (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -218,36 +167,6 @@ function isWordCode(c: number): boolean {
 /** Collapses whitespace runs in a term to one space and trims it. */
 function normalizeTerm(s: string, caseSensitive: boolean): string {
 	return foldText(s, caseSensitive).replace(/[\s\u3000]+/g, SPACE).trim();
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-/**
- * ICU word boundaries (Intl.Segmenter, dictionary segmentation for Chinese) around a range, computed
- * on a window of the text (a clause's worth on each side) only when a `word` term is found. ICU's
- * dictionary is not a grammar: it joins 第一次 and 折叠 into words (so 第一 and 三折 are not words
- * there), but also splits 友商 into 友|商 and reads 全场三折起 as 全|场|三|折起. So only terms listed
- * with `word: true` ask it, where a listed piece of a longer word is the common mistake.
- */
-export class WordBounds {
-	constructor(private readonly text: string) {}
-
-	/** True when `start` and `end` both fall on word boundaries. */
-	isWord(start: number, end: number): boolean {
-		const from = Math.max(0, start - 12);
-		const to = Math.min(this.text.length, end + 12);
-		segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-		let atStart = start === from;
-		for (const seg of segmenter.segment(this.text.slice(from, to))) {
-			const at = from + seg.index;
-			if (at === start) {
-				atStart = true;
-			} else if (at === end || (at > end)) {
-				return atStart && at === end;
-			}
-		}
-		return atStart && end === to;
-	}
 }
 
 export class Lexicon<T> {
@@ -273,91 +192,52 @@ export class Lexicon<T> {
 		}
 	}
 
-	/** Adds a term; an empty term is ignored. */
+	/** Adds a term (or a pattern path, `steps`); an empty term is ignored. */
 	add(t: LexiconTerm<T>): void {
+		const cs = this.caseSensitive;
 		if (t.steps) {
-			this.addSteps(t, t.steps);
+			// Spaces at the ends of a path mean nothing (as in a term).
+			const units = t.steps.map((x) => (typeof x === 'number' ? foldUnit(x, cs) : foldClass(x, cs)));
+			let from = 0;
+			let to = units.length;
+			while (from < to && units[from] === 0x20) {
+				from++;
+			}
+			while (to > from && units[to - 1] === 0x20) {
+				to--;
+			}
+			this.insert(units.slice(from, to), t, []);
 			return;
 		}
-		const key = normalizeTerm(t.term, this.caseSensitive);
-		if (!key) {
-			return;
-		}
-		let node = this.root;
-		const c0 = key.charCodeAt(0);
-		if (key.length === 1 || key[1] === SPACE) {
-			this.starts[c0] = 2;
-		} else {
-			this.starts[c0] ||= 1;
-			this.pairs[pairHash(c0, key.charCodeAt(1))] = 1;
-		}
-		for (let k = 0; k < key.length; k++) {
-			const ch = key[k];
-			if (ch === SPACE) {
-				if (isWordChar(key[k - 1]) && isWordChar(key[k + 1])) {
-					node = node.gap ??= { next: new Map() };
-				} else {
-					node = node.space ??= { next: new Map() };
-				}
-				continue;
-			}
-			let n = node.next.get(ch.charCodeAt(0));
-			if (!n) {
-				n = { next: new Map() };
-				node.next.set(ch.charCodeAt(0), n);
-			}
-			node = n;
-		}
+		const key = normalizeTerm(t.term, cs);
 		const except: Compiled<T>['except'] = [];
 		for (const e of t.except ?? []) {
 			// Exceptions are compared on the folded text with the term's own spacing.
-			const folded = foldText(e, this.caseSensitive);
-			const termFolded = foldText(t.term.trim(), this.caseSensitive);
-			let at = folded.indexOf(termFolded);
-			while (at >= 0) {
+			const folded = foldText(e, cs);
+			const termFolded = foldText(t.term.trim(), cs);
+			for (let at = folded.indexOf(termFolded); at >= 0; at = folded.indexOf(termFolded, at + 1)) {
 				except.push({ text: folded, at });
-				at = folded.indexOf(termFolded, at + 1);
 			}
 		}
-		this.output(node, t, except);
+		const units: number[] = [];
+		for (let k = 0; k < key.length; k++) {
+			units.push(key.charCodeAt(k));
+		}
+		this.insert(units, t, except);
 	}
 
-	private output(node: Node<T>, t: LexiconTerm<T>, except: Compiled<T>['except']): void {
-		if (!node.out) {
-			this.size++;
-			node.out = [];
-		}
-		const group = t.group ?? 0;
-		if (group >= this.groups) {
-			this.groups = group + 1;
-		}
-		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
-	}
-
-	/** A pattern starts with a large class: every position may start a hit. */
+	/** A pattern starts with a large class (every position may start a hit), and the first classes marked in `starts`. */
 	private allStart = false;
-	/** First classes already entered in `starts`, by key. */
 	private readonly startClasses = new Set<string>();
 
-	/** Adds a pattern path: literal code units as a term's, classes as class edges (shared by key). */
-	private addSteps(t: LexiconTerm<T>, steps: readonly Step[]): void {
-		const units = steps.map((s) => (typeof s === 'number' ? foldUnit(s, this.caseSensitive) : foldClass(s, this.caseSensitive)));
-		// Spaces at the ends of a path mean nothing (as in a term); an empty path is ignored.
-		let from = 0;
-		let to = units.length;
-		while (from < to && units[from] === 0x20) {
-			from++;
-		}
-		while (to > from && units[to - 1] === 0x20) {
-			to--;
-		}
-		if (from === to) {
+	/** Enters folded units (code units; a pattern's classes as class edges, shared by key) into the trie and the start tables. */
+	private insert(units: readonly (number | CharClass)[], t: LexiconTerm<T>, except: Compiled<T>['except']): void {
+		if (!units.length) {
 			return;
 		}
-		const first = units[from];
-		const second = units[from + 1];
+		const [first, second] = units;
 		if (typeof first === 'number') {
-			if (from + 1 < to && typeof second === 'number' && second !== 0x20) {
+			if (typeof second === 'number' && second !== 0x20) {
 				this.starts[first] ||= 1;
 				this.pairs[pairHash(first, second)] = 1;
 			} else {
@@ -370,45 +250,44 @@ export class Lexicon<T> {
 			for (let i = 0; i < first.ranges.length; i += 2) {
 				size += first.ranges[i + 1] - first.ranges[i] + 1;
 			}
-			if (first.negated || size > 4096) {
-				this.allStart = true;
-			} else {
-				for (let i = 0; i < first.ranges.length; i += 2) {
-					this.starts.fill(2, first.ranges[i], first.ranges[i + 1] + 1);
-				}
+			this.allStart = first.negated || size > 4096;
+			for (let i = 0; !this.allStart && i < first.ranges.length; i += 2) {
+				this.starts.fill(2, first.ranges[i], first.ranges[i + 1] + 1);
 			}
 		}
 		let node = this.root;
-		for (let k = from; k < to; k++) {
+		for (let k = 0; k < units.length; k++) {
 			const u = units[k];
 			if (u === 0x20) {
 				const before = units[k - 1];
 				const after = units[k + 1];
-				if (typeof before === 'number' && typeof after === 'number' && isWordCode(before) && isWordCode(after)) {
-					node = node.gap ??= { next: new Map() };
-				} else {
-					node = node.space ??= { next: new Map() };
-				}
-				continue;
-			}
-			if (typeof u === 'number') {
+				const gap = typeof before === 'number' && typeof after === 'number' && isWordCode(before) && isWordCode(after);
+				node = gap ? (node.gap ??= { next: new Map() }) : (node.space ??= { next: new Map() });
+			} else if (typeof u === 'number') {
 				let n = node.next.get(u);
 				if (!n) {
 					n = { next: new Map() };
 					node.next.set(u, n);
 				}
 				node = n;
-				continue;
+			} else {
+				const edges = node.classes ??= [];
+				let edge = edges.find((e) => e.cls.key === u.key);
+				if (!edge) {
+					edges.push(edge = { cls: u, node: { next: new Map() } });
+				}
+				node = edge.node;
 			}
-			const edges = node.classes ??= [];
-			let edge = edges.find((e) => e.cls.key === u.key);
-			if (!edge) {
-				edge = { cls: u, node: { next: new Map() } };
-				edges.push(edge);
-			}
-			node = edge.node;
 		}
-		this.output(node, t, []);
+		if (!node.out) {
+			this.size++;
+			node.out = [];
+		}
+		const group = t.group ?? 0;
+		if (group >= this.groups) {
+			this.groups = group + 1;
+		}
+		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
 	}
 
 	/** Number of groups (the highest group + 1). */
@@ -559,67 +438,6 @@ export class Lexicon<T> {
 		}
 		return count;
 	}
-}
-
-/** One listed term of a word list (a bare string is a term with the category's settings). */
-export interface WordListEntry {
-	term: string;
-	severity?: Severity;
-	/** Phrases containing the term that are not hits (added to the category's). */
-	except?: readonly string[];
-	/** Compliant rewordings, best first; "" means "delete the term". */
-	suggest?: readonly string[];
-	/** Match only on ICU word boundaries (see `LexiconTerm.word`). */
-	word?: boolean;
-}
-
-export interface WordListCategory {
-	id: string;
-	label: Record<Lang, string>;
-	severity: Severity;
-	/** Ids of articles in data/law.json. */
-	basis?: readonly string[];
-	/** Exception phrases for every entry; `{term}` stands for the entry's term ("{term}步", "追求{term}"). */
-	except?: readonly string[];
-	/** Default rewordings for entries without their own. */
-	suggest?: readonly string[];
-	/** Only for posts of these industries (all when absent). */
-	industries?: readonly string[];
-	/** Where the category's terms come from. */
-	source?: string;
-	entries: readonly (string | WordListEntry)[];
-}
-
-export interface WordList {
-	description?: string;
-	sources?: readonly string[];
-	categories: readonly WordListCategory[];
-}
-
-/** What a word-list hit carries: the entry with its category's defaults filled in. */
-export interface WordListItem {
-	category: WordListCategory;
-	term: string;
-	severity: Severity;
-	suggest: readonly string[];
-}
-
-/** The entries of a list (or several), with category defaults and `{term}` exceptions expanded. */
-export function wordListTerms(lists: WordList | readonly WordList[]): LexiconTerm<WordListItem>[] {
-	const out: LexiconTerm<WordListItem>[] = [];
-	for (const list of (Array.isArray(lists) ? lists : [lists]) as readonly WordList[]) {
-		for (const category of list.categories) {
-			for (const raw of category.entries) {
-				const e: WordListEntry = typeof raw === 'string' ? { term: raw } : raw;
-				const except = [...(category.except ?? []).map((x: string) => x.split('{term}').join(e.term)), ...(e.except ?? [])];
-				out.push({
-					term: e.term, except, word: e.word,
-					value: { category, term: e.term, severity: e.severity ?? category.severity, suggest: e.suggest ?? category.suggest ?? [] },
-				});
-			}
-		}
-	}
-	return out;
 }
 
 /** A lexicon over word lists; compile once (module level), reuse for every post. */

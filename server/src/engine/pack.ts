@@ -12,7 +12,6 @@ import { parseDraft } from './draft';
 import { msg } from './messages';
 import { canonicalPlatformId, type PlatformProfile } from './platforms';
 import { expandSnippet, parseSnippet, standardVariables, type SnippetSyntaxError, type VariableResolver } from './snippet-syntax';
-import { checkTeamRulesNode, type TeamRule } from './teamrules';
 import { checkTermsNode } from './terms';
 import type { InputProblem } from './types';
 
@@ -281,18 +280,6 @@ export function parseTermsFile(text: string, file: string): Parsed<unknown[]> {
 	problems.push(...checked.problems);
 	const terms = checked.valid.map((i) => valueOf(root.children![i]));
 	return { value: terms, problems };
-}
-
-/** Parses a team rules file: a JSON list of rules, their ids namespaced by the pack's name. */
-export function parseTeamRulesFile(text: string, file: string, packName: string): Parsed<TeamRule[]> {
-	const problems: InputProblem[] = [];
-	const root = jsonRoot(text, problems, file);
-	if (!root) {
-		return { problems };
-	}
-	const checked = checkTeamRulesNode(root, '', packName, `pack ${packName}`);
-	problems.push(...checked.problems);
-	return { value: checked.rules, problems };
 }
 
 function valueOf(n: JsonNode): unknown {

@@ -21,15 +21,9 @@
  * lexicon adds them to its trie, sharing prefixes, so matching costs the text's length times the
  * depth reached, whatever the pattern.
  */
-import { msg } from './messages';
-
-/** A set of UTF-16 code units: sorted, disjoint inclusive ranges [lo, hi, lo, hi, …]. */
-export interface CharClass {
-	/** The class as written, normalized: equal keys are the same class (the trie shares them). */
-	key: string;
-	ranges: readonly number[];
-	negated: boolean;
-}
+import { msg } from '../messages';
+import { DIGIT, HAN, makeClass, NOT_NEWLINE, SPACE, WORD, type CharClass } from './classes';
+export { foldClass, inClass, type CharClass } from './classes';
 
 /** One code unit, or a class of them. */
 export type Step = number | CharClass;
@@ -63,52 +57,6 @@ class Refused extends Error {
 
 function refuse(at: number, key: string, args?: Record<string, string | number>): never {
 	throw new Refused(at, msg(`pattern.${key}`, args));
-}
-
-const DIGIT: readonly number[] = [0x30, 0x39, 0xff10, 0xff19];
-const SPACE: readonly number[] = [0x09, 0x0d, 0x20, 0x20, 0xa0, 0xa0, 0x2009, 0x2009, 0x202f, 0x202f, 0x3000, 0x3000];
-const WORD: readonly number[] = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
-// CJK Unified Ideographs, Extension A and the compatibility ideographs (BMP).
-const HAN: readonly number[] = [0x3400, 0x4dbf, 0x4e00, 0x9fff, 0xf900, 0xfaff];
-const NOT_NEWLINE: readonly number[] = [0x0a, 0x0a, 0x0d, 0x0d];
-
-/** Sorted, merged ranges. */
-function normalize(ranges: readonly number[]): number[] {
-	const pairs: [number, number][] = [];
-	for (let i = 0; i < ranges.length; i += 2) {
-		pairs.push([ranges[i], ranges[i + 1]]);
-	}
-	pairs.sort((a, b) => a[0] - b[0]);
-	const out: number[] = [];
-	for (const [lo, hi] of pairs) {
-		if (out.length && lo <= out[out.length - 1] + 1) {
-			out[out.length - 1] = Math.max(out[out.length - 1], hi);
-		} else {
-			out.push(lo, hi);
-		}
-	}
-	return out;
-}
-
-function makeClass(ranges: readonly number[], negated: boolean): CharClass {
-	const r = normalize(ranges);
-	return { key: `${negated ? '^' : ''}${r.join(',')}`, ranges: r, negated };
-}
-
-/** True when code unit `c` is in the class. */
-export function inClass(cls: CharClass, c: number): boolean {
-	const r = cls.ranges;
-	let found = false;
-	for (let i = 0; i < r.length; i += 2) {
-		if (c < r[i]) {
-			break;
-		}
-		if (c <= r[i + 1]) {
-			found = true;
-			break;
-		}
-	}
-	return found !== cls.negated;
 }
 
 const PUNCT_ESCAPES = new Set('\\.()[]{}|?*+^$/-#@!,:;~"\'&<>=%`_ ');
