@@ -86,7 +86,7 @@ const BY_KIND: Record<string, Record<string, unknown>> = {
 	spelling: { spellings: { type: 'object', description: '{ "Acme Cloud": ["AcmeCloud", "Acme云"] }: the right spelling and the variants to flag.', additionalProperties: WORDS }, fix: { enum: ['content', 'typography'] } },
 };
 
-/** One team rule (server/src/engine/teamrules.ts checks the same shape at exact offsets). */
+/** One team rule (server/src/engine/teamrules/rule.ts checks the same shape at exact offsets). */
 export const TEAM_RULE = {
 	type: 'object',
 	required: ['id', 'kind', 'message'],

@@ -4,7 +4,7 @@
  * data files, ad-disclosure's signal words and the post-kind words compile into one lexicon, in
  * groups that do not shadow each other. Each post's text (and its title and digest) is walked once
  * (shared through ctx.shared); the rules read its hits. Post kinds are inferred here too.
- * The team's own rules (teamrules.ts, run by rules/team.ts) compile into the same lexicon, one
+ * The team's own rules (teamrules/, run by rules/team.ts) compile into the same lexicon, one
  * group per rule and role (words, `if`, `then`, exception phrases), when the configuration has any.
  */
 import absolute from '../data/absolute-terms.json';

@@ -1,5 +1,5 @@
 /**
- * team: runs the team's own rules (teamrules.ts) — existence, substitution, occurrence,
+ * team: runs the team's own rules (teamrules/) — existence, substitution, occurrence,
  * conditional, capitalization and spelling — from copydesk.json's `teamRules` and packs. Their
  * words and patterns are part of the one matcher of rules/judgment.ts, walked once per post and
  * field with the built-in lists. Each finding carries the team rule's own id (`team/…`,

@@ -1,7 +1,7 @@
 /**
  * Team rules as data: a team's own checks, modelled on Vale's rule kinds, in copydesk.json
  * (`teamRules`: a list) or in a pack (its manifest's `teamRules`: a file holding a list). Data
- * only: literal words and the restricted, linear-time patterns of pattern.ts; nothing is ever run.
+ * only: literal words and the restricted, linear-time patterns of pattern/; nothing is ever run.
  *
  * Ids are namespaced so they can never clash with a built-in rule (built-in ids have no `/`):
  * a rule `no-rivals` is `team/no-rivals` in copydesk.json and `<pack name>/no-rivals` in a pack.
