@@ -101,14 +101,14 @@ function checkPlatformArg(id: string | undefined, config: ResolvedConfig = { pla
 }
 
 /** Options and paths shared by `check` and `report`: the config, the platform, the files. */
-function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[]) {
+function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[], variants: 'all' | 'compared' = 'all') {
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
 	if (configFile && !fs.existsSync(configFile)) {
 		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
 	}
 	checkPlatformArg(values.platform as string | undefined);
 	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
-	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']) });
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants });
 	if (campaign.unmatched.length) {
 		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
 	}
@@ -193,7 +193,8 @@ function cmdCheck(args: string[], io: Io): number {
 	if (kinds && !values.fix && !dryRun) {
 		throw new UsageError(msg('cli.fixOptionNeedsFix', { option: '--fix-type' }));
 	}
-	const { configs, campaign } = resolveInputs(io, values, positionals);
+	// check prints findings only: a file outside a campaign folder reads its facts only when it compares them.
+	const { configs, campaign } = resolveInputs(io, values, positionals, 'compared');
 	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
 	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule) || (onlyRules.has('team') && isTeamRuleId(f.rule))) : fs);
 	const notes = new Map<LintedFile, Finding[]>();

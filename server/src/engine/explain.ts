@@ -7,6 +7,7 @@ import { limitLabel, recommendedOf } from './limits';
 import { language, msg } from './messages';
 import { platformName, sourceOf, type FieldName, type PlatformProfile } from './platforms';
 import type { FieldCount, Target } from './rule';
+import type { Reading } from './reading';
 
 function fmt(n: number): string {
 	return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -93,14 +94,9 @@ function codePoints(s: string): number {
 	return n;
 }
 
-// The last text measured: a Chinese post is measured once per target (each platform it names) and for the CodeLens.
-let lastShare: { text: string; han: number; otherWords: number; otherLetters: number } | undefined;
-
-export function hanShare(text: string, unit: 'word' | 'letter' = 'word'): HanShare {
-	if (lastShare?.text !== text) {
-		lastShare = { text, ...countShare(text) };
-	}
-	const { han, otherWords, otherLetters } = lastShare;
+/** The Han share of a text; a Chinese post is measured once per target (each platform it names): its reading keeps the counts. */
+export function hanShare(text: string, unit: 'word' | 'letter' = 'word', r?: Reading): HanShare {
+	const { han, otherWords, otherLetters } = r && r.text === text ? r.get('hanShare', () => countShare(text)) : countShare(text);
 	const other = unit === 'word' ? otherWords : otherLetters;
 	return { han, otherWords, otherLetters, share: han + other === 0 ? 1 : han / (han + other) };
 }

@@ -18,6 +18,7 @@ import vocabulary from './data/facts.json';
 import type { PlatformProfile } from './platforms';
 import { findHashtags, findMentions } from './social';
 import { findUrls } from './text';
+import type { Reading } from './reading';
 
 export type FactKind = 'price' | 'percent' | 'quantity' | 'date' | 'time' | 'link' | 'hashtag' | 'handle' | 'product';
 export const FACT_KINDS: readonly FactKind[] = ['price', 'percent', 'quantity', 'date', 'time', 'link', 'hashtag', 'handle', 'product'];
@@ -45,6 +46,8 @@ export interface FactOptions {
 	platform?: Pick<PlatformProfile, 'hashtag' | 'mention' | 'handle'>;
 	/** Product names: each preferred name with its written variants (from the team's terms). */
 	products?: readonly { name: string; variants: readonly string[] }[];
+	/** The post's reading of `text`: its links and hashtags are found once per post (engine/reading.ts). */
+	reading?: Reading;
 }
 
 /** Posts longer than this are not read for facts (a campaign variant is a social post, not a book). */
@@ -153,8 +156,8 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 	};
 	// Links first: nothing inside a link is a price, a date or a topic.
 	const links: Span[] = [];
-	for (const u of findUrls(text)) {
-		links.push(u);
+	for (const u of findUrls.shared(text, opts.reading)) {
+		links.push({ ...u });
 	}
 	if (/[a-z0-9]\.[a-z]{2,}/i.test(text)) {
 		for (const u of twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })) {
@@ -173,7 +176,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 			taken.push(l);
 		}
 	}
-	for (const t of findHashtags(text, opts.platform?.hashtag ?? 'any')) {
+	for (const t of findHashtags(text, opts.platform?.hashtag ?? 'any', opts.reading)) {
 		if (isTaken(t)) {
 			continue;
 		}

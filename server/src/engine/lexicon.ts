@@ -22,6 +22,7 @@
  * Word lists (data/*.json) are compiled with `wordListLexicon`: categories of entries, each with a
  * severity, a legal basis and suggested rewordings.
  */
+import type { Reading } from './reading';
 import { foldClass, inClass, type CharClass, type Step } from './pattern';
 import { WordBounds } from './wordbounds';
 import { wordListTerms, type WordList, type WordListItem } from './wordlist-terms';
@@ -130,24 +131,16 @@ function foldRuns(s: string, caseSensitive: boolean): string {
 	return out + s.slice(last);
 }
 
-/** Folds a text the way the lexicon compares: same length, offsets unchanged. */
-export function foldText(s: string, caseSensitive = false): string {
-	// Several word lists search the same post (body, title, digest) one after another: fold each once.
-	const memo = caseSensitive ? foldedWidth : foldedCase;
-	let folded = memo.get(s);
-	if (folded === undefined) {
-		folded = foldRuns(s, caseSensitive);
-		if (memo.size >= 8) {
-			memo.clear();
-		}
-		memo.set(s, folded);
+/**
+ * Folds a text the way the lexicon compares: same length, offsets unchanged. Several word lists
+ * search the same post field one after another: with the post's reading each field is folded once.
+ */
+export function foldText(s: string, caseSensitive = false, r?: Reading): string {
+	if (!r || r.text !== s) {
+		return foldRuns(s, caseSensitive);
 	}
-	return folded;
+	return r.get(caseSensitive ? 'lexicon.foldWidth' : 'lexicon.foldCase', () => foldRuns(s, caseSensitive));
 }
-
-/** The last few texts folded (a post's fields), by case sensitivity. */
-const foldedCase = new Map<string, string>();
-const foldedWidth = new Map<string, string>();
 
 function isSpace(ch: string): boolean {
 	return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2009' || ch === '\u202f';
@@ -297,12 +290,12 @@ export class Lexicon<T> {
 	 * Every hit in `text`, leftmost-longest and non-overlapping within each group, in order of
 	 * start (then group). One walk of the text serves all groups.
 	 */
-	find(text: string): LexiconHit<T>[] {
+	find(text: string, reading?: Reading): LexiconHit<T>[] {
 		const hits: LexiconHit<T>[] = [];
 		if (this.size === 0) {
 			return hits;
 		}
-		const folded = foldText(text, this.caseSensitive);
+		const folded = foldText(text, this.caseSensitive, reading);
 		const n = folded.length;
 		const endAt = this.endAt;
 		const endOut = this.endOut;

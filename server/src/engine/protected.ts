@@ -21,6 +21,7 @@ No regular expression
 import words from './data/protected-words.json';
 import { findHashtags, findMentions, findReplyMarks } from './social';
 import { findLinks, type Span } from './text';
+import type { Reading } from './reading';
 
 export type ProtectedKind =
 	| 'code' // `inline` and fenced ``` blocks
@@ -51,6 +52,8 @@ export interface ProtectOptions {
 	abbreviations?: readonly string[];
 	/** Names with punctuation in them, added to the data's (config and packs: `protect.names`). */
 	names?: readonly string[];
+	/** The post's reading of `text`: links and hashtags found once per post (engine/reading.ts). */
+	reading?: Reading;
 }
 
 /** The built-in abbreviations, names and top-level domains (data/protected-words.json, with sources). */
@@ -128,9 +131,9 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
  * (zh-spacing, zh-punctuation, zh-script, hashtag-syntax) through the rule context's memo.
  * The result is shared: do not change it.
  */
-export function sharedProtected(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[] = []): ProtectedSpan[] {
+export function sharedProtected(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T; reading?(text?: string): Reading }, exceptions: readonly string[] = []): ProtectedSpan[] {
 	// The config is the same for every rule of one lint run, so only the exceptions name the memo.
-	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions, ...configuredWords(ctx.config) }));
+	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions, ...configuredWords(ctx.config), reading: ctx.reading?.() }));
 }
 
 /** findProtected without the prefilters (each pattern runs on every text): the reference for tests. */
@@ -148,7 +151,7 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	if (has('`')) {
 		collect(text, INLINE_CODE_RE, 'code', all);
 	}
-	for (const u of findLinks.shared(text)) {
+	for (const u of findLinks.shared(text, opts.reading)) {
 		all.push({ start: u.start, end: u.end, text: u.text, kind: 'url' });
 	}
 	if (has('@')) {
@@ -165,7 +168,7 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 			all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
 		}
 	}
-	for (const h of findHashtags(text, 'any')) {
+	for (const h of findHashtags(text, 'any', opts.reading)) {
 		all.push({ start: h.start, end: h.end, text: h.text, kind: h.kind });
 	}
 	collect(text, LIST_MARKER_RE, 'markup', all);

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from './config';
 import type { Draft, Industry, Post, PostSettings } from './draft';
 import type { PostImage } from './media';
 import type { Catalog, Lang } from './messages';
+import type { Reading } from './reading';
 import type { FieldName, PlatformProfile } from './platforms';
 import type { TextView } from './textview';
 import type { FixKind, Severity, TextEdit } from './types';
@@ -128,6 +129,12 @@ export interface RuleContext {
 	 * computed and every input other than the text (an option's value); the value is shared: do not change it.
 	 */
 	shared<T>(key: string, compute: () => T): T;
+	/**
+	 * The post's one reading of `text` (the body when omitted; a title or digest of this post):
+	 * links, emoji, X's parse, the folded form and the Han share, computed once per post and shared
+	 * by the counters and every rule and target (engine/reading.ts).
+	 */
+	reading(text?: string): Reading;
 	/** The post's images with what the host read of their files: set for rules with `reads: 'files'`, else undefined. */
 	readonly images?: readonly PostImage[];
 	/** Report a range of the body view. */

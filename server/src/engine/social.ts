@@ -20,6 +20,7 @@
 import twitter from 'twitter-text';
 import type { PlatformProfile } from './platforms';
 import { findLinks, findUrls, type Span } from './text';
+import type { Reading } from './reading';
 
 export type HashtagStyle = PlatformProfile['hashtag'] | 'any';
 
@@ -78,7 +79,7 @@ export function charBefore(text: string, offset: number): string {
  * Offsets of the hash signs that can start or close a tag: not inside a link, not in an HTML
  * entity (`&#39;`), and not inside `skip` (e-mail, code…). `fullWidth` adds `＃` (U+FF03).
  */
-export function hashCandidates(text: string, opts: { skip?: readonly { start: number; end: number }[]; fullWidth?: boolean } = {}): number[] {
+export function hashCandidates(text: string, opts: { skip?: readonly { start: number; end: number }[]; fullWidth?: boolean; reading?: Reading } = {}): number[] {
 	const out: number[] = [];
 	// Most texts have no hash sign at all: nothing to exclude then.
 	if (!text.includes('#') && !(opts.fullWidth && text.includes('＃'))) {
@@ -86,7 +87,7 @@ export function hashCandidates(text: string, opts: { skip?: readonly { start: nu
 	}
 	// Links as copy protection reads them: an IRI's fragment (…/活动页#第二步) is no tag either.
 	// Sorted by start, walked once beside the text (a long post has thousands of links and hashes).
-	const excluded = [...findLinks.shared(text), ...(opts.skip ?? [])].sort((a, b) => a.start - b.start);
+	const excluded = [...findLinks.shared(text, opts.reading), ...(opts.skip ?? [])].sort((a, b) => a.start - b.start);
 	let k = 0;
 	let reach = -1; // the furthest end of the excluded spans that start at or before i
 	for (let i = 0; i < text.length; i++) {
@@ -175,13 +176,13 @@ function spaceTags(text: string, hashes: readonly number[], taken: readonly TagS
  * - `any` (platform-neutral, for protected spans): a topic whose text is Chinese or one token
  *   without spaces and has no space at either end, else a `#tag` (also `#tag#`).
  */
-export function findHashtags(text: string, style: HashtagStyle): TagSpan[] {
+export function findHashtags(text: string, style: HashtagStyle, reading?: Reading): TagSpan[] {
 	if (style === 'none' || !/[#＃]/u.test(text)) {
 		return [];
 	}
 	const xLike = style === 'x' || style === 'instagram' || style === 'threads';
 	// twitter-text reads ＃ as a hash sign too, and also finds links without a scheme (twitter.com/#tag).
-	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })) } : {});
+	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })), reading } : { reading });
 	let out: TagSpan[];
 	switch (style) {
 		case 'weibo':

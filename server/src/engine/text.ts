@@ -4,6 +4,7 @@
  */
 
 import tldData from './data/protected-words.json';
+import { readingOf, type Reading, type Readings } from './reading';
 
 export const HAN = /\p{Script=Han}/u;
 const HAN_G = /\p{Script=Han}/gu;
@@ -59,21 +60,22 @@ export const URL_RE = /\bhttps?:\/\/[^\s<>"'\u3000-\u303f\uff00-\uffef\u2e80-\u9
 const URL_TRAIL = /[.,;:!?)\]}'"]+$/u;
 
 /**
- * Remembers the last text a finder saw: counting one post for one platform asks for the same
- * body's links and emoji several times (limit, fold, bytes, the hover's breakdown). Callers get
- * fresh copies, so nothing they do to the result leaks into the next call.
+ * A finder whose answer a post's reading keeps: counting one post for several platforms asks for
+ * the same body's links and emoji many times (limit, fold, bytes, the hover's breakdown), and
+ * copy protection, the counters and the rules all ask. `find(text)` gives fresh copies;
+ * `find.shared(text, reading)` the reading's own read-only answer (computed afresh without a
+ * reading of that text: nothing is remembered at module level).
  */
-function rememberLast<T extends Span>(find: (text: string) => T[]): ((text: string) => T[]) & { shared(text: string): readonly Readonly<T>[] } {
-	let lastText: string | undefined;
-	let last: T[] = [];
-	const shared = (text: string): readonly T[] => {
-		if (text !== lastText) {
-			last = find(text);
-			lastText = text;
+function perReading<T extends Span>(name: string, find: (text: string, r?: Reading) => T[]): ((text: string) => T[]) & { shared(text: string, r?: Reading | Readings): readonly Readonly<T>[] } {
+	const key = `text.${name}`;
+	const shared = (text: string, r?: Reading | Readings): readonly T[] => {
+		if (!r) {
+			return find(text);
 		}
-		return last;
+		const reading = readingOf(text, r);
+		return reading.get(key, () => find(text, reading));
 	};
-	return Object.assign((text: string) => shared(text).map((s) => ({ ...s })), { shared });
+	return Object.assign((text: string) => find(text), { shared });
 }
 
 // Where a URL can start: URL_RE only matches at its scheme. Finding the schemes first and then
@@ -82,7 +84,7 @@ function rememberLast<T extends Span>(find: (text: string) => T[]): ((text: stri
 const URL_SCHEME = /https?:\/\//giu;
 const URL_AT = new RegExp(URL_RE.source, 'iuy');
 
-export const findUrls = rememberLast((text: string): Span[] => {
+export const findUrls = perReading('urls', (text: string): Span[] => {
 	const out: Span[] = [];
 	URL_SCHEME.lastIndex = 0;
 	for (let c = URL_SCHEME.exec(text); c; c = URL_SCHEME.exec(text)) {
@@ -126,9 +128,9 @@ function goodHost(host: string): boolean {
  * The counters keep `findUrls`: what a platform counts as a link is its own parser's business
  * (X through twitter-text, which also finds bare domains; the others per platforms.json).
  */
-export const findLinks = rememberLast((text: string): Span[] => {
+export const findLinks = perReading('links', (text: string, r?: Reading): Span[] => {
 	const out: Span[] = [];
-	const urls = findUrls.shared(text);
+	const urls = findUrls.shared(text, r);
 	urls.forEach((u, k) => {
 		let end = u.end;
 		// The path has begun when a `/` follows the host (https://host/…): only then can a Han
@@ -174,7 +176,7 @@ export const findLinks = rememberLast((text: string): Span[] => {
 const EMOJI_CANDIDATE = /[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/gu;
 const EMOJI_AT = new RegExp(EMOJI_SOURCE, 'uy');
 
-export const findEmoji = rememberLast((text: string): Span[] => {
+export const findEmoji = perReading('emoji', (text: string): Span[] => {
 	const out: Span[] = [];
 	let p = 0;
 	for (;;) {

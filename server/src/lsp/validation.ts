@@ -134,7 +134,7 @@ export class Validation {
 		const result = size > DEFAULT_MAX_DRAFT_BYTES
 			? uncheckedResult({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size, max: DEFAULT_MAX_DRAFT_BYTES }) })
 			: lint({
-				text, config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file),
+				text, config: loaded.config, matchedDraftGlob: !!file && matchesDrafts(loaded, file), variants: 'compared',
 				...(peers?.length && file && folder ? { peers, file: path.relative(folder, file).split(path.sep).join('/') } : {}), ...(file ? { readImage: imageReaderFor(file) } : {}),
 			}, st.cache);
 		st.result = result;

@@ -69,6 +69,11 @@ export interface CampaignOptions {
 	readText?: (file: string) => string | undefined;
 	/** Drafts larger than this many bytes are not checked (one `file` finding says so); default DEFAULT_MAX_DRAFT_BYTES. */
 	maxBytes?: number;
+	/**
+	 * `'compared'` when only findings are wanted (`check`): a file outside a campaign folder reads its
+	 * posts' facts only when it compares them (LintInput.variants). Default `'all'` (the report shows them).
+	 */
+	variants?: 'all' | 'compared';
 }
 
 export interface CampaignResult {
@@ -122,12 +127,13 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 				encoding = decoded.encoding;
 			}
 			read++;
-			const result = lint({ text, config: loaded.config, matchedDraftGlob, readImage: imageReaderFor(file) });
+			const campaign = campaignFolderOf(loaded, file);
+			const result = lint({ text, config: loaded.config, matchedDraftGlob, readImage: imageReaderFor(file), variants: campaign ? 'all' : opts.variants ?? 'all' });
 			if (result.isDraft) {
 				if (encoding === 'unknown') {
 					result.findings.unshift({ rule: 'file', severity: 'warning', start: 0, end: 0, message: msg('file.encodingUnknown') });
 				}
-				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, encoding, campaign: campaignFolderOf(loaded, file) });
+				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, encoding, campaign });
 			}
 		}
 	});

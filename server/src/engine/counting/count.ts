@@ -10,6 +10,7 @@
 import twitter from 'twitter-text';
 import type { PlatformProfile } from '../platforms';
 import { findMentions } from '../social';
+import { readingOf, type Reading } from '../reading';
 import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
@@ -39,31 +40,20 @@ const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).conf
 	maxWeightedTweetLength: number;
 };
 
+type Tweet = ReturnType<typeof twitter.parseTweet>;
+
 /**
- * twitter-text's answers for the last text asked about: one X post is measured several times
- * (limit, warn, fold, the overflow point, the hover's breakdown), and parseTweet is the most
- * expensive call of the engine. Results are copied out, so callers cannot change them.
+ * twitter-text's parse of a text: one X post is measured several times (limit, warn, fold, the
+ * overflow point, the hover's breakdown), and parseTweet is the most expensive call of the
+ * engine, so the post's reading keeps it. Copied out, so callers cannot change it.
  */
-let lastTweet: { text: string; parsed?: ReturnType<typeof twitter.parseTweet>; urls?: Span[] } | undefined;
-
-function tweetOf(text: string): NonNullable<typeof lastTweet> {
-	if (lastTweet?.text !== text) {
-		lastTweet = { text };
-	}
-	return lastTweet;
+function parseTweet(text: string, r?: Reading): Tweet {
+	return { ...readingOf(text, r).get('x.parse', () => twitter.parseTweet(text)) };
 }
 
-function parseTweet(text: string): ReturnType<typeof twitter.parseTweet> {
-	const t = tweetOf(text);
-	t.parsed ??= twitter.parseTweet(text);
-	return { ...t.parsed };
-}
-
-/** URLs as X finds them, sorted by start. */
-function xUrls(text: string): Span[] {
-	const t = tweetOf(text);
-	t.urls ??= twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart);
-	return t.urls.map((u) => ({ ...u }));
+/** URLs as X finds them, sorted by start (the reading's, read-only). */
+function xUrls(text: string, r?: Reading): readonly Span[] {
+	return readingOf(text, r).get('x.urls', () => twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart));
 }
 
 function xWeight(cp: number): number {
@@ -161,11 +151,21 @@ function byStart(a: Span, b: Span): number {
 	return a.start - b.start;
 }
 
-function specialTokens(text: string, p: PlatformProfile): Special[] {
+/** A post's links, mentions and emoji as a platform counts them: the same for every field count of one platform (kept by the reading). */
+function specialTokens(text: string, p: PlatformProfile, r?: Reading): readonly Special[] {
+	if (!r) {
+		return findSpecialTokens(text, p);
+	}
+	// Everything the tokens depend on besides the text (the handle style decides which mentions count).
+	const key = `count.special\u0000${p.unit}\u0000${p.url}\u0000${p.mention}\u0000${p.handle}\u0000${p.emoji}`;
+	return r.get(key, () => findSpecialTokens(text, p, r));
+}
+
+function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Special[] {
 	const out: Special[] = [];
 	const urls: readonly Span[] = p.unit === 'x'
-		? xUrls(text)
-		: findUrls.shared(text);
+		? xUrls(text, r)
+		: findUrls.shared(text, r);
 	for (const u of urls) {
 		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
 	}
@@ -176,7 +176,7 @@ function specialTokens(text: string, p: PlatformProfile): Special[] {
 		}
 		out.sort(byStart);
 	}
-	for (const e of notTaken(out.slice(), findEmoji.shared(text))) {
+	for (const e of notTaken(out.slice(), findEmoji.shared(text, r))) {
 		const cost = p.emoji === 'utf8' ? utf8Length(e.text)
 			: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
 				: p.unit === 'grapheme' ? 1
@@ -190,8 +190,8 @@ function specialTokens(text: string, p: PlatformProfile): Special[] {
  * Walks the text token by token. `visit` sees every token with its cost; the walk stops
  * early when it returns false.
  */
-export function walkTokens(text: string, p: PlatformProfile, visit: (t: TokenCost) => boolean | void): void {
-	const specials = specialTokens(text, p);
+export function walkTokens(text: string, p: PlatformProfile, visit: (t: TokenCost) => boolean | void, r?: Reading): void {
+	const specials = specialTokens(text, p, r);
 	let i = 0;
 	const plain = (end: number): boolean => {
 		if (p.unit === 'grapheme') {
@@ -234,26 +234,22 @@ function finish(total: number, p: PlatformProfile): number {
 	return p.unit === 'weibo' ? Math.ceil(total) : Math.round(total * 100) / 100;
 }
 
-const xEmojiCost = new Map<string, number>();
-
 /** X: twitter-text's number, with every emoji counted 2 as X documents. */
-function countX(text: string): number {
-	let w = parseTweet(text).weightedLength;
-	const urls = xUrls(text);
-	for (const e of notTaken(urls, findEmoji.shared(text))) {
-		let c = xEmojiCost.get(e.text);
-		if (c === undefined) {
-			c = twitter.parseTweet(e.text).weightedLength;
-			xEmojiCost.set(e.text, c);
+function countX(text: string, r?: Reading): number {
+	const reading = readingOf(text, r);
+	return reading.get('x.count', () => {
+		let w = parseTweet(text, reading).weightedLength;
+		const urls = xUrls(text, reading);
+		for (const e of notTaken(urls, findEmoji.shared(text, reading))) {
+			w += 2 - twitter.parseTweet(e.text).weightedLength;
 		}
-		w += 2 - c;
-	}
-	return w;
+		return w;
+	});
 }
 
-function overflowX(text: string, p: PlatformProfile, limit: number): number | undefined {
-	const r = parseTweet(text);
-	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text)) {
+function overflowX(text: string, p: PlatformProfile, limit: number, reading?: Reading): number | undefined {
+	const r = parseTweet(text, reading);
+	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text, reading)) {
 		// No emoji that twitter-text undercounts: its valid range is the answer.
 		return r.validRangeEnd + 1 < text.length ? r.validRangeEnd + 1 : undefined;
 	}
@@ -267,15 +263,16 @@ function overflowX(text: string, p: PlatformProfile, limit: number): number | un
 			return false;
 		}
 		return true;
-	});
+	}, reading);
 	return at;
 }
 
 /** The platform's count of `text`, and where it first goes past `limit`. */
-export function countText(text: string, p: PlatformProfile, limit?: number): CountResult {
+export function countText(text: string, p: PlatformProfile, limit?: number, r?: Reading): CountResult {
+	const reading = r && r.text === text ? r : undefined;
 	if (p.unit === 'x') {
-		const count = countX(text);
-		return { count, overflowAt: limit !== undefined && count > limit ? overflowX(text, p, limit) : undefined };
+		const count = countX(text, reading);
+		return { count, overflowAt: limit !== undefined && count > limit ? overflowX(text, p, limit, reading) : undefined };
 	}
 	// The same walk as walkTokens, without a token object per character: the same costs added
 	// in the same order, so the same total.
@@ -303,7 +300,7 @@ export function countText(text: string, p: PlatformProfile, limit?: number): Cou
 			i += cp > 0xffff ? 2 : 1;
 		}
 	};
-	for (const s of specialTokens(text, p)) {
+	for (const s of specialTokens(text, p, reading)) {
 		plain(s.start);
 		add(s.cost, s.start);
 		i = s.end;
@@ -318,9 +315,10 @@ export interface Breakdown {
 }
 
 /** What each kind of character costs in the text: for the hover that explains a count. */
-export function explainCount(input: string, p: PlatformProfile): Breakdown {
+export function explainCount(input: string, p: PlatformProfile, r?: Reading): Breakdown {
 	// X counts the NFC form of the text (as twitter-text does).
 	const text = p.unit === 'x' ? input.normalize('NFC') : input;
+	const reading = r && r.text === text ? r : undefined;
 	const rows = new Map<TokenCategory, { items: number; cost: number }>();
 	let total = 0;
 	walkTokens(text, p, (t) => {
@@ -329,10 +327,10 @@ export function explainCount(input: string, p: PlatformProfile): Breakdown {
 		r.cost += t.cost;
 		rows.set(t.category, r);
 		total += t.cost;
-	});
+	}, reading);
 	return {
 		// Outside X, countText is this walk's total (same costs, same order), so it is not walked again.
-		count: p.unit === 'x' ? countText(text, p).count : finish(total, p),
+		count: p.unit === 'x' ? countText(text, p, undefined, reading).count : finish(total, p),
 		rows: TOKEN_CATEGORIES.filter((c) => rows.has(c)).map((c) => ({ category: c, ...rows.get(c)! })),
 	};
 }

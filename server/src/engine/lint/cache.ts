@@ -8,7 +8,7 @@ import type { Draft, Located, Post } from '../draft';
 import type { Target } from '../rule';
 import type { Finding } from '../types';
 
-interface CacheEntry {
+export interface CacheEntry {
 	findings: Finding[];
 	targets: Target[];
 	/** The post's facts: per post like its findings; the comparison across posts is never cached. */

@@ -1,4 +1,5 @@
 /** campaign-consistency across a file's posts and its campaign peers: run once per lint, after the per-post phase, never cached. */
+import type { Readings } from '../reading';
 import { compareVariants, type HandleMap, type Mismatch, type VariantFacts } from '../campaign';
 import type { ResolvedConfig } from '../config';
 import type { Draft, Post } from '../draft';
@@ -37,14 +38,14 @@ function campaignDataOf(config: ResolvedConfig): { products: FactOptions['produc
 }
 
 /** A post's facts, read from its body as its first platform sees it (tags, mentions), in source offsets. */
-export function variantOf(post: Post, target: Target, config: ResolvedConfig): VariantFacts {
-	const facts = extractFacts(post.body.text, { platform: target.platform, products: campaignDataOf(config).products })
+export function variantOf(post: Post, target: Target, config: ResolvedConfig, readings?: Readings): VariantFacts {
+	const facts = extractFacts(post.body.text, { platform: target.platform, products: campaignDataOf(config).products, reading: readings?.of(post.body.text) })
 		.map((f) => ({ ...f, ...post.body.rangeToSource(f.start, f.end) }));
 	return { file: '', post: post.index, platform: target.platform.id, facts };
 }
 
 /** Facts this many posts or more are not compared (a file of thousands of posts is no campaign). */
-const MAX_VARIANTS = 200;
+export const MAX_VARIANTS = 200;
 
 /**
  * campaign-consistency over the posts of this file and its campaign peers: findings on this

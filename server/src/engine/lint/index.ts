@@ -6,23 +6,26 @@
  */
 import type { VariantFacts } from '../campaign';
 import { applyExceptions, exceptionsOf, parseDirectives, type HiddenFinding } from '../directives';
-import { parseDraft } from '../draft';
+import { parseDraft, type Post } from '../draft';
 import { imagesOf, type PostMedia } from '../media';
 import { msg } from '../messages';
 import type { Rule, Target } from '../rule';
 import { ruleById, rules as allRules } from '../rules';
 import { isTeamRuleId } from '../teamrules';
 import type { Finding, Severity } from '../types';
-import type { LintInput, LintResult } from './result';
-import { LintCache, cacheKey, shift, rebaseFinding, rebaseTarget } from './cache';
+import { Readings } from '../reading';
+import { utf8Length } from '../text';
+import { DEFAULT_MAX_POST_BYTES, type LintInput, type LintResult } from './result';
+import { LintCache, cacheKey, type CacheEntry, shift, rebaseFinding, rebaseTarget } from './cache';
 import { severityOf, targetsOf } from './targets';
 import { runRule, dedupe } from './run';
-import { variantOf, campaignFindings } from './campaignFindings';
+import { variantOf, campaignFindings, MAX_VARIANTS } from './campaignFindings';
 import { directiveFindings } from './directiveFindings';
 
 export { LintCache } from './cache';
 export { measureRaw } from './measure';
-export type { CampaignPeer, LintInput, LintResult } from './result';
+export { DEFAULT_MAX_POST_BYTES, type CampaignPeer, type LintInput, type LintResult } from './result';
+export { MAX_VARIANTS } from './campaignFindings';
 
 /** The result for a file that was not checked (too large): that one finding, nothing else. */
 export function uncheckedResult(finding: Finding): LintResult {
@@ -48,36 +51,55 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const targets: Target[] = [];
 	const variants: VariantFacts[] = [];
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
+	// Posts whose facts are read after the loop (campaign-consistency), at their place in `variants`.
+	const pending: { at: number; post: Post; target: Target; readings: Readings; entry: CacheEntry }[] = [];
 	const old = cache?.begin(config);
+	const maxPost = input.maxPostBytes ?? (typeof config.extra.maxPostSize === 'number' ? config.extra.maxPostSize : DEFAULT_MAX_POST_BYTES);
 	for (const post of draft.posts) {
+		// A post over the cap: one finding at its marker (or its first character), nothing else.
+		if (post.end - post.start > maxPost / 3) {
+			const size = utf8Length(draft.text.slice(post.start, post.end));
+			if (size > maxPost) {
+				const at = post.marker ?? { start: post.body.toSource(0), end: post.body.toSource(0) };
+				findings.push({ rule: 'file', severity: 'error', post: post.index, start: at.start, end: at.end, message: msg('post.tooLarge', { size, max: maxPost }) });
+				continue;
+			}
+		}
 		const key = cache ? cacheKey(draft, post, input.only) : '';
 		const hit = cache && old ? cache.get(old, key) : undefined;
 		if (hit) {
 			const from = hit.targets[0]?.post.start;
 			const d = post.start - from;
 			const delta = Number.isFinite(d) ? d : 0;
-			for (const f of hit.findings) {
-				findings.push(rebaseFinding(f, delta, from));
+			const moved = { findings: hit.findings.map((f) => rebaseFinding(f, delta, from)), targets: hit.targets.map((t) => rebaseTarget(t, post, delta, from)) };
+			for (const f of moved.findings) {
+				findings.push(f);
 			}
-			for (const t of hit.targets) {
-				targets.push(rebaseTarget(t, post, delta, from));
+			for (const t of moved.targets) {
+				targets.push(t);
 			}
 			if (hit.variant) {
 				variants.push(delta === 0 ? { ...hit.variant, post: post.index } : { ...hit.variant, post: post.index, facts: hit.variant.facts.map((f) => shift(f, delta, from)) });
+			} else if (consistency && moved.targets.length) {
+				// Checked when nothing compared its facts: read them now if this lint compares them (and keep the entry where the post now is).
+				const entry: CacheEntry = moved;
+				cache!.set(key, entry);
+				pending.push({ at: variants.length, post, target: moved.targets[0], readings: new Readings(), entry });
+				variants.push(undefined as unknown as VariantFacts);
 			}
 			continue;
 		}
 		const postFindings: Finding[] = [];
-		const postTargets = targetsOf(draft, post, config, postFindings);
+		// The post's one reading of each of its texts (ctx.reading, ctx.shared, the counters): dropped with the post.
+		const readings = new Readings();
+		const postTargets = targetsOf(draft, post, config, postFindings, readings);
 		if (!postTargets.length && !(post.settings.platforms?.length)) {
 			postFindings.push({ rule: 'front-matter', severity: 'warning', post: post.index, start: post.marker?.start ?? 0, end: post.marker?.end ?? 0, message: msg('platform.none') });
 		}
-		// What rules derive from the post body (ctx.shared), for this post's rules and targets only.
-		const memo = new Map<string, unknown>();
 		for (const target of postTargets) {
 			for (const { rule, severity } of perPost) {
 				try {
-					runRule(rule, target, draft, config, severity, postFindings, active, memo);
+					runRule(rule, target, draft, config, severity, postFindings, active, readings);
 				} catch (e) {
 					// One rule's failure never hides the others' findings; it is an error the CLI fails on (exit 2), never a silent skip.
 					postFindings.push({
@@ -88,19 +110,36 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		const variant = consistency && postTargets.length ? variantOf(post, postTargets[0], config) : undefined;
-		if (variant) {
-			variants.push(variant);
-		}
 		const deduped = dedupe(postFindings);
 		// A loop, not push(...xs): a huge post can have more findings than a call takes arguments.
 		for (const f of deduped) {
 			findings.push(f);
 		}
 		targets.push(...postTargets);
+		const entry: CacheEntry = { findings: deduped, targets: postTargets };
+		if (consistency && postTargets.length) {
+			// Read after the loop, once it is known whether anything compares them.
+			pending.push({ at: variants.length, post, target: postTargets[0], readings, entry });
+			variants.push(undefined as unknown as VariantFacts);
+		}
 		// Entries without targets (no platform) are cached with the post's start as a base.
 		if (cache && postTargets.length) {
-			cache.set(key, { findings: deduped, targets: postTargets, variant });
+			cache.set(key, entry);
+		}
+	}
+	if (pending.length) {
+		const compared = variants.length + (input.peers ?? []).reduce((n, p) => n + p.variants.length, 0);
+		if (input.variants === 'compared' && !(compared >= 2 && compared <= MAX_VARIANTS)) {
+			// Nothing compares them: the posts already read stay, the others are not read.
+			for (let k = pending.length - 1; k >= 0; k--) {
+				variants.splice(pending[k].at, 1);
+			}
+		} else {
+			for (const p of pending) {
+				const v = variantOf(p.post, p.target, config, p.readings);
+				p.entry.variant = v;
+				variants[p.at] = v;
+			}
 		}
 	}
 	const media: PostMedia[] = [];
@@ -112,11 +151,11 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		const images = imagesOf(ts[0].post, draft.text, input.readImage);
 		media.push({ post: index, images });
 		const found: Finding[] = [];
-		const memo = new Map<string, unknown>();
+		const readings = new Readings();
 		for (const target of ts) {
 			for (const { rule, severity } of fileRules) {
 				try {
-					runRule(rule, target, draft, config, severity, found, active, memo, images);
+					runRule(rule, target, draft, config, severity, found, active, readings, images);
 				} catch (e) {
 					found.push({
 						rule: rule.meta.id, severity: 'warning', post: index, platform: target.platform.id,

@@ -4,6 +4,7 @@ import type { Draft, Located, Post } from '../draft';
 import type { FieldName, FieldSpec, PlatformProfile } from '../platforms';
 import type { FieldCount } from '../rule';
 import { utf8Length } from '../text';
+import type { Reading, Readings } from '../reading';
 import { TextView } from '../textview';
 
 /** Text of a field as the platform counts it, and how its offsets map to the source. */
@@ -30,25 +31,25 @@ function fieldText(draft: Draft, post: Post, field: FieldName): FieldText | unde
 	return { text: loc.value, start: loc.start, end: loc.end, toSource: () => loc.start };
 }
 
-function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount | undefined {
+function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec, readings?: Readings): FieldCount | undefined {
 	const ft = fieldText(draft, post, field);
-	return ft ? measureFieldText(ft, p, field, spec) : undefined;
+	return ft ? measureFieldText(ft, p, field, spec, readings?.of(ft.text)) : undefined;
 }
 
-function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec): FieldCount {
+function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec, reading?: Reading): FieldCount {
 	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
 	const lowest = breached.length ? Math.min(...breached) : undefined;
-	const r = countText(ft.text, p, lowest);
+	const r = countText(ft.text, p, lowest, reading);
 	const fc: FieldCount = { field, count: r.count, limit: spec.limit, warn: spec.warn, fold: spec.fold, start: ft.start, end: ft.end, text: ft.text };
 	if (r.overflowAt !== undefined) {
 		// Report past the highest limit breached: past `limit` when over it, else past `warn`.
 		const over = spec.limit !== undefined && r.count > spec.limit && spec.limit !== lowest
-			? countText(ft.text, p, spec.limit).overflowAt ?? r.overflowAt
+			? countText(ft.text, p, spec.limit, reading).overflowAt ?? r.overflowAt
 			: r.overflowAt;
 		fc.overflowAt = ft.toSource(over);
 	}
 	if (spec.fold !== undefined && r.count > spec.fold) {
-		const f = countText(ft.text, p, spec.fold).overflowAt;
+		const f = countText(ft.text, p, spec.fold, reading).overflowAt;
 		if (f !== undefined) {
 			fc.foldAt = ft.toSource(f);
 		}
@@ -57,7 +58,7 @@ function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, s
 		fc.byteCount = utf8Length(ft.text);
 		fc.byteLimit = spec.byteLimit;
 		if (fc.byteCount > spec.byteLimit) {
-			const at = countText(ft.text, { ...p, unit: 'utf8', url: undefined, emoji: undefined, mention: 'full' }, spec.byteLimit).overflowAt;
+			const at = countText(ft.text, { ...p, unit: 'utf8', url: undefined, emoji: undefined, mention: 'full' }, spec.byteLimit, reading).overflowAt;
 			if (at !== undefined) {
 				fc.byteOverflowAt = ft.toSource(at);
 			}
@@ -77,12 +78,12 @@ export function measureRaw(text: string, p: PlatformProfile): FieldCount {
 
 const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];
 
-export function measureTarget(draft: Draft, post: Post, p: PlatformProfile): FieldCount[] {
+export function measureTarget(draft: Draft, post: Post, p: PlatformProfile, readings?: Readings): FieldCount[] {
 	const out: FieldCount[] = [];
 	for (const f of FIELDS) {
 		const spec = p[f];
 		if (f === 'body' || spec) {
-			const fc = measureField(draft, post, p, f, spec ?? {});
+			const fc = measureField(draft, post, p, f, spec ?? {}, readings);
 			if (fc) {
 				out.push(fc);
 			}

@@ -26,7 +26,23 @@ export interface LintInput {
 	file?: string;
 	/** Reads what is known about an image file a post names (the host's file system); without it only the draft is checked. */
 	readImage?: ImageReader;
+	/**
+	 * Which posts' facts (`LintResult.variants`) to read when campaign-consistency runs: `'all'` (the
+	 * default: a campaign folder's first pass, the report) or `'compared'`, only when this lint compares
+	 * them (two to MAX_VARIANTS variants with the peers'), for hosts that only want the findings
+	 * (diagnostics, `check` of a file outside a campaign folder). The findings are the same either way.
+	 */
+	variants?: 'all' | 'compared';
+	/** Posts larger than this many bytes (UTF-8) are one finding and not checked; default: the config's `maxPostSize`, else DEFAULT_MAX_POST_BYTES. */
+	maxPostBytes?: number;
 }
+
+/**
+ * The default cap on one post (copydesk.json `maxPostSize`, `check --max-post-size`): about twice the
+ * longest WeChat article with its markup. A larger post is one finding and is not checked, counted or
+ * fixed, so that a pasted 10 MB "post" never stalls the editor.
+ */
+export const DEFAULT_MAX_POST_BYTES = 128 * 1024;
 
 /** Another file of the same campaign: its path (as messages show it), text and variants (`LintResult.variants`). */
 export interface CampaignPeer {

@@ -3,11 +3,12 @@ import type { ResolvedConfig } from '../config';
 import type { Draft } from '../draft';
 import type { PostImage } from '../media';
 import { language, msg } from '../messages';
+import type { Readings } from '../reading';
 import type { Rule, RuleContext, RuleReport, Target } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { optionsOf } from './targets';
 
-export function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], memo: Map<string, unknown>, images?: readonly PostImage[]): void {
+export function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], readings: Readings, images?: readonly PostImage[]): void {
 	const body = target.post.body;
 	const lang = language();
 	const toFinding = (r: RuleReport, map: (i: number) => number, mapRange: (s: number, e: number) => { start: number; end: number }): Finding => {
@@ -35,12 +36,8 @@ export function runRule(rule: Rule, target: Target, draft: Draft, config: Resolv
 			return other ? optionsOf(other, config) : undefined;
 		},
 		t: (key, args) => msg(messageKey(rule, key), args, lang),
-		shared: <T>(key: string, compute: () => T): T => {
-			if (!memo.has(key)) {
-				memo.set(key, compute());
-			}
-			return memo.get(key) as T;
-		},
+		shared: <T>(key: string, compute: () => T): T => readings.of(body.text).get(`ctx\u0000${key}`, compute),
+		reading: (text) => readings.of(text ?? body.text),
 		report: (r) => out.push(toFinding(r, (i) => body.toSource(i), (s, e) => body.rangeToSource(s, e))),
 		reportSource: (r) => out.push(toFinding(r, identity, (s, e) => ({ start: s, end: e }))),
 	};

@@ -5,6 +5,7 @@ import { language, msg } from '../messages';
 import { canonicalPlatformId, modeOf, platformName } from '../platforms';
 import type { Rule, Target } from '../rule';
 import type { Finding, Severity } from '../types';
+import type { Readings } from '../reading';
 import { measureTarget } from './measure';
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
@@ -30,7 +31,7 @@ export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, un
 }
 
 /** The platforms a post names, resolved; unknown ones become findings. */
-export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[]): Target[] {
+export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[], readings?: Readings): Target[] {
 	const s: PostSettings = post.settings;
 	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
 	if (!ids.length && config.defaultPlatform) {
@@ -69,7 +70,7 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			industry: s.industry?.value ?? 'general',
 			sponsored: s.sponsored?.value ?? false,
 			settings: s,
-			counts: measureTarget(draft, post, p),
+			counts: measureTarget(draft, post, p, readings),
 		});
 	}
 	return out;

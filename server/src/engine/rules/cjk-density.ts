@@ -45,7 +45,7 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		const unit = ctx.options.unit === 'letter' ? 'letter' : 'word';
-		const h = hanShare(ctx.text, unit);
+		const h = hanShare(ctx.text, unit, ctx.reading());
 		const threshold = Number(ctx.options.threshold);
 		const platform = platformName(ctx.target.platform, ctx.lang);
 		if (!ctx.target.locale.toLowerCase().startsWith('zh')) {
@@ -75,7 +75,7 @@ function reportWeight(ctx: RuleContext, platform: string): void {
 			han++;
 			weight += t.cost;
 		}
-	});
+	}, ctx.reading());
 	const body = ctx.target.counts.find((c) => c.field === 'body');
 	const limit = body?.limit ?? p.body.limit;
 	if (!han || limit === undefined) {

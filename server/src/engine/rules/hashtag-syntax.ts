@@ -104,9 +104,9 @@ const rule: Rule = {
 		// social.ts reads the syntax; a # or @ inside a link, an e-mail address or code is never one.
 		// Without an @, a backtick or tilde, `](` or `![`, a text has no e-mail, code or link span: the
 		// protected spans (all kinds, for their overlaps) are not needed then.
-		const excluded = [...findUrls(text), ...(MAY_EXCLUDE.test(text) ? sharedProtected(ctx).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link') : [])];
+		const excluded = [...findUrls.shared(text, ctx.reading(text)), ...(MAY_EXCLUDE.test(text) ? sharedProtected(ctx).filter((s) => s.kind === 'email' || s.kind === 'code' || s.kind === 'link') : [])];
 		const style = p.hashtag;
-		const hashes = hashCandidates(text, { skip: excluded, fullWidth: style === 'weibo' });
+		const hashes = hashCandidates(text, { skip: excluded, fullWidth: style === 'weibo', reading: ctx.reading(text) });
 		if (style === 'weibo') {
 			checkWeibo(ctx, hashes, name);
 		} else if (style === 'x' || style === 'instagram' || style === 'threads' || style === 'douyin') {
@@ -123,7 +123,7 @@ const rule: Rule = {
 		}
 		checkMentions(ctx, findMentions(text, p).filter((m) => !overlapsAny(m, excluded)), name);
 		if (p.maxLinks !== undefined) {
-			findUrls(text).slice(p.maxLinks).forEach((u, i) => {
+			findUrls.shared(text, ctx.reading(text)).slice(p.maxLinks).forEach((u, i) => {
 				ctx.report({ start: u.start, end: u.end, severity: soft(p, 'maxLinks') ?? 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });
 			});
 		}

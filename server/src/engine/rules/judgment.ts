@@ -183,7 +183,7 @@ export function scanPost(ctx: RuleContext): FieldScan[] {
 
 /** What must not be read as a claim: links and @mentions (per text, shared). */
 export function skipSpans(ctx: RuleContext, text: string): { start: number; end: number }[] {
-	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findLinks.shared(text), ...findSeparatedMentions(text)]);
+	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findLinks.shared(text, ctx.reading(text)), ...findSeparatedMentions(text)]);
 }
 
 // The `allow` option's phrases, compiled once per options object (options are per config).

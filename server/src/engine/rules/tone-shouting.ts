@@ -12,6 +12,7 @@ import { findEmoji, findLinks } from '../text';
 import { isZhLocale } from '../zh';
 import { optionCount, shoutingBangs } from './exclamations';
 import { fullwidthMarks } from './zh-punctuation';
+import type { Reading } from '../reading';
 
 const BANG = /[!！]{2,}/gu;
 // Letters and digits: words for the caps check. A token with a digit is a code, never shouting.
@@ -68,11 +69,11 @@ export function capsRuns(text: string, min: number): Run[] {
 }
 
 /** Runs of ≥ `min` emoji with nothing but spaces between them. */
-export function emojiRuns(text: string, min: number): Run[] {
+export function emojiRuns(text: string, min: number, reading?: Reading): Run[] {
 	const out: Run[] = [];
 	let run: Run | undefined;
 	// findEmoji gives EMOJI_SOURCE's matches (fuzzed against it), and counting the post has usually found them already.
-	for (const m of findEmoji.shared(text)) {
+	for (const m of findEmoji.shared(text, reading)) {
 		const at = m.start;
 		if (run && /^[ \t\u3000]*$/.test(text.slice(run.end, at))) {
 			run = { ...run, end: m.end, count: run.count + 1 };
@@ -136,7 +137,7 @@ const rule: Rule = {
 			// In Chinese posts the typography rules find the protected spans anyway (shared, once per
 			// post); elsewhere only links are looked up: a long English post pays for no more.
 			spans ??= isZhLocale(ctx.target.locale) ? sharedProtected(ctx)
-				: findLinks.shared(ctx.text).map((u) => ({ ...u, kind: 'url' as const }));
+				: findLinks.shared(ctx.text, ctx.reading()).map((u) => ({ ...u, kind: 'url' as const }));
 			const inside = spanAt(spans, start);
 			if (inside && NOT_COPY.has(inside.kind)) {
 				continue;
@@ -164,7 +165,7 @@ const rule: Rule = {
 		for (const r of capsRuns(ctx.text, num(ctx.options.capsWords, 3))) {
 			ctx.report({ start: r.start, end: r.end, explain, message: ctx.t('caps', { count: r.count }) });
 		}
-		for (const r of emojiRuns(ctx.text, num(ctx.options.emoji, 5))) {
+		for (const r of emojiRuns(ctx.text, num(ctx.options.emoji, 5), ctx.reading())) {
 			ctx.report({ start: r.start, end: r.end, explain, message: ctx.t('emoji', { count: r.count }) });
 		}
 	},

@@ -1,0 +1,48 @@
+/**
+ * One reading of a text: what counting, typography, script, density and the word lists derive
+ * from the text alone (its links, emoji, mentions, X's parse, its folded form, its Han share),
+ * each computed at most once and then shared. `lint` makes one `Readings` per post (its body and
+ * front-matter fields) and drops it with the post; rules reach it through `ctx.reading` and
+ * `ctx.shared`, the counters through their `reading` argument. Nothing is remembered at module
+ * level: a function called without a reading computes its answer afresh.
+ *
+ * The values are shared: callers never change them (the finders that hand out arrays give
+ * copies unless asked for the shared, read-only one).
+ */
+export class Reading {
+	private readonly memo = new Map<string, unknown>();
+
+	constructor(readonly text: string) { }
+
+	/** The value computed once for this text under `key` (which names the computation and every input besides the text). */
+	get<T>(key: string, compute: () => T): T {
+		let v = this.memo.get(key) as T | undefined;
+		if (v === undefined && !this.memo.has(key)) {
+			v = compute();
+			this.memo.set(key, v);
+		}
+		return v as T;
+	}
+}
+
+/** A reading of `text`: `r` when it reads that text, else a fresh one (nothing shared). */
+export function readingOf(text: string, r?: Reading | Readings): Reading {
+	if (r instanceof Readings) {
+		return r.of(text);
+	}
+	return r && r.text === text ? r : new Reading(text);
+}
+
+/** The readings of one post: one per distinct text (body, title, digest), made on first use. */
+export class Readings {
+	private readonly byText = new Map<string, Reading>();
+
+	of(text: string): Reading {
+		let r = this.byText.get(text);
+		if (!r) {
+			r = new Reading(text);
+			this.byText.set(text, r);
+		}
+		return r;
+	}
+}
