@@ -15,6 +15,7 @@ import {
 import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, encodeText, readRegularFile, writeFileAtomic } from '../node/files';
 import { imageReaderFor } from '../node/media';
+import { defaultJobs } from '../node/pool';
 import { STATUSES, type Status } from '../engine/draft';
 import { findConfigFile, loadConfig, matchesDrafts, unreadableIgnoreFiles } from '../node/workspace';
 import { cmdPack } from './pack';
@@ -101,14 +102,15 @@ function checkPlatformArg(id: string | undefined, config: ResolvedConfig = { pla
 }
 
 /** Options and paths shared by `check` and `report`: the config, the platform, the files. */
-function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[], variants: 'all' | 'compared' = 'all') {
+function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[], variants: 'all' | 'compared' = 'all', jobs = { jobs: 1, explicit: false }) {
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
 	if (configFile && !fs.existsSync(configFile)) {
 		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
 	}
 	checkPlatformArg(values.platform as string | undefined);
 	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
-	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants });
+	const pool = jobs.jobs > 1 ? { jobs: jobs.jobs, config: { cwd: io.cwd, explicit: configFile, platform: values.platform as string | undefined }, ...(jobs.explicit ? { minChars: 0 } : {}) } : undefined;
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants, pool });
 	if (campaign.unmatched.length) {
 		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
 	}
@@ -121,6 +123,23 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 		io.stderr(`copydesk: ${u}`);
 	}
 	return { configs, campaign };
+}
+
+/**
+ * `--jobs N`: threads to lint on (default: one per core). The output is the same for every N. Without
+ * --jobs a run with little text stays on one thread (starting a worker costs more than it saves); with
+ * it, N threads are used whenever there are files enough. Fixing
+ * (`--fix`, `--dry-run`) runs on the main thread after the check.
+ */
+function jobsOption(value: unknown): { jobs: number; explicit: boolean } {
+	if (value === undefined) {
+		return { jobs: defaultJobs(), explicit: false };
+	}
+	const n = Number(value);
+	if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < 1) {
+		throw new UsageError(msg('cli.badNumber', { option: '--jobs', value: String(value) }));
+	}
+	return { jobs: n, explicit: true };
 }
 
 /** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */
@@ -169,6 +188,7 @@ function cmdCheck(args: string[], io: Io): number {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 		output: { type: 'string', short: 'o' }, summary: { type: 'string' }, 'max-file-size': { type: 'string' },
 		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
+		jobs: { type: 'string', short: 'j' },
 	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));
@@ -193,8 +213,9 @@ function cmdCheck(args: string[], io: Io): number {
 	if (kinds && !values.fix && !dryRun) {
 		throw new UsageError(msg('cli.fixOptionNeedsFix', { option: '--fix-type' }));
 	}
+	const jobs = jobsOption(values.jobs);
 	// check prints findings only: a file outside a campaign folder reads its facts only when it compares them.
-	const { configs, campaign } = resolveInputs(io, values, positionals, 'compared');
+	const { configs, campaign } = resolveInputs(io, values, positionals, 'compared', jobs);
 	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
 	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule) || (onlyRules.has('team') && isTeamRuleId(f.rule))) : fs);
 	const notes = new Map<LintedFile, Finding[]>();

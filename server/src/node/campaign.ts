@@ -4,10 +4,10 @@
  * copydesk.json `ignore` or a .copydeskignore are skipped.
  */
 import * as path from 'node:path';
-import { lint, msg, uncheckedResult, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
+import { msg, uncheckedResult, type CampaignPeer, type LintResult, type ResolvedConfig } from '../engine';
 import { expandPaths, type Unreadable } from './expand';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, readRegularFile, type Encoding } from './files';
-import { imageReaderFor } from './media';
+import { lintJob, lintJobs, type ConfigArgs, type LintJob } from './pool';
 import { campaignFolderOf, findConfigFile, ignoreBatch, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from './workspace';
 
 /** Loads configs once per copydesk.json; an explicit config applies to every file. */
@@ -74,6 +74,8 @@ export interface CampaignOptions {
 	 * posts' facts only when it compares them (LintInput.variants). Default `'all'` (the report shows them).
 	 */
 	variants?: 'all' | 'compared';
+	/** Lint on this many threads (worker_threads; `check --jobs`), the workers loading configurations from `config`. */
+	pool?: { jobs: number; config: ConfigArgs; minChars?: number };
 }
 
 export interface CampaignResult {
@@ -90,7 +92,8 @@ export interface CampaignResult {
 
 export function lintPaths(paths: readonly string[], opts: CampaignOptions): CampaignResult {
 	const { files, unmatched, unreadable } = expandPaths(paths.length ? paths : ['.'], opts.cwd);
-	const out: LintedFile[] = [];
+	// Each slot is a file in path order: a file too large to check is done; the others are linted below, all at once.
+	const slots: { done?: LintedFile; job?: LintJob; loaded?: LoadedConfig; encoding?: Encoding; campaign?: string }[] = [];
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES;
 	let read = 0;
 	// One look at each folder's .copydeskignore for the whole set of files.
@@ -112,9 +115,11 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 				if (!r.ok && r.reason === 'tooLarge') {
 					// Too large to check: said once, at the top of the file, and never rewritten.
 					read++;
-					out.push({
-						file, text: '', config: loaded.config, matchedDraftGlob, encoding: 'unknown', tooLarge: true,
-						result: uncheckedResult({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size: r.size, max: r.max }) }),
+					slots.push({
+						done: {
+							file, text: '', config: loaded.config, matchedDraftGlob, encoding: 'unknown', tooLarge: true,
+							result: uncheckedResult({ rule: 'file', severity: 'error', start: 0, end: 0, message: msg('file.draftTooLarge', { size: r.size, max: r.max }) }),
+						},
 					});
 					continue;
 				}
@@ -128,31 +133,54 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			}
 			read++;
 			const campaign = campaignFolderOf(loaded, file);
-			const result = lint({ text, config: loaded.config, matchedDraftGlob, readImage: imageReaderFor(file), variants: campaign ? 'all' : opts.variants ?? 'all' });
-			if (result.isDraft) {
-				if (encoding === 'unknown') {
-					result.findings.unshift({ rule: 'file', severity: 'warning', start: 0, end: 0, message: msg('file.encodingUnknown') });
-				}
-				out.push({ file, text, result, config: loaded.config, matchedDraftGlob, encoding, campaign });
-			}
+			slots.push({ job: { file, text, matchedDraftGlob, variants: campaign ? 'all' : opts.variants ?? 'all' }, loaded, encoding, campaign });
 		}
 	});
-	relintCampaigns(out);
+	const jobs = slots.filter((s) => s.job).map((s) => s.job!);
+	const results = lintAll(jobs, opts);
+	const out: LintedFile[] = [];
+	let k = 0;
+	for (const s of slots) {
+		if (s.done) {
+			out.push(s.done);
+			continue;
+		}
+		const { file, text, matchedDraftGlob } = s.job!;
+		const result = results[k++];
+		if (result.isDraft) {
+			if (s.encoding === 'unknown') {
+				result.findings.unshift({ rule: 'file', severity: 'warning', start: 0, end: 0, message: msg('file.encodingUnknown') });
+			}
+			out.push({ file, text, result, config: s.loaded!.config, matchedDraftGlob, encoding: s.encoding!, campaign: s.campaign });
+		}
+	}
+	relintCampaigns(out, (list) => lintAll(list, opts));
 	return { files: out, read, unmatched, unreadable };
+}
+
+/** Lints the jobs in order: on worker threads with `opts.pool` (the CLI's --jobs), else here. */
+function lintAll(list: readonly LintJob[], opts: CampaignOptions): LintResult[] {
+	const configFor = (file: string) => opts.configs.for(file).config;
+	return opts.pool && opts.pool.jobs > 1
+		? lintJobs(list, configFor, opts.pool.jobs, opts.pool.config, opts.pool.minChars)
+		: list.map((j) => lintJob(j, configFor));
 }
 
 /**
  * The files of one campaign folder are variants of one announcement: each is linted again with
  * the others' facts as peers, so campaign-consistency compares across files. Only the files
- * given are compared (a report of one file of the folder compares within that file).
+ * given are compared (a report of one file of the folder compares within that file). The facts
+ * come from the first pass (wherever it ran); `run` lints the second (default: here, in order).
  */
-export function relintCampaigns(files: LintedFile[]): void {
+export function relintCampaigns(files: LintedFile[], run: (list: readonly LintJob[]) => LintResult[] = (list) => list.map((j) => lintJob(j, () => files.find((f) => f.file === j.file)!.config))): void {
 	const groups = new Map<string, LintedFile[]>();
 	for (const f of files) {
 		if (f.campaign) {
 			groups.set(f.campaign, [...(groups.get(f.campaign) ?? []), f]);
 		}
 	}
+	const todo: LintedFile[] = [];
+	const list: LintJob[] = [];
 	for (const [folder, group] of groups) {
 		if (group.length < 2) {
 			continue;
@@ -160,9 +188,13 @@ export function relintCampaigns(files: LintedFile[]): void {
 		const nameOf = (f: LintedFile) => path.relative(folder, f.file).split(path.sep).join('/');
 		const peersOf = (f: LintedFile): CampaignPeer[] => group.filter((o) => o !== f && o.result.variants.length)
 			.map((o) => ({ file: nameOf(o), path: o.file, text: o.text, variants: o.result.variants }));
-		const results = group.map((f) => lint({ text: f.text, config: f.config, matchedDraftGlob: f.matchedDraftGlob, peers: peersOf(f), file: nameOf(f), readImage: imageReaderFor(f.file) }));
-		group.forEach((f, i) => {
-			f.result = results[i];
-		});
+		for (const f of group) {
+			todo.push(f);
+			list.push({ file: f.file, text: f.text, matchedDraftGlob: f.matchedDraftGlob, variants: 'all', peers: peersOf(f), name: nameOf(f) });
+		}
 	}
+	const results = list.length ? run(list) : [];
+	todo.forEach((f, i) => {
+		f.result = results[i];
+	});
 }

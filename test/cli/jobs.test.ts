@@ -1,0 +1,64 @@
+/**
+ * `copydesk check --jobs N`: files spread over worker threads give output byte for byte the same
+ * as one thread, on the examples and on a generated campaign (with a campaign folder, so that
+ * campaign-consistency compares across files that different threads linted).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { generateCorpus } from '../../bench/corpus';
+import { poolStats } from '../../server/src/node/pool';
+import { ensureBundles, runCli } from '../helpers/cli';
+import { ROOT } from '../helpers/paths';
+import { makeTree } from '../helpers/tmp';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+
+/** The same check on 1, 2 and 3 threads: every output identical; returns the single-threaded run. */
+function sameOnEveryThreadCount(args: string[], cwd: string): { code: number; stdout: string } {
+	const one = runCli([...args, '--jobs', '1'], cwd);
+	for (const n of ['2', '3']) {
+		const before = poolStats.fromWorkers;
+		const many = runCli([...args, '--jobs', n], cwd);
+		assert.ok(poolStats.fromWorkers > before, `--jobs ${n}: no file was linted on a worker thread`);
+		assert.equal(many.code, one.code, `--jobs ${n}: exit code`);
+		assert.equal(many.stderr, one.stderr, `--jobs ${n}: stderr`);
+		assert.ok(many.stdout === one.stdout, `--jobs ${n}: output differs from --jobs 1`);
+	}
+	return one;
+}
+
+describe('CLI check --jobs', function () {
+	this.timeout(120_000);
+	before(() => ensureBundles());
+
+	it('gives the examples the same output on worker threads (JSON, SARIF and text)', () => {
+		for (const format of ['json', 'sarif', 'text']) {
+			const r = sameOnEveryThreadCount(['check', '.', '--format', format], EXAMPLES);
+			assert.ok(r.stdout.length > 100);
+		}
+	});
+
+	it('gives a generated campaign the same output, campaign-consistency across files included', () => {
+		const corpus = generateCorpus(7, 300);
+		const files: Record<string, string> = Object.fromEntries(corpus.files);
+		// A campaign folder whose variants disagree on the date, spread over more files than one chunk holds.
+		files['copydesk.json'] = '{ "campaigns": ["launch"] }';
+		for (let i = 0; i < 12; i++) {
+			files[`launch/v${String(i).padStart(2, '0')}.md`] = `---\nplatform: ${i % 2 ? 'weibo' : 'wechat'}\n---\n新品${i === 5 ? '3月16日' : '3月15日'}发布，售价 ¥${i === 7 ? 4999 : 3999}。\n`;
+		}
+		const dir = makeTree(files);
+		const r = sameOnEveryThreadCount(['check', '.', '--format', 'json'], dir);
+		const diagnostics = JSON.parse(r.stdout).diagnostics as { rule: string; file: string }[];
+		const across = diagnostics.filter((d) => d.rule === 'campaign-consistency' && d.file.startsWith('launch/'));
+		assert.deepEqual(across.map((d) => d.file).sort(), ['launch/v05.md', 'launch/v07.md']);
+		assert.ok(diagnostics.length > 300, `${diagnostics.length} findings`);
+	});
+
+	it('refuses a --jobs that is not a positive whole number', () => {
+		for (const bad of ['0', '-1', 'two', '1.5']) {
+			const r = runCli(['check', '.', '--jobs', bad], EXAMPLES);
+			assert.equal(r.code, 2, bad);
+			assert.match(r.stderr, /--jobs/);
+		}
+	});
+});
