@@ -187,7 +187,8 @@ describe('CLI: a hostile workspace (issue 12)', function () {
 			assert.equal(r.code, 1, r.stderr);
 			assert.match(r.stdout, /big\.md\n\s+1:1\s+error\s+This file is \d+ bytes, over the limit of 2097152 bytes for a draft: it was not checked/);
 			assert.equal((r.stdout.match(/error/g) ?? []).length, 2, 'one finding (and the summary)');
-			const raised = run(['check', 'big.md', '--max-file-size', '8m'], dir);
+			// The one post is over the post cap too: both caps raised, it is checked.
+			const raised = run(['check', 'big.md', '--max-file-size', '8m', '--max-post-size', '8m'], dir);
 			assert.match(raised.stdout, /platform-limit/);
 			assert.doesNotMatch(raised.stdout, /over the limit of/);
 			assert.equal(run(['check', 'big.md', '--max-file-size', 'lots'], dir).code, 2);

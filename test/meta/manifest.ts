@@ -152,6 +152,7 @@ export function configSchema(): Record<string, unknown> {
 		properties: {
 			$schema: { type: 'string' },
 			defaultPlatform: { type: 'string', description: 'Platform for drafts that name none (files matched by `drafts`).', examples: ids },
+			maxPostSize: { type: 'integer', minimum: 1, default: 131072, description: 'Posts larger than this many bytes (UTF-8) are not checked, counted or fixed: one error says so (default 131072, 128 KiB; `copydesk check --max-post-size` overrides it).' },
 			drafts: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files that are drafts even without `platform:` in their front matter.' },
 			ignore: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this file) of files never checked.' },
 			packs: { type: 'array', items: { type: 'string' }, description: 'Team packs: folders (relative to this file, inside the workspace) or npm package names in node_modules.' },

@@ -41,15 +41,15 @@ export class UsageError extends Error { }
 /** A file that cannot be read or written: reported without the usage hint, exit code 2. */
 export class IoError extends Error { }
 
-/** `--max-file-size`: bytes, or with a k/m suffix (KiB, MiB). */
-function sizeOption(value: unknown): number | undefined {
+/** `--max-file-size`, `--max-post-size`: bytes, or with a k/m suffix (KiB, MiB). */
+function sizeOption(value: unknown, option = '--max-file-size'): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 	const m = /^(\d+)([km]?)b?$/i.exec(String(value).trim());
 	const n = m ? Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1) : NaN;
 	if (!Number.isSafeInteger(n) || n <= 0) {
-		throw new UsageError(msg('cli.badNumber', { option: '--max-file-size', value: String(value) }));
+		throw new UsageError(msg('cli.badNumber', { option, value: String(value) }));
 	}
 	return n;
 }
@@ -110,7 +110,8 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 	checkPlatformArg(values.platform as string | undefined);
 	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
 	const pool = jobs.jobs > 1 ? { jobs: jobs.jobs, config: { cwd: io.cwd, explicit: configFile, platform: values.platform as string | undefined }, ...(jobs.explicit ? { minChars: 0 } : {}) } : undefined;
-	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants, pool });
+	const maxPostBytes = sizeOption(values['max-post-size'], '--max-post-size');
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants, pool, maxPostBytes });
 	if (campaign.unmatched.length) {
 		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
 	}
@@ -188,7 +189,7 @@ function cmdCheck(args: string[], io: Io): number {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 		output: { type: 'string', short: 'o' }, summary: { type: 'string' }, 'max-file-size': { type: 'string' },
 		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
-		jobs: { type: 'string', short: 'j' },
+		jobs: { type: 'string', short: 'j' }, 'max-post-size': { type: 'string' },
 	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check'));

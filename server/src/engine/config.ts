@@ -27,6 +27,8 @@ export interface ConfigLayer {
 	/** Where the layer comes from, for messages and sources ("copydesk.json", "pack @acme/brand"). */
 	origin: string;
 	defaultPlatform?: string;
+	/** Posts larger than this many bytes (UTF-8) are not checked: one finding says so. */
+	maxPostSize?: number;
 	drafts?: string[];
 	ignore?: string[];
 	packs?: string[];
@@ -41,6 +43,8 @@ export interface ResolvedConfig {
 	/** Default mode per platform (e.g. weibo: long), from `platforms.<id>.mode`. */
 	platformModes: Record<string, string>;
 	defaultPlatform?: string;
+	/** Posts larger than this many bytes (UTF-8) are not checked (default DEFAULT_MAX_POST_BYTES). */
+	maxPostSize?: number;
 	drafts: string[];
 	ignore: string[];
 	packs: string[];
@@ -74,7 +78,7 @@ export function record<T>(entries?: Iterable<readonly [string, T]>): Record<stri
 /** Platform ids as the schema has them: lower-case letters, digits and hyphens. */
 const PLATFORM_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const TOP_KEYS = ['$schema', 'defaultPlatform', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect', 'teamRules'];
+const TOP_KEYS = ['$schema', 'defaultPlatform', 'maxPostSize', 'drafts', 'ignore', 'packs', 'rules', 'platforms', 'terms', 'snippets', 'handles', 'campaigns', 'protect', 'teamRules'];
 /** The lists of `protect`: words the typography rules keep as written (engine/protected.ts). */
 export const PROTECT_KEYS = ['abbreviations', 'names'] as const;
 const PLATFORM_KEYS = ['extends', 'name', 'locale', 'unit', 'url', 'emoji', 'mention', 'hashtag', 'maxHashtags', 'maxLinks', 'handle', 'handleMaxLength',
@@ -160,6 +164,13 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					layer.defaultPlatform = vn.value;
 				} else {
 					bad(vn, key, msg('config.type', { type: 'string' }));
+				}
+				break;
+			case 'maxPostSize':
+				if (typeof vn.value === 'number' && Number.isSafeInteger(vn.value) && vn.value > 0) {
+					layer.maxPostSize = vn.value;
+				} else {
+					bad(vn, key, msg('config.type', { type: msg('config.positiveInteger') }));
 				}
 				break;
 			case 'drafts':
@@ -547,6 +558,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 	for (const l of layers) {
 		if (l.defaultPlatform) {
 			out.defaultPlatform = l.defaultPlatform;
+		}
+		if (l.maxPostSize) {
+			out.maxPostSize = l.maxPostSize;
 		}
 		if (l.drafts) {
 			out.drafts = l.drafts;

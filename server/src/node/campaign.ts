@@ -74,6 +74,8 @@ export interface CampaignOptions {
 	 * posts' facts only when it compares them (LintInput.variants). Default `'all'` (the report shows them).
 	 */
 	variants?: 'all' | 'compared';
+	/** Posts larger than this many bytes are one finding (`check --max-post-size`); default: each config's `maxPostSize`. */
+	maxPostBytes?: number;
 	/** Lint on this many threads (worker_threads; `check --jobs`), the workers loading configurations from `config`. */
 	pool?: { jobs: number; config: ConfigArgs; minChars?: number };
 }
@@ -133,7 +135,7 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			}
 			read++;
 			const campaign = campaignFolderOf(loaded, file);
-			slots.push({ job: { file, text, matchedDraftGlob, variants: campaign ? 'all' : opts.variants ?? 'all' }, loaded, encoding, campaign });
+			slots.push({ job: { file, text, matchedDraftGlob, variants: campaign ? 'all' : opts.variants ?? 'all', ...(opts.maxPostBytes ? { maxPostBytes: opts.maxPostBytes } : {}) }, loaded, encoding, campaign });
 		}
 	});
 	const jobs = slots.filter((s) => s.job).map((s) => s.job!);
@@ -154,7 +156,7 @@ export function lintPaths(paths: readonly string[], opts: CampaignOptions): Camp
 			out.push({ file, text, result, config: s.loaded!.config, matchedDraftGlob, encoding: s.encoding!, campaign: s.campaign });
 		}
 	}
-	relintCampaigns(out, (list) => lintAll(list, opts));
+	relintCampaigns(out, (list) => lintAll(list, opts), opts.maxPostBytes);
 	return { files: out, read, unmatched, unreadable };
 }
 
@@ -172,7 +174,7 @@ function lintAll(list: readonly LintJob[], opts: CampaignOptions): LintResult[] 
  * given are compared (a report of one file of the folder compares within that file). The facts
  * come from the first pass (wherever it ran); `run` lints the second (default: here, in order).
  */
-export function relintCampaigns(files: LintedFile[], run: (list: readonly LintJob[]) => LintResult[] = (list) => list.map((j) => lintJob(j, () => files.find((f) => f.file === j.file)!.config))): void {
+export function relintCampaigns(files: LintedFile[], run: (list: readonly LintJob[]) => LintResult[] = (list) => list.map((j) => lintJob(j, () => files.find((f) => f.file === j.file)!.config)), maxPostBytes?: number): void {
 	const groups = new Map<string, LintedFile[]>();
 	for (const f of files) {
 		if (f.campaign) {
@@ -190,7 +192,7 @@ export function relintCampaigns(files: LintedFile[], run: (list: readonly LintJo
 			.map((o) => ({ file: nameOf(o), path: o.file, text: o.text, variants: o.result.variants }));
 		for (const f of group) {
 			todo.push(f);
-			list.push({ file: f.file, text: f.text, matchedDraftGlob: f.matchedDraftGlob, variants: 'all', peers: peersOf(f), name: nameOf(f) });
+			list.push({ file: f.file, text: f.text, matchedDraftGlob: f.matchedDraftGlob, variants: 'all', peers: peersOf(f), name: nameOf(f), ...(maxPostBytes ? { maxPostBytes } : {}) });
 		}
 	}
 	const results = list.length ? run(list) : [];

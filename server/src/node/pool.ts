@@ -32,6 +32,8 @@ export interface LintJob {
 	peers?: CampaignPeer[];
 	/** The file's name among its campaign peers. */
 	name?: string;
+	/** `check --max-post-size`: over the config's cap. */
+	maxPostBytes?: number;
 }
 
 /** How a worker loads configurations: the CLI's ConfigCache arguments. */
@@ -70,6 +72,7 @@ export const MIN_PARALLEL_CHARS = 256 * 1024;
 export function lintJob(job: LintJob, configFor: (file: string) => ResolvedConfig): LintResult {
 	return lint({
 		text: job.text, config: configFor(job.file), matchedDraftGlob: job.matchedDraftGlob, readImage: imageReaderFor(job.file), variants: job.variants,
+		...(job.maxPostBytes ? { maxPostBytes: job.maxPostBytes } : {}),
 		...(job.peers ? { peers: job.peers, file: job.name } : {}),
 	});
 }
