@@ -12,8 +12,8 @@
  * Only what the text states is kept: a weekday alone (`下周一`) is no date.
  * Vocabulary (currencies, units, tracking parameters) is data: data/facts.json.
  */
-import * as chrono from 'chrono-node';
-import twitter from 'twitter-text';
+import type * as Chrono from 'chrono-node';
+import { chrono, twitterText } from './lazy';
 import vocabulary from './data/facts.json';
 import type { PlatformProfile } from './platforms';
 import { findHashtags, findMentions } from './social';
@@ -160,7 +160,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		links.push({ ...u });
 	}
 	if (/[a-z0-9]\.[a-z]{2,}/i.test(text)) {
-		for (const u of twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })) {
+		for (const u of twitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })) {
 			const s = { start: u.indices[0], end: u.indices[1] };
 			if (!overlaps(s, links)) {
 				links.push(s);
@@ -294,7 +294,7 @@ const MAX_WINDOW = 300;
 const MAX_WINDOWS = 30;
 
 /** chrono's English and Chinese readings of the text, on windows around date and time cues (offsets into `text`). */
-function chronoResults(text: string): { index: number; text: string; start: chrono.ParsedComponents }[] {
+function chronoResults(text: string): { index: number; text: string; start: Chrono.ParsedComponents }[] {
 	const windows: { start: number; end: number }[] = [];
 	for (const m of text.matchAll(CUE)) {
 		let start = Math.max(0, m.index! - REACH);
@@ -314,10 +314,10 @@ function chronoResults(text: string): { index: number; text: string; start: chro
 		}
 	}
 	const ref = new Date(2026, 0, 1);
-	const out: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+	const out: { index: number; text: string; start: Chrono.ParsedComponents }[] = [];
 	for (const w of windows) {
 		const part = text.slice(w.start, w.end);
-		for (const r of [...chrono.en.parse(part, ref), ...chrono.zh.hans.parse(part, ref)]) {
+		for (const r of [...chrono().en.parse(part, ref), ...chrono().zh.hans.parse(part, ref)]) {
 			out.push({ index: w.start + r.index, text: r.text, start: r.start });
 		}
 	}

@@ -17,7 +17,7 @@
  * A topic never contains a link and never spans a line. Regular expressions here are linear
  * (no nested quantifiers).
  */
-import twitter from 'twitter-text';
+import { twitterText } from './lazy';
 import type { PlatformProfile } from './platforms';
 import { findLinks, findUrls, type Span } from './text';
 import type { Reading } from './reading';
@@ -182,7 +182,7 @@ export function findHashtags(text: string, style: HashtagStyle, reading?: Readin
 	}
 	const xLike = style === 'x' || style === 'instagram' || style === 'threads';
 	// twitter-text reads ＃ as a hash sign too, and also finds links without a scheme (twitter.com/#tag).
-	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })), reading } : { reading });
+	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitterText().extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })), reading } : { reading });
 	let out: TagSpan[];
 	switch (style) {
 		case 'weibo':
@@ -285,7 +285,7 @@ export function findLinkedMentions(text: string, p: Pick<PlatformProfile, 'menti
 		return [];
 	}
 	if (p.handle === 'x') {
-		return twitter.extractMentionsWithIndices(text)
+		return twitterText().extractMentionsWithIndices(text)
 			.filter((m) => p.handleMaxLength === undefined || m.screenName.length <= p.handleMaxLength)
 			.map((m) => ({ start: m.indices[0], end: m.indices[1], text: text.slice(m.indices[0], m.indices[1]), localLength: m.indices[1] - m.indices[0] }));
 	}

@@ -7,7 +7,8 @@
  * number comes from twitter-text's `parseTweet` (config v3) plus a correction for emoji
  * newer than its emoji parser; the walk then only explains the number.
  */
-import twitter from 'twitter-text';
+import type TwitterText from 'twitter-text';
+import { twitterText } from '../lazy';
 import type { PlatformProfile } from '../platforms';
 import { findMentions } from '../social';
 import { readingOf, type Reading } from '../reading';
@@ -31,8 +32,8 @@ export interface TokenCost {
 	cost: number;
 }
 
-// @types/twitter-text does not declare `configs`; the package exports it (v1, v2, v3, defaults = v3).
-const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).configs.defaults as {
+/** X's counting configuration (twitter-text's config v3). */
+type XConfig = {
 	ranges: { start: number; end: number; weight: number }[];
 	scale: number;
 	defaultWeight: number;
@@ -40,7 +41,16 @@ const X_CONFIG = (twitter as unknown as { configs: { defaults: unknown } }).conf
 	maxWeightedTweetLength: number;
 };
 
-type Tweet = ReturnType<typeof twitter.parseTweet>;
+let xConfig: XConfig | undefined;
+
+/** X's weights (twitter-text config v3), read when an X post is first counted. */
+function X(): XConfig {
+	// @types/twitter-text does not declare `configs`; the package exports it (v1, v2, v3, defaults = v3).
+	xConfig ??= (twitterText() as unknown as { configs: { defaults: XConfig } }).configs.defaults;
+	return xConfig;
+}
+
+type Tweet = ReturnType<typeof TwitterText.parseTweet>;
 
 /**
  * twitter-text's parse of a text: one X post is measured several times (limit, warn, fold, the
@@ -48,21 +58,21 @@ type Tweet = ReturnType<typeof twitter.parseTweet>;
  * engine, so the post's reading keeps it. Copied out, so callers cannot change it.
  */
 function parseTweet(text: string, r?: Reading): Tweet {
-	return { ...readingOf(text, r).get('x.parse', () => twitter.parseTweet(text)) };
+	return { ...readingOf(text, r).get('x.parse', () => twitterText().parseTweet(text)) };
 }
 
 /** URLs as X finds them, sorted by start (the reading's, read-only). */
 function xUrls(text: string, r?: Reading): readonly Span[] {
-	return readingOf(text, r).get('x.urls', () => twitter.extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart));
+	return readingOf(text, r).get('x.urls', () => twitterText().extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart));
 }
 
 function xWeight(cp: number): number {
-	for (const r of X_CONFIG.ranges) {
+	for (const r of X().ranges) {
 		if (cp >= r.start && cp <= r.end) {
-			return r.weight / X_CONFIG.scale;
+			return r.weight / X().scale;
 		}
 	}
-	return X_CONFIG.defaultWeight / X_CONFIG.scale;
+	return X().defaultWeight / X().scale;
 }
 
 /** Cost of one code point in a per-code-point unit. */
@@ -178,7 +188,7 @@ function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Speci
 	}
 	for (const e of notTaken(out.slice(), findEmoji.shared(text, r))) {
 		const cost = p.emoji === 'utf8' ? utf8Length(e.text)
-			: p.unit === 'x' ? X_CONFIG.defaultWeight / X_CONFIG.scale
+			: p.unit === 'x' ? X().defaultWeight / X().scale
 				: p.unit === 'grapheme' ? 1
 					: plainCost(e.text, p);
 		out.push({ ...e, category: 'emoji', cost });
@@ -241,7 +251,7 @@ function countX(text: string, r?: Reading): number {
 		let w = parseTweet(text, reading).weightedLength;
 		const urls = xUrls(text, reading);
 		for (const e of notTaken(urls, findEmoji.shared(text, reading))) {
-			w += 2 - twitter.parseTweet(e.text).weightedLength;
+			w += 2 - twitterText().parseTweet(e.text).weightedLength;
 		}
 		return w;
 	});
@@ -249,7 +259,7 @@ function countX(text: string, r?: Reading): number {
 
 function overflowX(text: string, p: PlatformProfile, limit: number, reading?: Reading): number | undefined {
 	const r = parseTweet(text, reading);
-	if (limit === X_CONFIG.maxWeightedTweetLength && r.weightedLength === countX(text, reading)) {
+	if (limit === X().maxWeightedTweetLength && r.weightedLength === countX(text, reading)) {
 		// No emoji that twitter-text undercounts: its valid range is the answer.
 		return r.validRangeEnd + 1 < text.length ? r.validRangeEnd + 1 : undefined;
 	}
