@@ -1,100 +1,102 @@
 /**
- * The peers the benchmark runs on the same corpus, in-process, each through its own public
- * API, and what each of them does — so that a ratio is read for what it is. None of them
- * counts per platform, knows campaign markers or checks compliance; most of them only look at
- * CJK typography (spacing and punctuation), which is a small part of what Copydesk checks.
+ * The peers the benchmark runs side by side with Copydesk on the same seeded posts: AutoCorrect
+ * (npm `autocorrect-node`: the Rust core through a native binding, and the same package's
+ * `autocorrect` command) and zhlint. They are not project dependencies: `npm run bench` installs
+ * them on demand, at pinned versions, into a cache folder outside the project
+ * (`$COPYDESK_BENCH_CACHE`, default `~/.cache/copydesk-bench/peers`), never during `npm test`.
+ * A peer that cannot be installed or loaded is reported with the reason and skipped.
+ *
+ * Both only check CJK typography (spacing, punctuation): none of them counts per platform, knows
+ * campaign markers or checks tone and compliance, so a ratio compares tools doing different jobs.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
-// Peers are loaded with Node's own require (not bundled with the benchmark) so each runs as published.
-const load = createRequire(__filename);
+/** Pinned so that runs compare: bump deliberately. */
+export const PEER_VERSIONS = { 'autocorrect-node': '2.14.0', zhlint: '0.8.2' } as const;
+
+export function peerCache(): string {
+	return process.env.COPYDESK_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'copydesk-bench', 'peers');
+}
 
 export interface Peer {
 	name: string;
 	version: string;
-	/** What it does on each post file, and what it does not. */
+	/** What it does on each file, and what it does not. */
 	does: string;
-	/** Runs the peer on one file's text; returns the number of problems found (or changes made). */
+	/** Runs the peer in this process on one file's text; returns how many problems it found. */
 	run(text: string): Promise<number> | number;
+	/** The peer's command on a file: `node <script> …args <file>`. */
+	cli: { script: string; args: string[] };
 }
 
-function versionOf(pkg: string): string {
-	// Walk up from the entry point: some packages do not export their package.json.
-	try {
-		for (let dir = path.dirname(load.resolve(pkg)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-			const f = path.join(dir, 'package.json');
-			if (fs.existsSync(f)) {
-				const j = JSON.parse(fs.readFileSync(f, 'utf8')) as { name?: string; version?: string };
-				if (j.name === pkg && j.version) {
-					return j.version;
-				}
-			}
+function installed(dir: string): boolean {
+	return Object.entries(PEER_VERSIONS).every(([name, v]) => {
+		try {
+			return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')).version === v;
+		} catch {
+			return false;
 		}
-	} catch {
-		// Not installed: the caller reports it.
+	});
+}
+
+/** Installs the peers into the cache folder when they are not there yet; returns why not when that fails. */
+export function ensurePeers(log: (s: string) => void): { dir: string; error?: string } {
+	const dir = peerCache();
+	if (installed(dir)) {
+		return { dir };
 	}
-	return '?';
+	fs.mkdirSync(dir, { recursive: true });
+	if (!fs.existsSync(path.join(dir, 'package.json'))) {
+		fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "description": "Peers of the Copydesk benchmark (bench/peers.ts)" }\n');
+	}
+	const specs = Object.entries(PEER_VERSIONS).map(([n, v]) => `${n}@${v}`);
+	log(`peers: npm install ${specs.join(' ')} into ${dir}`);
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const r = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--no-save', ...specs], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+	if (r.status !== 0 || !installed(dir)) {
+		return { dir, error: `npm install failed: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-1)[0] ?? '?'}` };
+	}
+	return { dir };
 }
 
-function pangu(): Peer {
-	const mod = load('pangu') as { spacingText?: (s: string) => string; default?: { spacingText(s: string): string } };
-	const spacing = mod.spacingText ?? mod.default!.spacingText.bind(mod.default);
-	return {
-		name: 'pangu', version: versionOf('pangu'),
-		does: 'typography only: inserts spaces between CJK and half-width characters in the whole text (a formatter: no report, no Markdown parsing, no counting)',
-		run: (text) => (spacing(text) === text ? 0 : 1),
-	};
-}
-
-function autocorrect(): Peer {
+function autocorrect(load: NodeJS.Require, dir: string): Peer {
 	const mod = load('autocorrect-node') as { lintFor(text: string, filename: string): { lines: unknown[] } };
 	return {
-		name: 'autocorrect-node', version: versionOf('autocorrect-node'),
-		does: 'typography only: lints CJK spacing and full/half-width punctuation in Markdown (Rust core, native binding); no counting, no platforms, no compliance',
+		name: 'AutoCorrect (autocorrect-node)', version: PEER_VERSIONS['autocorrect-node'],
+		does: 'typography only: CJK spacing and full/half-width punctuation in Markdown (Rust core; in-process through its native binding, CLI `autocorrect --lint`); no counting, platforms, tone or compliance',
 		run: (text) => mod.lintFor(text, 'post.md').lines.length,
+		cli: { script: path.join(dir, 'node_modules', 'autocorrect-node', 'cli.js'), args: ['--lint'] },
 	};
 }
 
-function zhlint(): Peer {
-	const mod = load('zhlint') as { run(text: string, options: unknown): { validations: unknown[] } };
+async function zhlint(dir: string): Promise<Peer> {
+	// zhlint is an ES module: imported by URL from the cache folder.
+	const entry = createRequire(path.join(dir, 'package.json')).resolve('zhlint');
+	const mod = (await import(`file://${entry}`)) as { run(text: string, options: unknown): { validations: unknown[] } };
 	return {
-		name: 'zhlint', version: versionOf('zhlint'),
-		does: 'typography only: Chinese punctuation, spacing and brackets on Markdown (remark parse, default preset); no counting, no platforms, no compliance',
+		name: 'zhlint', version: PEER_VERSIONS.zhlint,
+		does: 'typography only: Chinese punctuation, spacing and brackets on Markdown (remark parse, default preset); no counting, platforms, tone or compliance',
 		run: (text) => mod.run(text, { rules: { preset: 'default' } }).validations.length,
+		cli: { script: path.join(dir, 'node_modules', 'zhlint', 'bin', 'index.js'), args: [] },
 	};
 }
 
-function textlint(): Peer {
-	const { TextlintKernel } = load('@textlint/kernel') as { TextlintKernel: new () => { lintText(text: string, opts: unknown): Promise<{ messages: unknown[] }> } };
-	const markdown = (load('@textlint/textlint-plugin-markdown') as { default: unknown }).default;
-	const bracket = (load('textlint-rule-zh-half-and-full-width-bracket') as { default: unknown }).default;
-	const spacing = load('textlint-rule-ja-space-between-half-and-full-width');
-	const kernel = new TextlintKernel();
-	const options = {
-		ext: '.md', filePath: 'post.md',
-		plugins: [{ pluginId: 'markdown', plugin: markdown }],
-		rules: [
-			{ ruleId: 'zh-half-and-full-width-bracket', rule: bracket },
-			{ ruleId: 'ja-space-between-half-and-full-width', rule: spacing, options: { space: 'always' } },
-		],
-	};
-	return {
-		name: 'textlint', version: versionOf('textlint'),
-		does: 'typography only: textlint kernel + Markdown plugin with the two CJK rules this registry has (zh-half-and-full-width-bracket; '
-			+ 'ja-space-between-half-and-full-width, space: always); no Chinese preset is published here (textlint-rule-preset-zh-technical-writing: 404)',
-		run: async (text) => (await kernel.lintText(text, options)).messages.length,
-	};
-}
-
-/** Every peer that loads on this machine; the ones that do not are reported with the reason. */
-export function loadPeers(): { peers: Peer[]; missing: { name: string; reason: string }[] } {
+/** Every peer that loads; the ones that do not are reported with the reason. */
+export async function loadPeers(log: (s: string) => void): Promise<{ peers: Peer[]; missing: { name: string; reason: string }[] }> {
+	const { dir, error } = ensurePeers(log);
+	if (error) {
+		return { peers: [], missing: Object.keys(PEER_VERSIONS).map((name) => ({ name, reason: error })) };
+	}
+	const load = createRequire(path.join(dir, 'package.json'));
 	const peers: Peer[] = [];
 	const missing: { name: string; reason: string }[] = [];
-	for (const [name, make] of [['zhlint', zhlint], ['textlint', textlint], ['pangu', pangu], ['autocorrect-node', autocorrect]] as const) {
+	for (const [name, make] of [['autocorrect-node', async () => autocorrect(load, dir)], ['zhlint', () => zhlint(dir)]] as const) {
 		try {
-			peers.push(make());
+			peers.push(await make());
 		} catch (e) {
 			missing.push({ name, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
 		}

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { LintCache, lint, resolveConfig, rules } from '../server/src/engine';
 import { campaignFile, campaignFileOfSize, generateCorpus } from './corpus';
 import { BenchClient } from './lsp';
-import { loadPeers } from './peers';
+import { loadPeers, peerCache, type Peer } from './peers';
 import { profileRun } from './profile';
 
 // bench/out/run.js → the repository root.
@@ -97,20 +97,57 @@ function childrenCpu(): number | undefined {
 	}
 }
 
-function runCli(dir: string): Promise<{ ms: number; cpu?: number }> {
+function runCli(dir: string, args: string[] = ['.']): Promise<{ ms: number; cpu?: number }> {
+	return runNode(CLI_BUNDLE, ['check', ...args], dir).then((r) => {
+		if (r.code === 2) {
+			throw new Error(`CLI failed: ${r.stderr}`);
+		}
+		return r;
+	});
+}
+
+/** Runs `node script …args` in `dir`: wall time, the child's CPU time, exit code; killed after `timeoutMs` (then `timedOut`). */
+function runNode(script: string, args: string[], dir: string, timeoutMs = 600_000): Promise<{ ms: number; cpu?: number; code: number | null; stderr: string; timedOut: boolean }> {
 	return new Promise((resolve, reject) => {
 		const c0 = childrenCpu();
 		const t = now();
-		const p = spawn(process.execPath, [CLI_BUNDLE, 'check', '.'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
+		const p = spawn(process.execPath, [script, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
 		let err = '';
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			p.kill('SIGKILL');
+		}, timeoutMs);
 		p.stderr.on('data', (d) => (err += String(d)));
-		p.on('error', reject);
+		p.on('error', (e) => {
+			clearTimeout(timer);
+			reject(e);
+		});
 		p.on('close', (code) => {
+			clearTimeout(timer);
 			const ms = now() - t;
 			const c1 = childrenCpu();
-			return code === 2 ? reject(new Error(`CLI failed: ${err}`)) : resolve({ ms, cpu: c0 !== undefined && c1 !== undefined ? c1 - c0 : undefined });
+			resolve({ ms, cpu: c0 !== undefined && c1 !== undefined ? c1 - c0 : undefined, code, stderr: err, timedOut });
 		});
 	});
+}
+
+/** The median wall and CPU times of `runs` runs after one warm-up, or how long it ran before it was stopped. */
+async function medianRun(run: () => Promise<{ ms: number; cpu?: number; timedOut?: boolean }>, runs: number): Promise<{ ms: number; cpu?: number } | { timedOut: number }> {
+	const first = await run();
+	if (first.timedOut) {
+		return { timedOut: first.ms };
+	}
+	const out: { ms: number; cpu?: number }[] = [];
+	for (let i = 0; i < runs; i++) {
+		const r = await run();
+		if (r.timedOut) {
+			return { timedOut: r.ms };
+		}
+		out.push(r);
+	}
+	const cpus = out.map((r) => r.cpu).filter((c): c is number => c !== undefined);
+	return { ms: median(out.map((r) => r.ms)), cpu: cpus.length ? median(cpus) : undefined };
 }
 
 interface Row {
@@ -236,6 +273,99 @@ async function profileMain(mode: string): Promise<void> {
 	log(`${mode} re-check of the 1 MB file: median ${ms(median(t))}, min ${ms(Math.min(...t))} over ${t.length} runs`);
 }
 
+/**
+ * Copydesk and the peers on the same campaign files (one file of 2,000 and one of 10,000 seeded
+ * posts): each tool's command on the file (wall, median), and each in this process through its API
+ * (CPU). Ratios are Copydesk's time over the peer's: below 1 Copydesk is faster. A peer that cannot be
+ * installed is named with the reason; one that does not finish within the time limit is reported so.
+ */
+async function sideBySide(config: ReturnType<typeof resolveConfig>): Promise<{ rows: Row[]; report: string[] }> {
+	const { peers, missing } = await loadPeers(log);
+	const ac = peers.find((p) => p.name.startsWith('AutoCorrect'));
+	const zl = peers.find((p) => p.name === 'zhlint');
+	const limit = QUICK ? 60_000 : 180_000;
+	const runs = QUICK ? 1 : 3;
+	const rows: Row[] = [];
+	const table: string[] = [];
+	const two: Record<string, number> = {};
+	type Timed = { ms: number; cpu?: number } | { timedOut: number } | undefined;
+	const cell = (t: Timed) => (!t ? 'not run' : 'timedOut' in t ? `did not finish in ${ms(t.timedOut)}` : ms(t.ms));
+	const ratio = (a: Timed, b: Timed) => (a && b && !('timedOut' in a) && !('timedOut' in b) ? `${(a.ms / b.ms).toFixed(2)}×` : a && b && 'timedOut' in b && !('timedOut' in a) ? `< ${(a.ms / b.timedOut).toFixed(3)}×` : '—');
+	const msOf = (t: Timed) => (t && !('timedOut' in t) ? t.ms : undefined);
+	for (const n of [2000, 10000]) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-side-'));
+		const text = campaignFile(SEED, n);
+		fs.writeFileSync(path.join(dir, 'campaign.md'), text);
+		log(`side by side: ${n} posts, CLI`);
+		const cliOf = async (p?: Peer): Promise<Timed> => (p ? medianRun(() => runNode(p.cli.script, [...p.cli.args, 'campaign.md'], dir, limit), runs) : undefined);
+		const cd = await medianRun(() => runNode(CLI_BUNDLE, ['check', 'campaign.md'], dir, limit), runs);
+		const acCli = await cliOf(ac);
+		const zlCli = await cliOf(zl);
+		log(`side by side: ${n} posts, in-process`);
+		const inProcess = async (f: () => unknown): Promise<Timed> => {
+			const c0 = process.cpuUsage();
+			const t0 = now();
+			await f();
+			const u = process.cpuUsage(c0);
+			return { ms: now() - t0, cpu: (u.user + u.system) / 1000 };
+		};
+		const best = async (f: () => unknown): Promise<Timed> => {
+			await inProcess(f);
+			const xs: { ms: number; cpu?: number }[] = [];
+			for (let i = 0; i < runs; i++) {
+				xs.push(await inProcess(f) as { ms: number; cpu?: number });
+			}
+			return { ms: median(xs.map((x) => x.ms)), cpu: median(xs.map((x) => x.cpu!)) };
+		};
+		const cdIn = await best(() => lint({ text, config, variants: 'compared' }));
+		const acIn = ac ? await best(() => ac.run(text)) : undefined;
+		// zhlint in-process cannot be stopped: it runs only when its command finished within the limit.
+		const zlIn = zl && zlCli && !('timedOut' in zlCli) ? await best(() => zl.run(text)) : undefined;
+		fs.rmSync(dir, { recursive: true, force: true });
+		table.push(
+			`| ${num(n)} posts, one campaign file: CLI wall (median) | ${cell(cd)} | ${cell(acCli)} | ${cell(zlCli)} | ${ratio(cd, acCli)} | ${ratio(cd, zlCli)} |`,
+			`| ${num(n)} posts, same file in-process (median) | ${cell(cdIn)} | ${cell(acIn)} | ${zl && !zlIn ? 'not run (its command did not finish)' : cell(zlIn)} | ${ratio(cdIn, acIn)} | ${ratio(cdIn, zlIn)} |`,
+		);
+		const cdMs = msOf(cd);
+		if (cdMs !== undefined) {
+			two[n] = cdMs;
+		}
+		const acMs = msOf(acCli);
+		if (cdMs !== undefined && acMs !== undefined) {
+			const target = n === 2000 ? 1.5 : 1.2;
+			rows.push({ metric: `CLI on a ${num(n)}-post campaign file vs AutoCorrect's CLI (${ms(cdMs)} / ${ms(acMs)})`, value: `${(cdMs / acMs).toFixed(2)}×`, target: `≤ ${target}×`, pass: cdMs / acMs <= target });
+		}
+		if (n === 2000 && cdMs !== undefined && zlCli) {
+			const zlMs = msOf(zlCli);
+			const r = zlMs !== undefined ? cdMs / zlMs : cdMs / (zlCli as { timedOut: number }).timedOut;
+			rows.push({ metric: `CLI on a 2,000-post campaign file vs zhlint's CLI (${ms(cdMs)} / ${cell(zlCli)})`, value: `${zlMs === undefined ? '< ' : ''}${r.toFixed(3)}×`, target: '≤ 0.1×', pass: r <= 0.1 });
+		}
+	}
+	if (two[2000] !== undefined && two[10000] !== undefined) {
+		rows.push({ metric: `CLI: 10,000 posts in one file vs 2,000 (${ms(two[10000])} / ${ms(two[2000])})`, value: `${(two[10000] / two[2000]).toFixed(2)}×`, target: '≤ 5×', pass: two[10000] / two[2000] <= 5 });
+	}
+	const report = [
+		'## Side by side: Copydesk and its peers on the same posts',
+		'',
+		`The same seeded campaign file (seed ${SEED}: Chinese and English posts for every platform, \`<!-- post -->\` markers) given to each tool's command `
+		+ '(`copydesk check campaign.md` with its defaults; `autocorrect --lint campaign.md` from autocorrect-node; `zhlint campaign.md`), wall clock, '
+		+ `median of ${runs} after a warm-up; then to each through its API in this process. A ratio is Copydesk's time over the peer's: below 1 Copydesk is faster. `
+		+ `The peers are installed on demand into ${peerCache().replace(os.homedir(), '~')} (not project dependencies). A command still running after ${ms(limit)} is stopped and reported so; `
+		+ 'zhlint then does not run in-process either (it cannot be stopped there). The peers check CJK typography only; Copydesk also parses the markers, '
+		+ 'counts every field for every platform and runs every rule, so the ratios compare different jobs on the same input.',
+		'',
+		`| Work | Copydesk | ${ac ? `AutoCorrect ${ac.version}` : 'AutoCorrect'} | ${zl ? `zhlint ${zl.version}` : 'zhlint'} | Copydesk ÷ AutoCorrect | Copydesk ÷ zhlint |`,
+		'|---|---|---|---|---|---|',
+		...table,
+		'',
+		...missing.map((m) => `Not run: ${m.name} (${m.reason}).`),
+		...(missing.length ? [''] : []),
+		...peers.map((p) => `- **${p.name} ${p.version}**: ${p.does}.`),
+		'',
+	];
+	return { rows, report };
+}
+
 async function main(): Promise<void> {
 	const started = new Date();
 	const load0 = os.loadavg();
@@ -256,9 +386,9 @@ async function main(): Promise<void> {
 	// Full re-checks in-process.
 	log('re-check: 20-post file, 1 MB file');
 	const f20 = campaignFile(SEED, 20);
-	const t20 = times(() => lint({ text: f20, config }), QUICK ? 50 : 300, 30);
+	const t20 = times(() => lint({ text: f20, config, variants: 'compared' }), QUICK ? 50 : 300, 30);
 	const big = campaignFileOfSize(SEED, 1024 * 1024);
-	const t1m = times(() => lint({ text: big.text, config }), QUICK ? 3 : 10, 2);
+	const t1m = times(() => lint({ text: big.text, config, variants: 'compared' }), QUICK ? 3 : 10, 2);
 	// Incremental: the server's path — a LintCache, one post edited between two checks.
 	const cache = new LintCache();
 	lint({ text: big.text, config }, cache);
@@ -266,7 +396,7 @@ async function main(): Promise<void> {
 	let flip = false;
 	const t1mInc = times(() => {
 		flip = !flip;
-		lint({ text: flip ? big.text.slice(0, mid) + '新' + big.text.slice(mid) : big.text, config }, cache);
+		lint({ text: flip ? big.text.slice(0, mid) + '新' + big.text.slice(mid) : big.text, config, variants: 'compared' }, cache);
 	}, QUICK ? 5 : 20, 2);
 
 	// Throughput in-process.
@@ -275,7 +405,7 @@ async function main(): Promise<void> {
 	const inProc = times(() => {
 		findings = 0;
 		for (const t of texts) {
-			findings += lint({ text: t, config }).findings.length;
+			findings += lint({ text: t, config, variants: 'compared' }).findings.length;
 		}
 	}, QUICK ? 1 : 3, 1);
 
@@ -303,38 +433,18 @@ async function main(): Promise<void> {
 	const lat20 = await editLatency(f20, QUICK ? 20 : 60);
 	const lat1m = await editLatency(big.text, QUICK ? 6 : 20);
 
-	// Peers.
-	const peerRows: string[] = [];
+	// Start-up: `copydesk check` of a one-line file against `node -e 0`.
+	log('start-up');
+	const oneDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-one-'));
+	fs.writeFileSync(path.join(oneDir, 'one.md'), '---\nplatform: weibo\n---\n新品今天发布。\n');
+	const startRuns = QUICK ? 3 : 7;
+	const nodeStart = await medianRun(() => runNode('-e', ['0'], oneDir), startRuns) as { ms: number };
+	const cliStart = await medianRun(() => runNode(CLI_BUNDLE, ['check', 'one.md'], oneDir), startRuns) as { ms: number; cpu?: number };
+	fs.rmSync(oneDir, { recursive: true, force: true });
+
+	// Side by side: Copydesk and the peers on the same campaign files, CLI and in-process.
 	const inProcMs = median(inProc.wall);
-	const inProcCpu = median(inProc.cpu);
-	if (PEERS) {
-		const { peers, missing } = loadPeers();
-		for (const p of peers) {
-			log(`peer: ${p.name}`);
-			let found = 0;
-			for (const t of texts.slice(0, 50)) {
-				await p.run(t);
-			}
-			const runs: Times = { wall: [], cpu: [] };
-			for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-				found = 0;
-				const c0 = process.cpuUsage();
-				const t0 = now();
-				for (const t of texts) {
-					found += await p.run(t);
-				}
-				runs.wall.push(now() - t0);
-				const u = process.cpuUsage(c0);
-				runs.cpu.push((u.user + u.system) / 1000);
-			}
-			const m = median(runs.wall);
-			const c = median(runs.cpu);
-			peerRows.push(`| ${p.name} ${p.version} | ${ms(m)} | ${ms(c)} | ${num(corpus.posts / (m / 1000))} | ${(c / inProcCpu).toFixed(2)}× | ${num(found)} | ${p.does} |`);
-		}
-		for (const m of missing) {
-			peerRows.push(`| ${m.name} | — | — | — | — | — | not run: ${m.reason} |`);
-		}
-	}
+	const side = PEERS ? await sideBySide(config) : undefined;
 	fs.rmSync(dir, { recursive: true, force: true });
 
 	const check = (v: number, limit: number) => v <= limit;
@@ -352,6 +462,8 @@ async function main(): Promise<void> {
 		{ metric: `Editor latency, 1 MB file (median / p95 of ${lat1m.length})`, value: `${ms(median(lat1m))} / ${ms(quantile(lat1m, 0.95))}` },
 		{ metric: 'Activation (approx.): client bundle load with a stub `vscode` + server spawn → initialize result', value: `${ms(clientLoad)} + ${ms(mem.initMs)}` },
 		{ metric: 'Server memory (RSS): idle / 100 open drafts of 20 posts', value: `${mem.idle ? mb(mem.idle) : '?'} / ${mem.loaded ? mb(mem.loaded) : '?'}` },
+		{ metric: `Start-up: \`copydesk check\` of a one-post file vs \`node -e 0\` (${ms(nodeStart.ms)}; median of ${startRuns})`, value: `${ms(cliStart.ms)} · ${(cliStart.ms / nodeStart.ms).toFixed(2)}×`, cpu: cliStart.cpu !== undefined ? ms(cliStart.cpu) : undefined, target: '≤ 2×', pass: cliStart.ms <= 2 * nodeStart.ms },
+		...(side?.rows ?? []),
 	);
 
 	const cpus = os.cpus();
@@ -388,23 +500,8 @@ async function main(): Promise<void> {
 		+ 'The 100 KB target cannot be met with `vscode-languageclient`; it would take a smaller LSP client.',
 		'',
 	);
-	if (peerRows.length) {
-		report.push(
-			'## Peers on the same corpus (in-process, same files, median)',
-			'',
-			'Each tool runs through its own API in this process on the same texts held in memory (no file reading, no process start). '
-			+ '"CPU vs Copydesk" is the peer\'s CPU time over Copydesk\'s on the same posts (CPU time, so that other work on the machine does not '
-			+ 'tilt it): above 1 the peer is slower. Copydesk does more per post than any of them (front matter and markers, per-platform counting '
-			+ 'of every field, fold points, every rule in the registry, listed in its row), while the peers only check or fix CJK typography '
-			+ '(spacing and punctuation). So a ratio compares tools doing different jobs on the same input; '
-			+ '"Findings" counts each tool\'s own kind of finding and is not comparable across rows.',
-			'',
-			'| Tool | Corpus time | CPU | Posts/s | CPU vs Copydesk | Findings | What it does on each file |',
-			'|---|---|---|---|---|---|---|',
-			`| Copydesk (engine) | ${ms(inProcMs)} | ${ms(inProcCpu)} | ${num(corpus.posts / (inProcMs / 1000))} | 1.00× | ${num(findings)} | full lint: front matter and campaign markers, per-platform counts of every field, ${rules.length} rules (${rules.map((r) => r.meta.id).join(', ')}) |`,
-			...peerRows,
-			'',
-		);
+	if (side) {
+		report.push(...side.report);
 	}
 	const md = report.join('\n');
 	process.stdout.write(`${md}\n`);
