@@ -18,8 +18,10 @@ function sameOnEveryThreadCount(args: string[], cwd: string): { code: number; st
 	const one = runCli([...args, '--jobs', '1'], cwd);
 	for (const n of ['2', '3']) {
 		const before = poolStats.fromWorkers;
+		const failed = poolStats.failedChunks;
 		const many = runCli([...args, '--jobs', n], cwd);
 		assert.ok(poolStats.fromWorkers > before, `--jobs ${n}: no file was linted on a worker thread`);
+		assert.equal(poolStats.failedChunks, failed, `--jobs ${n}: a worker failed and its files were linted again here`);
 		assert.equal(many.code, one.code, `--jobs ${n}: exit code`);
 		assert.equal(many.stderr, one.stderr, `--jobs ${n}: stderr`);
 		assert.ok(many.stdout === one.stdout, `--jobs ${n}: output differs from --jobs 1`);

@@ -59,7 +59,7 @@ type PlainResult = Omit<LintResult, 'draft' | 'targets'> & { targets: PlainTarge
 type Reply = { chunk: number; results: PlainResult[] } | { chunk: number; error: string };
 
 /** How many files came back from workers in this process (tests check that the workers did the work). */
-export const poolStats = { fromWorkers: 0 };
+export const poolStats = { fromWorkers: 0, failedChunks: 0 };
 
 /** `--jobs` when not given: one per core. */
 export function defaultJobs(): number {
@@ -117,8 +117,8 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 	if (workers < 1 || !entry || chars < minChars) {
 		return list.map((j) => lintJob(j, configFor));
 	}
-	// Chunks of consecutive files, about 1/8 of a thread's share each (at least one file): small enough to balance, large enough to keep messages few.
-	const target = Math.max(1, Math.ceil(chars / ((workers + 1) * 8)));
+	// Chunks of consecutive files, about 1/16 of a thread's share each (at least one file): small enough to balance, large enough to keep messages few.
+	const target = Math.max(1, Math.ceil(chars / ((workers + 1) * 16)));
 	const chunks: number[][] = [];
 	let cur: number[] = [];
 	let size = 0;
@@ -146,7 +146,7 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 	}
 	let next = 0;
 	const send = (slot: (typeof pool)[number]) => {
-		while (slot.busy.length < 2 && next < chunks.length) {
+		while (slot.busy.length < 1 && next < chunks.length) {
 			const c = next++;
 			slot.busy.push(c);
 			slot.port.postMessage({ chunk: c, jobs: chunks[c].map((i) => list[i]) });
@@ -162,6 +162,7 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 				if ('error' in reply) {
 					// Linted again here, where the same failure surfaces as it would without workers.
 					failed.push(reply.chunk);
+					poolStats.failedChunks++;
 				} else {
 					chunks[reply.chunk].forEach((i, k) => {
 						out[i] = fromPlain(reply.results[k], list[i].text, configFor(list[i].file));
