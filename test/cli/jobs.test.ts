@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { generateCorpus } from '../../bench/corpus';
+import { campaignFileOfSize, generateCorpus } from '../../bench/corpus';
 import { poolStats } from '../../server/src/node/pool';
 import { ensureBundles, runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/paths';
@@ -54,6 +54,26 @@ describe('CLI check --jobs', function () {
 		const across = diagnostics.filter((d) => d.rule === 'campaign-consistency' && d.file.startsWith('launch/'));
 		assert.deepEqual(across.map((d) => d.file).sort(), ['launch/v05.md', 'launch/v07.md']);
 		assert.ok(diagnostics.length > 300, `${diagnostics.length} findings`);
+	});
+
+	it('spreads the posts of one large file over the threads with the same output (JSON, SARIF, text)', () => {
+		const big = campaignFileOfSize(11, 300 * 1024);
+		assert.ok(big.posts > 1000);
+		// A title in the front matter: findings there belong to every post, and sort before the posts' own.
+		const text = big.text.replace(/^title: .*$/m, 'title: 全网最低价，错过再等一年!!');
+		const dir = makeTree({ 'campaign.md': text, 'with-disable.md': `${text}\n<!-- copydesk-disable-next-line zh-spacing -- a quoted title -->\n新版App\n` });
+		for (const format of ['json', 'sarif', 'text']) {
+			const split = poolStats.splitFiles;
+			const unmerged = poolStats.unmerged;
+			sameOnEveryThreadCount(['check', 'campaign.md', '--format', format], dir);
+			assert.equal(poolStats.splitFiles, split + 2, 'split on --jobs 2 and --jobs 3');
+			assert.equal(poolStats.unmerged, unmerged, 'every part merged');
+		}
+		// Disable comments may span posts: such a file stays whole (and still comes out the same).
+		const split = poolStats.splitFiles;
+		const r = runCli(['check', 'with-disable.md', '--format', 'json', '--jobs', '2'], dir);
+		assert.equal(poolStats.splitFiles, split);
+		assert.equal(r.stdout, runCli(['check', 'with-disable.md', '--format', 'json', '--jobs', '1'], dir).stdout);
 	});
 
 	it('refuses a --jobs that is not a positive whole number', () => {

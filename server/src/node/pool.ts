@@ -19,7 +19,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { language, lint, parseDraft, profileFor, setLanguage, type CampaignPeer, type Lang, type LintResult, type ResolvedConfig, type Target } from '../engine';
+import { language, lint, parseDraft, profileFor, setLanguage, type CampaignPeer, type Finding, type Lang, type LintResult, type ResolvedConfig, type Target } from '../engine';
+import { MAX_VARIANTS } from '../engine/lint';
 import { modeOf } from '../engine/platforms';
 import { imageReaderFor } from './media';
 
@@ -34,6 +35,8 @@ export interface LintJob {
 	name?: string;
 	/** `check --max-post-size`: over the config's cap. */
 	maxPostBytes?: number;
+	/** A run of posts of a large file (see splitJob): linted without campaign-consistency, which compares nothing in so large a file. */
+	part?: true;
 }
 
 /** How a worker loads configurations: the CLI's ConfigCache arguments. */
@@ -59,7 +62,7 @@ type PlainResult = Omit<LintResult, 'draft' | 'targets'> & { targets: PlainTarge
 type Reply = { chunk: number; results: PlainResult[] } | { chunk: number; error: string };
 
 /** How many files came back from workers in this process (tests check that the workers did the work). */
-export const poolStats = { fromWorkers: 0, failedChunks: 0 };
+export const poolStats = { fromWorkers: 0, failedChunks: 0, splitFiles: 0, unmerged: 0 };
 
 /** `--jobs` when not given: one per core. */
 export function defaultJobs(): number {
@@ -69,9 +72,23 @@ export function defaultJobs(): number {
 /** Below this much text a run is linted on the main thread: starting a worker costs more than it saves. */
 export const MIN_PARALLEL_CHARS = 256 * 1024;
 
+// The configuration of a part of a large file: campaign-consistency off (one object per configuration, so the engine's per-config caches still hit).
+const withoutCampaign = new WeakMap<ResolvedConfig, ResolvedConfig>();
+
+function partConfig(config: ResolvedConfig): ResolvedConfig {
+	let c = withoutCampaign.get(config);
+	if (!c) {
+		const rules: ResolvedConfig['rules'] = Object.create(null);
+		Object.assign(rules, config.rules, { 'campaign-consistency': { severity: 'off', options: {} } });
+		c = { ...config, rules };
+		withoutCampaign.set(config, c);
+	}
+	return c;
+}
+
 export function lintJob(job: LintJob, configFor: (file: string) => ResolvedConfig): LintResult {
 	return lint({
-		text: job.text, config: configFor(job.file), matchedDraftGlob: job.matchedDraftGlob, readImage: imageReaderFor(job.file), variants: job.variants,
+		text: job.text, config: job.part ? partConfig(configFor(job.file)) : configFor(job.file), matchedDraftGlob: job.matchedDraftGlob, readImage: imageReaderFor(job.file), variants: job.variants,
 		...(job.maxPostBytes ? { maxPostBytes: job.maxPostBytes } : {}),
 		...(job.peers ? { peers: job.peers, file: job.name } : {}),
 	});
@@ -97,6 +114,86 @@ function fromPlain(p: PlainResult, text: string, config: ResolvedConfig): LintRe
 	return { ...p, draft, targets };
 }
 
+/** A file is split into runs of posts from this size on (and only with more than MAX_VARIANTS posts). */
+export const MIN_SPLIT_CHARS = 128 * 1024;
+
+/** How a part of a large file maps back: its text is the file's head (front matter) and the posts from `first` on, starting at `at`. */
+interface Part {
+	job: number;
+	first: number;
+	head: number;
+	at: number;
+}
+
+/**
+ * The posts of one large file as runs linted apart, when that gives the same findings as linting it
+ * whole: more than MAX_VARIANTS posts (so campaign-consistency compares none of them), every post
+ * behind a marker (no text before the first), no disable comments (they may span posts) and no
+ * problem in the front matter. Each part is the file's head (front matter and what follows it up to
+ * the first marker, at the same offsets) and a run of posts; undefined when the file stays whole.
+ */
+function splitJob(job: LintJob, pieces: number): { head: number; parts: { text: string; first: number; at: number }[] } | undefined {
+	if (job.text.length < MIN_SPLIT_CHARS || pieces < 2 || job.peers || job.text.includes('copydesk-disable') || job.text.includes('copydesk-enable')) {
+		return undefined;
+	}
+	const draft = parseDraft(job.text);
+	if (draft.posts.length <= MAX_VARIANTS || draft.problems.length || !draft.posts.every((p) => p.marker) || !(draft.declaresPlatform || job.matchedDraftGlob)) {
+		return undefined;
+	}
+	const head = job.text.slice(0, draft.posts[0].start);
+	const out: { text: string; first: number; at: number }[] = [];
+	const per = Math.ceil(draft.posts.length / pieces);
+	for (let first = 0; first < draft.posts.length; first += per) {
+		const last = Math.min(draft.posts.length, first + per) - 1;
+		const at = draft.posts[first].start;
+		out.push({ text: head + job.text.slice(at, draft.posts[last].end), first, at });
+	}
+	return { head: head.length, parts: out };
+}
+
+/** The plain results of a file's parts as one plain result for the whole file, or undefined when a part is not what splitJob expects. */
+function mergeParts(parts: readonly { part: Part; result: PlainResult }[]): PlainResult | undefined {
+	const findings: Finding[] = [];
+	const targets: PlainTarget[] = [];
+	const media: PlainResult['media'] = [];
+	for (const { part, result } of parts) {
+		if (!result.isDraft || result.exceptions.length || result.hidden.length || result.variants.length) {
+			return undefined;
+		}
+		const at = (x: number) => (x < part.head ? x : x - part.head + part.at);
+		const range = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: at(r.start), end: at(r.end) });
+		for (const f of result.findings) {
+			if (f.post === undefined || f.related) {
+				return undefined;
+			}
+			findings.push({
+				...range(f), post: f.post + part.first,
+				...(f.fixes ? { fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map(range) })) } : {}),
+			});
+		}
+		for (const t of result.targets) {
+			targets.push({
+				...t, post: t.post + part.first,
+				counts: t.counts.map((c) => ({
+					...range(c),
+					...(c.overflowAt !== undefined ? { overflowAt: at(c.overflowAt) } : {}),
+					...(c.foldAt !== undefined ? { foldAt: at(c.foldAt) } : {}),
+					...(c.byteOverflowAt !== undefined ? { byteOverflowAt: at(c.byteOverflowAt) } : {}),
+				})),
+			});
+		}
+		for (const m of result.media) {
+			media.push({
+				post: m.post + part.first,
+				images: m.images.map((i) => ({ ...range(i), ...(i.altStart !== undefined ? { altStart: at(i.altStart) } : {}), ...(i.altEnd !== undefined ? { altEnd: at(i.altEnd) } : {}) })),
+			});
+		}
+	}
+	// As lint sorts: by range, then rule; a stable sort keeps the posts' order on ties, as one lint does.
+	findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+	return { isDraft: true, findings, targets, media, exceptions: [], hidden: [], variants: [] };
+}
+
 /** Where the worker code is: the CLI bundle itself (server/out/cli.js), also when this module runs from source. */
 function workerEntry(): string | undefined {
 	const bundled = __filename.endsWith('.js') ? __filename : path.resolve(__dirname, '..', '..', 'out', 'cli.js');
@@ -109,13 +206,64 @@ function workerEntry(): string | undefined {
  * in the order of `list`. `configFor` gives this thread's configuration of a file (the workers load
  * theirs from `configArgs`).
  */
-export function lintJobs(list: readonly LintJob[], configFor: (file: string) => ResolvedConfig, jobs: number, configArgs: ConfigArgs, minChars = MIN_PARALLEL_CHARS): LintResult[] {
-	const out: (LintResult | undefined)[] = new Array(list.length).fill(undefined);
+export function lintJobs(files: readonly LintJob[], configFor: (file: string) => ResolvedConfig, jobs: number, configArgs: ConfigArgs, minChars = MIN_PARALLEL_CHARS): LintResult[] {
 	const entry = workerEntry();
+	const chars = files.reduce((n, j) => n + j.text.length, 0);
+	if (jobs < 2 || !entry || chars < minChars) {
+		return files.map((j) => lintJob(j, configFor));
+	}
+	// A large file's posts are spread too: its parts are jobs of their own, merged when all are back.
+	const list: LintJob[] = [];
+	const parts: (Part | undefined)[] = [];
+	const jobOf: number[] = [];
+	files.forEach((j, k) => {
+		const split = splitJob(j, jobs * 4);
+		if (split) {
+			poolStats.splitFiles++;
+		}
+		for (const p of split?.parts ?? []) {
+			list.push({ ...j, text: p.text, part: true });
+			parts.push({ job: k, first: p.first, head: split!.head, at: p.at });
+			jobOf.push(k);
+		}
+		if (!split) {
+			list.push(j);
+			parts.push(undefined);
+			jobOf.push(k);
+		}
+	});
+	type Held = LintResult | PlainResult;
+	const held = lintList<Held>(list, configFor, jobs, entry, configArgs,
+		(i, r) => (parts[i] ? toPlain(r) : r),
+		(i, p) => (parts[i] ? p : fromPlain(p, list[i].text, configFor(list[i].file))));
+	// Back to one result per file, in order: a split file's parts merged (or, should a part not be as expected, the file linted whole here).
+	const out: LintResult[] = [];
+	const byJob = new Map<number, { part: Part; result: PlainResult }[]>();
+	held.forEach((r, i) => {
+		const part = parts[i];
+		if (part) {
+			byJob.set(part.job, [...(byJob.get(part.job) ?? []), { part, result: r as PlainResult }]);
+		} else {
+			out[jobOf[i]] = r as LintResult;
+		}
+	});
+	for (const [k, ps] of byJob) {
+		const merged = mergeParts(ps);
+		out[k] = merged ? fromPlain(merged, files[k].text, configFor(files[k].file)) : lintJob(files[k], configFor);
+		if (!merged) {
+			poolStats.unmerged++;
+		}
+	}
+	return out;
+}
+
+/** Lints `list` on up to `jobs` threads; each result as `keep` holds it (plain for parts, whole for files). */
+function lintList<T>(list: readonly LintJob[], configFor: (file: string) => ResolvedConfig, jobs: number, entry: string, configArgs: ConfigArgs, keep: (i: number, r: LintResult) => T, fromWorker: (i: number, p: PlainResult) => T): T[] {
+	const out: (T | undefined)[] = new Array(list.length).fill(undefined);
 	const chars = list.reduce((n, j) => n + j.text.length, 0);
 	const workers = Math.min(jobs - 1, list.length - 1);
-	if (workers < 1 || !entry || chars < minChars) {
-		return list.map((j) => lintJob(j, configFor));
+	if (workers < 1) {
+		return list.map((j, i) => keep(i, lintJob(j, configFor)));
 	}
 	// Chunks of consecutive files, about 1/16 of a thread's share each (at least one file): small enough to balance, large enough to keep messages few.
 	const target = Math.max(1, Math.ceil(chars / ((workers + 1) * 16)));
@@ -165,7 +313,7 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 					poolStats.failedChunks++;
 				} else {
 					chunks[reply.chunk].forEach((i, k) => {
-						out[i] = fromPlain(reply.results[k], list[i].text, configFor(list[i].file));
+						out[i] = fromWorker(i, reply.results[k]);
 					});
 					poolStats.fromWorkers += chunks[reply.chunk].length;
 				}
@@ -179,7 +327,7 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 		drain();
 		if (next < chunks.length) {
 			for (const i of chunks[next++]) {
-				out[i] = lintJob(list[i], configFor);
+				out[i] = keep(i, lintJob(list[i], configFor));
 			}
 			continue;
 		}
@@ -201,10 +349,10 @@ export function lintJobs(list: readonly LintJob[], configFor: (file: string) => 
 	}
 	for (const c of failed) {
 		for (const i of chunks[c]) {
-			out[i] ??= lintJob(list[i], configFor);
+			out[i] ??= keep(i, lintJob(list[i], configFor));
 		}
 	}
-	return out.map((r, i) => r ?? lintJob(list[i], configFor));
+	return out.map((r, i) => r ?? keep(i, lintJob(list[i], configFor)));
 }
 
 /** The worker's side: lints the chunks it is sent with configurations it loads itself, answers with plain data. */
