@@ -25,9 +25,10 @@ export function targetLabel(p: PlatformProfile, field: FieldName): string {
 
 const langOf = language;
 
-export function explainField(target: Target, fc: FieldCount): string {
+/** The hover markdown of a field's count; with the post's reading of the field's text its tokens are not found again. */
+export function explainField(target: Target, fc: FieldCount, reading?: Reading): string {
 	const p = target.platform;
-	const b = explainCount(fc.text, p);
+	const b = explainCount(fc.text, p, reading);
 	const lines: string[] = [];
 	lines.push(msg('hover.title', { target: targetLabel(p, fc.field), count: fmt(b.count), limit: limitLabel(fc) }));
 	lines.push('');

@@ -34,7 +34,7 @@ const rule: Rule = {
 				start: fc.foldAt,
 				end: fc.overflowAt ?? fc.end,
 				message: ctx.t('folded', { platform: platformName(p, ctx.lang), fold: fc.fold, marker }),
-				explain: explainField(ctx.target, fc),
+				explain: explainField(ctx.target, fc, ctx.reading(fc.text)),
 			});
 		}
 	},

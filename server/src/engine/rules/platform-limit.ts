@@ -52,7 +52,7 @@ const rule: Rule = {
 					// undefined: the rule's configured severity.
 					severity: hard ? undefined : limitSeverity(state, ctx.config.rules['platform-limit']?.severity),
 					message: rec === undefined || fc.limit === undefined ? ctx.t('over', args) : hard ? ctx.t('overMax', args) : ctx.t('overWarn', args),
-					explain: explainField(ctx.target, fc),
+					explain: explainField(ctx.target, fc, ctx.reading(fc.text)),
 				});
 			}
 			if (fc.byteOverflowAt !== undefined && fc.byteCount !== undefined && fc.byteLimit !== undefined) {
@@ -60,7 +60,7 @@ const rule: Rule = {
 					start: fc.byteOverflowAt,
 					end: Math.max(fc.end, fc.byteOverflowAt),
 					message: ctx.t('overBytes', { target, count: fc.byteCount, limit: fc.byteLimit, over: fc.byteCount - fc.byteLimit }),
-					explain: explainField(ctx.target, fc),
+					explain: explainField(ctx.target, fc, ctx.reading(fc.text)),
 				});
 			}
 		}
