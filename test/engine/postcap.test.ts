@@ -4,6 +4,8 @@
  * checked as they would be without it.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { lint, parseConfigLayer, resolveConfig, rules } from '../../server/src/engine';
 import { DEFAULT_MAX_POST_BYTES } from '../../server/src/engine/lint';
 import { runCli } from '../helpers/cli';
@@ -60,5 +62,15 @@ describe('post size cap', () => {
 		const raised = runCli(['check', 'a.md', '--format', 'json', '--max-post-size', '1k'], dir);
 		assert.equal(JSON.parse(raised.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'file').length, 0);
 		assert.equal(runCli(['check', 'a.md', '--max-post-size', 'huge'], dir).code, 2);
+	});
+
+	it('--fix leaves a post over the cap as it is, and fixes it when --max-post-size takes it in', () => {
+		const body = '新版App支持iOS系统，' + '正文'.repeat(40);
+		const dir = makeTree({ 'a.md': `<!-- post platform=weibo -->\n${body}\n`, 'copydesk.json': '{ "maxPostSize": 100 }' });
+		const read = () => fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+		runCli(['check', 'a.md', '--fix'], dir);
+		assert.ok(read().includes('新版App支持iOS'), 'not fixed over the cap');
+		runCli(['check', 'a.md', '--fix', '--max-post-size', '1k'], dir);
+		assert.ok(read().includes('新版 App 支持 iOS'), read());
 	});
 });

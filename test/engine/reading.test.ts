@@ -61,7 +61,7 @@ describe('the reading of a post', () => {
 	it('lint hands every rule of a post the same reading, and each post its own', () => {
 		const seen: { post: number; reading: Reading; text: string }[] = [];
 		const spy: Rule = {
-			meta: { id: 'zh-spacing', category: 'typography', description: { en: '', 'zh-cn': '' }, defaultSeverity: 'warning', fixable: false, messages: { en: {}, 'zh-cn': {} } },
+			meta: { id: 'zh-spacing', category: 'localization', description: { en: '', 'zh-cn': '' }, defaultSeverity: 'warning', fixable: false, messages: { en: {}, 'zh-cn': {} } },
 			check(ctx) {
 				seen.push({ post: ctx.target.post.index, reading: ctx.reading(), text: ctx.text });
 				assert.equal(ctx.reading(ctx.text), ctx.reading());

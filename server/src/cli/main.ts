@@ -222,7 +222,7 @@ function cmdCheck(args: string[], io: Io): number {
 	const notes = new Map<LintedFile, Finding[]>();
 	let fixFailures = 0;
 	if (values.fix || dryRun) {
-		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
+		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules, maxPostBytes: sizeOption(values['max-post-size'], '--max-post-size') }, notes);
 		if (dryRun) {
 			// The diff is the output; the exit code is that of the fixed drafts.
 			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));
@@ -346,7 +346,7 @@ function notSignedOff(io: Io, files: readonly LintedFile[], required: Status): b
  * go to `notes`. The linted files are updated to the fixed text, so what is reported afterwards is what
  * remains. Returns how many files could not be fixed.
  */
-function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string> }, notes: Map<LintedFile, Finding[]>): number {
+function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string>; maxPostBytes?: number }, notes: Map<LintedFile, Finding[]>): number {
 	const write = io.writeFile ?? ((file: string, data: Uint8Array) => writeFileAtomic(file, data));
 	let failures = 0;
 	for (const f of files) {
@@ -361,7 +361,7 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 			failures++;
 			continue;
 		}
-		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules });
+		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules, ...(selection.maxPostBytes ? { maxPostBytes: selection.maxPostBytes } : {}) });
 		const fixed = r.text;
 		// Fixes left out, one line per line, reason, rule and title (with how many when more than one).
 		const heldCounts = new Map<string, number>();
@@ -404,10 +404,10 @@ function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { k
 			io.stderr(msg('cli.fixed', { file: name }));
 		}
 		f.text = fixed;
-		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob, readImage: imageReaderFor(f.file) });
+		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob, readImage: imageReaderFor(f.file), ...(selection.maxPostBytes ? { maxPostBytes: selection.maxPostBytes } : {}) });
 	}
 	// The fixed variants of a campaign folder are compared again.
-	relintCampaigns(files);
+	relintCampaigns(files, undefined, selection.maxPostBytes);
 	return failures;
 }
 

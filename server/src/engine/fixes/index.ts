@@ -327,6 +327,8 @@ export interface FixTextOptions extends FixSelection {
 	matchedDraftGlob?: boolean;
 	/** See FixAllOptions.split. */
 	split?: boolean;
+	/** See LintInput.maxPostBytes (`check --max-post-size`). */
+	maxPostBytes?: number;
 }
 
 /**
@@ -336,7 +338,7 @@ export interface FixTextOptions extends FixSelection {
  */
 export function fixText(text: string, config: ResolvedConfig, opts: FixTextOptions = {}): FixAllResult {
 	const cache = new LintCache();
-	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob }, cache), opts);
+	return fixAll(text, (t) => lint({ text: t, config, matchedDraftGlob: opts.matchedDraftGlob, ...(opts.maxPostBytes ? { maxPostBytes: opts.maxPostBytes } : {}) }, cache), opts);
 }
 
 /**
