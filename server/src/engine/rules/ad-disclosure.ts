@@ -13,6 +13,7 @@ import type { Lang } from '../messages';
 import type { PlatformProfile } from '../platforms';
 import type { Rule, RuleContext } from '../rule';
 import { SEVERITIES, type Severity } from '../types';
+import type { Reading } from '../reading';
 import { MATCHER, judgmentScan, postKind } from './judgment';
 
 type Basis = keyof typeof data.basis;
@@ -232,8 +233,9 @@ const NEWS_PRICE_WORDS: readonly string[] = kinds.newsPriceWords;
 /** Signals that are amounts, not sales, in a charity appeal (donations) or a reply or crisis post (refunds). */
 const AMOUNTS: readonly string[] = ['price', 'purchaseWord'];
 
-export function hasLabel(text: string, label: CompiledLabel): boolean {
-	return label.lexicon.find(text).length > 0 || label.exact.find(text).length > 0;
+/** Whether the text has the label; with the post's reading the text is folded once for every platform's label. */
+export function hasLabel(text: string, label: CompiledLabel, reading?: Reading): boolean {
+	return label.lexicon.find(text, reading).length > 0 || label.exact.find(text, reading).length > 0;
 }
 
 function basisText(label: CompiledLabel, lang: Lang): string {
@@ -313,7 +315,7 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		const label = labelFor(ctx.target.platform, ctx.target.locale);
-		if (hasLabel(ctx.text, label)) {
+		if (hasLabel(ctx.text, label, ctx.reading())) {
 			return;
 		}
 		let signals = adSignals(ctx.text, signalWords(judgmentScan(ctx, ctx.text).hits));
