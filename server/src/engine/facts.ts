@@ -50,6 +50,20 @@ export interface FactOptions {
 	reading?: Reading;
 }
 
+const DOMAIN_LIKE = /[a-z0-9]\.[a-z]{2,}/i;
+
+/** Whether something like a domain (`x.co`) stands outside the links found (sorted, not overlapping). */
+function mayHaveBareDomain(text: string, links: readonly Span[]): boolean {
+	let from = 0;
+	for (const l of links) {
+		if (l.start > from && DOMAIN_LIKE.test(text.slice(from, l.start))) {
+			return true;
+		}
+		from = Math.max(from, l.end);
+	}
+	return DOMAIN_LIKE.test(from ? text.slice(from) : text);
+}
+
 /** Posts longer than this are not read for facts (a campaign variant is a social post, not a book). */
 export const MAX_FACT_TEXT = 20_000;
 
@@ -159,7 +173,9 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 	for (const u of findUrls.shared(text, opts.reading)) {
 		links.push({ ...u });
 	}
-	if (/[a-z0-9]\.[a-z]{2,}/i.test(text)) {
+	// twitter-text's link finder (the engine's most expensive regular expression) only where a bare
+	// domain can be: a link it finds that overlaps one found already is dropped anyway.
+	if (mayHaveBareDomain(text, links)) {
 		for (const u of twitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })) {
 			const s = { start: u.indices[0], end: u.indices[1] };
 			if (!overlaps(s, links)) {
