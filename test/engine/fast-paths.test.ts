@@ -12,6 +12,10 @@
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
  *   are the same run alone or together, also when their `exceptions` options differ.
  */
+import { generateCorpus } from '../../bench/corpus';
+import { mayHaveBareDomain } from '../../server/src/engine/facts';
+import { twitterText } from '../../server/src/engine/lazy';
+import { findUrls } from '../../server/src/engine/text';
 import * as assert from 'node:assert/strict';
 import { catalog, findProtected, lint, msg, parseConfigLayer, resolveConfig, rules, setLanguage, type Finding, type ResolvedConfig } from '../../server/src/engine';
 import { Lexicon, foldText } from '../../server/src/engine/lexicon';
@@ -182,5 +186,28 @@ describe('fast paths: same results as the plain computation', function () {
 			}
 		}
 		assert.ok(total > 300, `only ${total} findings`);
+	});
+});
+
+describe('fast path: facts skip twitter-text where no bare domain can be', () => {
+	it('never skips a text in which twitter-text finds a link outside the links found', () => {
+		const texts = [
+			...[...generateCorpus(3, 600).files.values()],
+			'see example.com and https://a.example.org/x', 'https://x.com/a.b.cd', '买 dell.com.cn/xps 今天', 'v1.2 版本', 'a.b', 'https://t.co/abc.de?x=y.zz',
+			'链接https://example.com/活动.html然后shop.example.net', 'e-mail: a@b.co', 'x.co', '',
+			...['example.com', 'shop.example.net', 'dell.com.cn/xps', 't.co', 'a.io/x?y=z'].flatMap((d) => ['', '访问', 'see ', 'https://x.org/a ', 'https://x.org/a']
+				.flatMap((pre) => ['', ' 今天', '。', ' https://y.net/b', 'https://y.net/b'].map((post) => `${pre}${d}${post}`))),
+		];
+		let checked = 0;
+		for (const text of texts) {
+			const links = findUrls(text);
+			const twitterAdds = twitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })
+				.some((u) => !links.some((l) => u.indices[0] < l.end && l.start < u.indices[1]));
+			if (twitterAdds) {
+				checked++;
+				assert.ok(mayHaveBareDomain(text, links), text.slice(0, 200));
+			}
+		}
+		assert.ok(checked > 60, `${checked} texts where twitter-text adds a link`);
 	});
 });

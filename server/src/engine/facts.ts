@@ -53,7 +53,7 @@ export interface FactOptions {
 const DOMAIN_LIKE = /[a-z0-9]\.[a-z]{2,}/i;
 
 /** Whether something like a domain (`x.co`) stands outside the links found (sorted, not overlapping). */
-function mayHaveBareDomain(text: string, links: readonly Span[]): boolean {
+export function mayHaveBareDomain(text: string, links: readonly Span[]): boolean {
 	let from = 0;
 	for (const l of links) {
 		if (l.start > from && DOMAIN_LIKE.test(text.slice(from, l.start))) {
