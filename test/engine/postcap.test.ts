@@ -51,7 +51,7 @@ describe('post size cap', () => {
 		for (const bad of ['0', '-5', '1.5', '"1m"']) {
 			const p = parseConfigLayer(`{ "maxPostSize": ${bad} }`, 'copydesk.json', knownRules);
 			assert.equal(p.problems.length, 1, bad);
-			assert.equal(p.layer!.maxPostSize, undefined);
+			assert.equal(p.layer!.extra?.maxPostSize, undefined);
 		}
 	});
 

@@ -9,13 +9,15 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-	builtinPlatforms, canonicalPlatformId, countLabel, FIX_KINDS, fixText, limitLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor,
-	isTeamRuleId, recommendedOf, ruleById, rules as allRules, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
+	builtinPlatforms, canonicalPlatformId, countLabel, fixText, limitLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor,
+	isTeamRuleId, recommendedOf, setLanguage, toLang, type FieldCount, type Finding, type FixKind, type LimitState, type ResolvedConfig, type Severity,
 } from '../engine';
 import { ConfigCache, lintPaths, relintCampaigns, type LintedFile } from '../node/campaign';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, encodeText, readRegularFile, writeFileAtomic } from '../node/files';
 import { imageReaderFor } from '../node/media';
-import { defaultJobs } from '../node/pool';
+import { fixKindsOption, jobsOption, rulesOption, sizeOption, UsageError } from './options';
+
+export { UsageError } from './options';
 import { STATUSES, type Status } from '../engine/draft';
 import { findConfigFile, loadConfig, matchesDrafts, unreadableIgnoreFiles } from '../node/workspace';
 import { cmdPack } from './pack';
@@ -36,23 +38,8 @@ export type { Io } from './io';
 
 export const VERSION = '0.1.0';
 
-export class UsageError extends Error { }
-
 /** A file that cannot be read or written: reported without the usage hint, exit code 2. */
 export class IoError extends Error { }
-
-/** `--max-file-size`, `--max-post-size`: bytes, or with a k/m suffix (KiB, MiB). */
-function sizeOption(value: unknown, option = '--max-file-size'): number | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const m = /^(\d+)([km]?)b?$/i.exec(String(value).trim());
-	const n = m ? Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1) : NaN;
-	if (!Number.isSafeInteger(n) || n <= 0) {
-		throw new UsageError(msg('cli.badNumber', { option, value: String(value) }));
-	}
-	return n;
-}
 
 const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
@@ -124,50 +111,6 @@ function resolveInputs(io: Io, values: Record<string, unknown>, positionals: str
 		io.stderr(`copydesk: ${u}`);
 	}
 	return { configs, campaign };
-}
-
-/**
- * `--jobs N`: threads to lint on (default: one per core). The output is the same for every N. Without
- * --jobs a run with little text stays on one thread (starting a worker costs more than it saves); with
- * it, N threads are used whenever there are files enough. Fixing
- * (`--fix`, `--dry-run`) runs on the main thread after the check.
- */
-function jobsOption(value: unknown): { jobs: number; explicit: boolean } {
-	if (value === undefined) {
-		return { jobs: defaultJobs(), explicit: false };
-	}
-	const n = Number(value);
-	if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < 1) {
-		throw new UsageError(msg('cli.badNumber', { option: '--jobs', value: String(value) }));
-	}
-	return { jobs: n, explicit: true };
-}
-
-/** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */
-function fixKindsOption(value: unknown): FixKind[] | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const parts = String(value).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-	const bad = parts.find((x) => !(FIX_KINDS as readonly string[]).includes(x)) ?? (parts.length ? undefined : String(value));
-	if (bad !== undefined) {
-		throw new UsageError(msg('cli.badFixType', { value: bad, allowed: FIX_KINDS.join(', ') }));
-	}
-	return parts as FixKind[];
-}
-
-/** `--rule a,b` (repeatable): rule ids that exist. */
-function rulesOption(value: unknown): Set<string> | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
-	for (const id of ids.length ? ids : ['']) {
-		if (!ruleById(id) && !isTeamRuleId(id)) { // a team rule (`team/…`, `<pack>/…`) is a rule of the configuration
-			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
-		}
-	}
-	return new Set(ids);
 }
 
 /** Exit code 2 for what made the run incomplete: unreadable files or folders, rules that failed. Says why on stderr. */

@@ -27,8 +27,6 @@ export interface ConfigLayer {
 	/** Where the layer comes from, for messages and sources ("copydesk.json", "pack @acme/brand"). */
 	origin: string;
 	defaultPlatform?: string;
-	/** Posts larger than this many bytes (UTF-8) are not checked: one finding says so. */
-	maxPostSize?: number;
 	drafts?: string[];
 	ignore?: string[];
 	packs?: string[];
@@ -43,8 +41,6 @@ export interface ResolvedConfig {
 	/** Default mode per platform (e.g. weibo: long), from `platforms.<id>.mode`. */
 	platformModes: Record<string, string>;
 	defaultPlatform?: string;
-	/** Posts larger than this many bytes (UTF-8) are not checked (default DEFAULT_MAX_POST_BYTES). */
-	maxPostSize?: number;
 	drafts: string[];
 	ignore: string[];
 	packs: string[];
@@ -166,12 +162,8 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					bad(vn, key, msg('config.type', { type: 'string' }));
 				}
 				break;
-			case 'maxPostSize':
-				if (typeof vn.value === 'number' && Number.isSafeInteger(vn.value) && vn.value > 0) {
-					layer.maxPostSize = vn.value;
-				} else {
-					bad(vn, key, msg('config.type', { type: msg('config.positiveInteger') }));
-				}
+			case 'maxPostSize': // bytes, a whole number > 0, kept in `extra` (lint.ts reads it)
+				void (typeof vn.value === 'number' && Number.isSafeInteger(vn.value) && vn.value > 0 ? (layer.extra![key] = vn.value) : bad(vn, key, msg('config.type', { type: msg('config.positiveInteger') })));
 				break;
 			case 'drafts':
 			case 'ignore':
@@ -558,9 +550,6 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 	for (const l of layers) {
 		if (l.defaultPlatform) {
 			out.defaultPlatform = l.defaultPlatform;
-		}
-		if (l.maxPostSize) {
-			out.maxPostSize = l.maxPostSize;
 		}
 		if (l.drafts) {
 			out.drafts = l.drafts;
