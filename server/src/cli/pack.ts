@@ -9,37 +9,31 @@ import { msg, PACK_FILE } from '../engine';
 import { validatePackDir } from '../node/packs';
 import { LineIndex } from '../positions';
 import { counts, formatGithub, formatJson, rowsByFile, type Row } from './formats';
+import { formatOption, parse, rel, UsageError } from './common';
 import type { Io } from './io';
 
-interface Helpers {
-	parse: (args: string[], extra?: Record<string, { type: 'string' | 'boolean'; short?: string }>) => { values: Record<string, unknown>; positionals: string[] };
-	rel: (io: Io, file: string) => string;
-	formatOption: (value: unknown, allowed: readonly string[]) => string;
-	UsageError: new (message: string) => Error;
-}
-
-export function cmdPack(args: string[], io: Io, h: Helpers): number {
+export function cmdPack(args: string[], io: Io): number {
 	const [sub, ...rest] = args;
 	if (sub === undefined || sub === '--help' || sub === '-h') {
 		io.stdout(msg('cli.help.pack'));
 		return sub === undefined ? 2 : 0;
 	}
 	if (sub !== 'validate') {
-		throw new h.UsageError(msg('cli.pack.unknownSub', { cmd: sub }));
+		throw new UsageError(msg('cli.pack.unknownSub', { cmd: sub }));
 	}
-	const { values, positionals } = h.parse(rest);
+	const { values, positionals } = parse(rest);
 	if (values.help) {
 		io.stdout(msg('cli.help.pack'));
 		return 0;
 	}
-	const format = h.formatOption(values.format, ['text', 'json', 'github']);
+	const format = formatOption(values.format, ['text', 'json', 'github']);
 	const dirs = (positionals.length ? positionals : ['.']).map((d) => {
 		const abs = path.resolve(io.cwd, d);
 		if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
-			throw new h.UsageError(msg('cli.pack.notDir', { dir: d }));
+			throw new UsageError(msg('cli.pack.notDir', { dir: d }));
 		}
 		if (!fs.existsSync(path.join(abs, PACK_FILE))) {
-			throw new h.UsageError(msg('pack.noManifest', { path: d }));
+			throw new UsageError(msg('pack.noManifest', { path: d }));
 		}
 		return { arg: d, abs: fs.realpathSync.native(abs) };
 	});
@@ -53,7 +47,7 @@ export function cmdPack(args: string[], io: Io, h: Helpers): number {
 				const s = idx.position(p.start);
 				const e = idx.position(p.end);
 				rows.push({
-					file: h.rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
+					file: rel(io, f.file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
 					severity: p.severity ?? 'error', rule: 'config', message: p.message,
 				});
 			}

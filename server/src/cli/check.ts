@@ -1,0 +1,193 @@
+/** `copydesk check`: findings in every output format, `--fix` and `--dry-run`, the exit code. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIX_KINDS, isTeamRuleId, msg, ruleById, rules as allRules, type Finding, type FixKind } from '../engine';
+import type { LintedFile } from '../node/campaign';
+import { STATUSES, type Status } from '../engine/draft';
+import {
+	counts, formatExceptionsGithub, formatExceptionsText, formatGithub, formatGitlab, formatJson, formatRdjson, formatSarif, formatText,
+	CHECK_FORMATS, type ExceptionRow, type Row,
+} from './formats';
+import { LineIndex } from '../positions';
+import { toHiddenRows, toRows } from './rows';
+import { formatSummary } from './summary';
+import { configRows, formatOption, incompleteRun, parse, rel, resolveInputs, UsageError, writeOutput } from './common';
+import { applyFixes } from './fix';
+import { VERSION } from './version';
+import type { Io } from './io';
+
+/** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */
+function fixKindsOption(value: unknown): FixKind[] | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	const parts = String(value).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+	const bad = parts.find((x) => !(FIX_KINDS as readonly string[]).includes(x)) ?? (parts.length ? undefined : String(value));
+	if (bad !== undefined) {
+		throw new UsageError(msg('cli.badFixType', { value: bad, allowed: FIX_KINDS.join(', ') }));
+	}
+	return parts as FixKind[];
+}
+
+/** `--rule a,b` (repeatable): rule ids that exist. */
+function rulesOption(value: unknown): Set<string> | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
+	for (const id of ids.length ? ids : ['']) {
+		if (!ruleById(id) && !isTeamRuleId(id)) { // a team rule (`team/…`, `<pack>/…`) is a rule of the configuration
+			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
+		}
+	}
+	return new Set(ids);
+}
+
+export function cmdCheck(args: string[], io: Io): number {
+	const { values, positionals } = parse(args, {
+		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+		output: { type: 'string', short: 'o' }, summary: { type: 'string' }, 'max-file-size': { type: 'string' },
+		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
+	});
+	if (values.help) {
+		io.stdout(msg('cli.help.check'));
+		return 0;
+	}
+	const format = formatOption(values.format, CHECK_FORMATS);
+	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
+		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
+	}
+	const required = values['require-status'];
+	if (required !== undefined && !(STATUSES as readonly string[]).includes(String(required))) {
+		throw new UsageError(msg('cli.badStatus', { value: String(required), allowed: STATUSES.join(', ') }));
+	}
+	const reportDisables = !!values['report-disables'];
+	if (reportDisables && !['text', 'json', 'github', 'sarif'].includes(format)) {
+		throw new UsageError(msg('cli.exceptions.format', { format }));
+	}
+	const kinds = fixKindsOption(values['fix-type']);
+	const onlyRules = rulesOption(values.rule);
+	const dryRun = !!values['dry-run'];
+	if (kinds && !values.fix && !dryRun) {
+		throw new UsageError(msg('cli.fixOptionNeedsFix', { option: '--fix-type' }));
+	}
+	const { configs, campaign } = resolveInputs(io, values, positionals);
+	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
+	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule) || (onlyRules.has('team') && isTeamRuleId(f.rule))) : fs);
+	const notes = new Map<LintedFile, Finding[]>();
+	let fixFailures = 0;
+	if (values.fix || dryRun) {
+		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
+		if (dryRun) {
+			// The diff is the output; the exit code is that of the fixed drafts.
+			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));
+			const incomplete = incompleteRun(io, campaign);
+			return configRows(io, configs).some((r) => r.severity === 'error') || incomplete || fixFailures ? 2 : c.error > 0 ? 1 : 0;
+		}
+	}
+	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)), (p) => rel(io, p)));
+	const rows = values.quiet ? selectedRows.filter((r) => r.severity === 'error') : selectedRows;
+	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
+		const idx = new LineIndex(f.text);
+		return f.result.exceptions.map((x) => {
+			const p = idx.position(x.start);
+			return { file: rel(io, f.file), line: p.line + 1, column: p.character + 1, kind: x.kind, rules: x.rules, reason: x.reason, post: x.post, suppressed: x.suppressed, stale: !!x.stale };
+		});
+	}) : undefined;
+	const allCfgRows = configRows(io, configs);
+	const cfgRows = values.quiet ? allCfgRows.filter((r) => r.severity === 'error') : allCfgRows;
+	const cfgErrors = allCfgRows.filter((r) => r.severity === 'error');
+	const all = [...cfgRows, ...rows];
+	// With --output the findings go to a file (a SARIF or Code Quality artifact) and stdout stays free.
+	const printed: string[] = [];
+	const print = values.output ? (s: string) => printed.push(s) : io.stdout;
+	switch (format) {
+		case 'json':
+			print(formatJson(all, exceptions));
+			break;
+		case 'sarif': {
+			// With --report-disables the hidden findings follow as suppressed results (they never count toward the exit code).
+			const hidden = reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [];
+			print(formatSarif([...all, ...hidden], { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
+			break;
+		}
+		case 'rdjson':
+			print(formatRdjson(all));
+			break;
+		case 'gitlab':
+			print(formatGitlab(all));
+			break;
+		case 'github':
+			if (all.length) {
+				print(formatGithub(all));
+			}
+			if (exceptions?.length) {
+				print(formatExceptionsGithub(exceptions));
+			}
+			break;
+		default:
+			print(formatText(all, campaign.files.length));
+			if (exceptions) {
+				print(`\n${formatExceptionsText(exceptions)}`);
+			}
+	}
+	if (values.output) {
+		writeOutput(io, values.output as string, printed.length ? `${printed.join('\n')}\n` : '', 'write');
+	}
+	if (values.summary) {
+		const summary = formatSummary(campaign.files.map((f) => ({ name: rel(io, f.file), file: f })), all);
+		writeOutput(io, values.summary as string, summary, 'append');
+	}
+	if (fixFailures) {
+		io.stderr(msg('cli.fixFailures', { count: fixFailures }));
+	}
+	const incomplete = incompleteRun(io, campaign);
+	if (cfgErrors.length) {
+		io.stderr(msg('cli.configBroken'));
+		return 2;
+	}
+	if (incomplete || fixFailures) {
+		return 2;
+	}
+	const c = counts(selectedRows);
+	if (c.error > 0) {
+		return 1;
+	}
+	if (maxWarnings !== undefined && c.warning > maxWarnings) {
+		io.stderr(msg('cli.tooManyWarnings', { count: c.warning, max: maxWarnings }));
+		return 1;
+	}
+	if (required !== undefined && notSignedOff(io, campaign.files, required as Status)) {
+		return 1;
+	}
+	return 0;
+}
+
+/**
+ * `--require-status S`: every post of every draft must be at S or past it (draft < review <
+ * approved; a post without `status:` is a draft). Prints each post that is not, and says so.
+ */
+function notSignedOff(io: Io, files: readonly LintedFile[], required: Status): boolean {
+	const rank = (s: Status | undefined) => STATUSES.indexOf(s ?? 'draft');
+	let missing = 0;
+	for (const f of files) {
+		const idx = new LineIndex(f.text);
+		for (const post of f.result.draft.posts) {
+			if (!f.result.targets.some((t) => t.post.index === post.index)) {
+				continue;
+			}
+			const status = post.settings.status?.value;
+			if (rank(status) < rank(required)) {
+				missing++;
+				const line = idx.position(post.marker?.start ?? post.body.toSource(0)).line + 1;
+				io.stderr(msg('cli.statusBelow', { file: rel(io, f.file), line, n: post.index + 1, status: status ?? 'draft', required }));
+			}
+		}
+	}
+	if (missing) {
+		io.stderr(msg('cli.statusFailed', { count: missing, required }));
+	}
+	return missing > 0;
+}
+
