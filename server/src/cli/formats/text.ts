@@ -1,0 +1,36 @@
+/** The text format (for people), and the exceptions as text. */
+import { msg } from '../../engine';
+import type { Row } from '../rows';
+import { counts, paint, rowsByFile, SEV_COLOR, type ExceptionRow } from './shared';
+
+export function formatText(rows: readonly Row[], checked: number): string {
+	const out: string[] = [];
+	for (const [file, rs] of rowsByFile(rows)) {
+		out.push(paint(4, file));
+		const w = rs.reduce((m, r) => Math.max(m, `${r.line}:${r.column}`.length), 0);
+		const sw = rs.reduce((m, r) => Math.max(m, msg(`severity.${r.severity}`).length), 0);
+		for (const r of rs) {
+			const loc = `${r.line}:${r.column}`.padEnd(w);
+			const plat = r.platform ? paint(90, ` [${r.platform}]`) : '';
+			out.push(`  ${paint(90, loc)}  ${paint(SEV_COLOR[r.severity], msg(`severity.${r.severity}`).padEnd(sw))}  ${r.message}  ${paint(90, r.rule)}${plat}`);
+		}
+		out.push('');
+	}
+	const c = counts(rows);
+	out.push(rows.length
+		? msg('cli.summary', { problems: rows.length, errors: c.error, warnings: c.warning, infos: c.info + c.hint, files: checked })
+		: msg('cli.clean', { files: checked }));
+	return out.join('\n');
+}
+
+/** The exceptions as text: "file:line  rules — reason  hid N" (and "· hides nothing: remove it" when stale). */
+export function formatExceptionsText(exceptions: readonly ExceptionRow[]): string {
+	const out = [msg('cli.exceptions.heading', { count: exceptions.length, unexplained: exceptions.filter((x) => !x.reason).length, stale: exceptions.filter((x) => x.stale).length })];
+	for (const x of exceptions) {
+		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');
+		const reason = x.reason || paint(SEV_COLOR.warning, msg('report.noReason'));
+		const hid = paint(90, msg('cli.exceptions.hid', { n: x.suppressed }));
+		out.push(`  ${paint(90, `${x.file}:${x.line}:${x.column}`)}  ${rulesText} — ${reason}  ${x.stale ? `${hid} · ${paint(SEV_COLOR.warning, msg('cli.exceptions.stale'))}` : hid}`);
+	}
+	return out.join('\n');
+}
