@@ -152,9 +152,9 @@ describe('copydesk check --report-disables --format sarif', () => {
 	it('rdjson has no suppressions: still a usage error, naming the formats that support the flag', () => {
 		const rd = runCli(['check', 'a.md', '--format', 'rdjson', '--report-disables'], dir);
 		assert.equal(rd.code, 2);
-		assert.match(rd.stderr, /--report-disables works with --format text, json, github or sarif .*not rdjson/);
+		assert.match(rd.stderr, /--report-disables works with --format text, json, sarif, github .*not rdjson/);
 		const zh = runCli(['check', 'a.md', '--format', 'rdjson', '--report-disables', '--lang', 'zh-CN'], dir);
-		assert.match(zh.stderr, /text、json、github 或 sarif/);
+		assert.match(zh.stderr, /--format text, json, sarif, github 一起使用/);
 	});
 });
 

@@ -4,14 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { FIX_KINDS, isTeamRuleId, msg, ruleById, rules as allRules, type Finding, type FixKind } from '../engine';
 import type { LintedFile } from '../node/campaign';
 import { STATUSES, type Status } from '../engine/draft';
-import {
-	counts, formatExceptionsGithub, formatExceptionsText, formatGithub, formatGitlab, formatJson, formatRdjson, formatSarif, formatText,
-	CHECK_FORMATS, type ExceptionRow, type Row,
-} from './formats';
+import { CHECK_FORMATS, counts, formatNames, formatsHelp, type ExceptionRow, type Row } from './formats';
 import { LineIndex } from '../positions';
 import { toHiddenRows, toRows } from './rows';
 import { formatSummary } from './summary';
-import { configRows, formatOption, incompleteRun, parse, rel, resolveInputs, UsageError, writeOutput } from './common';
+import { chooseFormat, configRows, incompleteRun, parse, rel, resolveInputs, UsageError, writeOutput } from './common';
 import { applyFixes } from './fix';
 import { VERSION } from './version';
 import type { Io } from './io';
@@ -50,10 +47,10 @@ export function cmdCheck(args: string[], io: Io): number {
 		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
 	});
 	if (values.help) {
-		io.stdout(msg('cli.help.check'));
+		io.stdout(msg('cli.help.check', { formats: formatsHelp(CHECK_FORMATS, 40) }));
 		return 0;
 	}
-	const format = formatOption(values.format, CHECK_FORMATS);
+	const format = chooseFormat(values.format, CHECK_FORMATS);
 	const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
 	if (maxWarnings !== undefined && !(/^\d+$/.test(String(values['max-warnings'])) && Number.isSafeInteger(maxWarnings))) {
 		throw new UsageError(msg('cli.badNumber', { option: '--max-warnings', value: String(values['max-warnings']) }));
@@ -63,8 +60,8 @@ export function cmdCheck(args: string[], io: Io): number {
 		throw new UsageError(msg('cli.badStatus', { value: String(required), allowed: STATUSES.join(', ') }));
 	}
 	const reportDisables = !!values['report-disables'];
-	if (reportDisables && !['text', 'json', 'github', 'sarif'].includes(format)) {
-		throw new UsageError(msg('cli.exceptions.format', { format }));
+	if (reportDisables && !format.reportsDisables) {
+		throw new UsageError(msg('cli.exceptions.format', { format: format.name, allowed: formatNames(CHECK_FORMATS.filter((f) => f.reportsDisables)) }));
 	}
 	const kinds = fixKindsOption(values['fix-type']);
 	const onlyRules = rulesOption(values.rule);
@@ -102,35 +99,9 @@ export function cmdCheck(args: string[], io: Io): number {
 	// With --output the findings go to a file (a SARIF or Code Quality artifact) and stdout stays free.
 	const printed: string[] = [];
 	const print = values.output ? (s: string) => printed.push(s) : io.stdout;
-	switch (format) {
-		case 'json':
-			print(formatJson(all, exceptions));
-			break;
-		case 'sarif': {
-			// With --report-disables the hidden findings follow as suppressed results (they never count toward the exit code).
-			const hidden = reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [];
-			print(formatSarif([...all, ...hidden], { version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() }));
-			break;
-		}
-		case 'rdjson':
-			print(formatRdjson(all));
-			break;
-		case 'gitlab':
-			print(formatGitlab(all));
-			break;
-		case 'github':
-			if (all.length) {
-				print(formatGithub(all));
-			}
-			if (exceptions?.length) {
-				print(formatExceptionsGithub(exceptions));
-			}
-			break;
-		default:
-			print(formatText(all, campaign.files.length));
-			if (exceptions) {
-				print(`\n${formatExceptionsText(exceptions)}`);
-			}
+	const out = format.render({ rows: all, checked: campaign.files.length, exceptions, hidden: reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [], version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() });
+	if (out !== undefined) {
+		print(out);
 	}
 	if (values.output) {
 		writeOutput(io, values.output as string, printed.length ? `${printed.join('\n')}\n` : '', 'write');

@@ -6,7 +6,7 @@ import { builtinPlatforms, canonicalPlatformId, msg, type ResolvedConfig } from 
 import { ConfigCache, lintPaths } from '../node/campaign';
 import { writeFileAtomic } from '../node/files';
 import { unreadableIgnoreFiles } from '../node/workspace';
-import type { Row } from './formats';
+import { formatNamed, formatNames, type OutputFormat, type Row } from './formats';
 import { toRows } from './rows';
 import type { Io } from './io';
 
@@ -49,6 +49,16 @@ export function formatOption(value: unknown, allowed: readonly string[]): string
 	const format = typeof value === 'string' ? value : allowed[0];
 	if (!allowed.includes(format)) {
 		throw new UsageError(msg('cli.badFormat', { format, allowed: allowed.join(', ') }));
+	}
+	return format;
+}
+
+/** The --format value as a format of the registry (cli/formats/): unknown names are a usage error naming the list. */
+export function chooseFormat<In>(value: unknown, list: readonly OutputFormat<In>[]): OutputFormat<In> {
+	const name = typeof value === 'string' ? value : list[0].name;
+	const format = formatNamed(list, name);
+	if (!format) {
+		throw new UsageError(msg('cli.badFormat', { format: name, allowed: formatNames(list) }));
 	}
 	return format;
 }

@@ -5,17 +5,19 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { msg, PACK_FILE } from '../engine';
 import { validatePackDir } from '../node/packs';
 import { LineIndex } from '../positions';
-import { counts, formatGithub, formatJson, rowsByFile, type Row } from './formats';
-import { formatOption, parse, rel, UsageError } from './common';
+import { CHECK_FORMATS, counts, formatsHelp, rowsByFile, type Row } from './formats';
+import { chooseFormat, parse, rel, UsageError } from './common';
+import { VERSION } from './version';
 import type { Io } from './io';
 
 export function cmdPack(args: string[], io: Io): number {
 	const [sub, ...rest] = args;
 	if (sub === undefined || sub === '--help' || sub === '-h') {
-		io.stdout(msg('cli.help.pack'));
+		io.stdout(msg('cli.help.pack', { formats: formatsHelp(CHECK_FORMATS, 33) }));
 		return sub === undefined ? 2 : 0;
 	}
 	if (sub !== 'validate') {
@@ -23,10 +25,10 @@ export function cmdPack(args: string[], io: Io): number {
 	}
 	const { values, positionals } = parse(rest);
 	if (values.help) {
-		io.stdout(msg('cli.help.pack'));
+		io.stdout(msg('cli.help.pack', { formats: formatsHelp(CHECK_FORMATS, 33) }));
 		return 0;
 	}
-	const format = formatOption(values.format, ['text', 'json', 'github']);
+	const format = chooseFormat(values.format, CHECK_FORMATS);
 	const dirs = (positionals.length ? positionals : ['.']).map((d) => {
 		const abs = path.resolve(io.cwd, d);
 		if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
@@ -55,27 +57,23 @@ export function cmdPack(args: string[], io: Io): number {
 		summaries.push(msg('cli.pack.ok', { name: pack.manifest?.name ?? d.arg, version: pack.manifest?.version ?? '?', snippets: pack.snippets.length, terms: pack.terms.length, teamRules: Array.isArray(pack.layer?.extra?.teamRules) ? pack.layer.extra.teamRules.length : 0 }));
 	}
 	const c = counts(rows);
-	switch (format) {
-		case 'json':
-			io.stdout(formatJson(rows));
-			break;
-		case 'github':
-			if (rows.length) {
-				io.stdout(formatGithub(rows));
+	// The text format is the pack's own (a line per pack when it is valid); the others are check's, over these rows.
+	if (format !== CHECK_FORMATS[0]) {
+		const out = format.render({ rows, checked: dirs.length, hidden: [], version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() });
+		if (out !== undefined) {
+			io.stdout(out);
+		}
+	} else {
+		for (const [file, rs] of rowsByFile(rows)) {
+			io.stdout(file);
+			for (const r of rs) {
+				io.stdout(`  ${r.line}:${r.column}  ${msg(`severity.${r.severity}`).padEnd(7)}  ${r.message}`);
 			}
-			break;
-		default: {
-			for (const [file, rs] of rowsByFile(rows)) {
-				io.stdout(file);
-				for (const r of rs) {
-					io.stdout(`  ${r.line}:${r.column}  ${msg(`severity.${r.severity}`).padEnd(7)}  ${r.message}`);
-				}
-			}
-			if (rows.length) {
-				io.stdout(msg('cli.pack.summary', { problems: rows.length, errors: c.error, warnings: c.warning, packs: dirs.length }));
-			} else {
-				summaries.forEach((s) => io.stdout(s));
-			}
+		}
+		if (rows.length) {
+			io.stdout(msg('cli.pack.summary', { problems: rows.length, errors: c.error, warnings: c.warning, packs: dirs.length }));
+		} else {
+			summaries.forEach((s) => io.stdout(s));
 		}
 	}
 	return c.error > 0 || c.warning > 0 ? 1 : 0;

@@ -3,24 +3,22 @@ import * as path from 'node:path';
 import { msg } from '../engine';
 import { writeFileAtomic } from '../node/files';
 import { buildReport } from '../report/model';
-import { renderHtml, renderMarkdown } from '../report/render';
-import { configRows, formatOption, incompleteRun, IoError, parse, rel, resolveInputs } from './common';
+import { chooseFormat, configRows, incompleteRun, IoError, parse, rel, resolveInputs } from './common';
+import { formatsHelp, REPORT_FORMATS } from './formats';
 import type { Io } from './io';
-
-const REPORT_FORMATS = ['md', 'html'] as const;
 
 /** `copydesk report`: the campaign report of the drafts under the paths, to stdout or a file. */
 export function cmdReport(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, title: { type: 'string' } });
 	if (values.help) {
-		io.stdout(msg('cli.help.report'));
+		io.stdout(msg('cli.help.report', { formats: formatsHelp(REPORT_FORMATS, 27) }));
 		return 0;
 	}
-	const format = formatOption(values.format, REPORT_FORMATS);
+	const format = chooseFormat(values.format, REPORT_FORMATS);
 	const { configs, campaign } = resolveInputs(io, values, positionals);
 	const title = (values.title as string | undefined) ?? msg('report.title');
 	const report = buildReport(campaign.files.map((f) => ({ file: rel(io, f.file), text: f.text, result: f.result, ...(f.campaign ? { campaign: rel(io, f.campaign) } : {}) })), title);
-	const out = format === 'html' ? renderHtml(report) : renderMarkdown(report);
+	const out = format.render(report) ?? '';
 	if (values.output) {
 		const target = path.resolve(io.cwd, values.output as string);
 		try {

@@ -2,6 +2,7 @@
 import { language, msg, type Severity } from '../../engine';
 import type { Row } from '../rows';
 import { escData, escProp, postLabel, type ExceptionRow } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 /** The exceptions as GitHub notices at their comments. */
 export function formatExceptionsGithub(exceptions: readonly ExceptionRow[]): string {
@@ -52,3 +53,13 @@ export function formatGithub(rows: readonly Row[]): string {
 	}
 	return lines.join('\n');
 }
+
+export const github: OutputFormat<CheckRun> = {
+	name: 'github',
+	description: 'format.github',
+	reportsDisables: true,
+	render: (run) => {
+		const parts = [...(run.rows.length ? [formatGithub(run.rows)] : []), ...(run.exceptions?.length ? [formatExceptionsGithub(run.exceptions)] : [])];
+		return parts.length ? parts.join('\n') : undefined;
+	},
+};

@@ -2,6 +2,7 @@
 import type { Severity } from '../../engine';
 import type { Row } from '../rows';
 import { fingerprints, fnv1a, postLabel } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
 
@@ -25,3 +26,9 @@ export function formatGitlab(rows: readonly Row[]): string {
 		location: { path: r.file, lines: { begin: r.line, end: r.endLine } },
 	})), null, 2);
 }
+
+export const gitlab: OutputFormat<CheckRun> = {
+	name: 'gitlab',
+	description: 'format.gitlab',
+	render: (run) => formatGitlab(run.rows),
+};

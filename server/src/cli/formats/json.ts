@@ -1,6 +1,7 @@
 /** The json format: findings (and with --report-disables the exceptions) as one JSON document. */
 import type { Row } from '../rows';
 import type { ExceptionRow } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 export function formatJson(rows: readonly Row[], exceptions?: readonly ExceptionRow[]): string {
 	return JSON.stringify({
@@ -19,3 +20,10 @@ export function formatJson(rows: readonly Row[], exceptions?: readonly Exception
 		} : {}),
 	}, null, 2);
 }
+
+export const json: OutputFormat<CheckRun> = {
+	name: 'json',
+	description: 'format.json',
+	reportsDisables: true,
+	render: (run) => formatJson(run.rows, run.exceptions),
+};

@@ -2,6 +2,7 @@
 import { docsUrl, isTeamRuleId, type Severity } from '../../engine';
 import type { Row } from '../rows';
 import { postLabel } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 const RD_SEVERITY: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', hint: 'INFO' };
 
@@ -29,3 +30,10 @@ export function formatRdjson(rows: readonly Row[]): string {
 		})),
 	}, null, 2);
 }
+
+/** reviewdog's format has no way to mark a finding as suppressed: no --report-disables. */
+export const rdjson: OutputFormat<CheckRun> = {
+	name: 'rdjson',
+	description: 'format.rdjson',
+	render: (run) => formatRdjson(run.rows),
+};

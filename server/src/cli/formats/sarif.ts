@@ -2,6 +2,7 @@
 import { docsUrl, isTeamRuleId, language, msg, PSEUDO_RULES, rules, type Severity } from '../../engine';
 import type { Row, RowPosition } from '../rows';
 import { fingerprints } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -132,3 +133,11 @@ export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 	};
 	return JSON.stringify(sarif, null, 2);
 }
+
+export const sarif: OutputFormat<CheckRun> = {
+	name: 'sarif',
+	description: 'format.sarif',
+	// The hidden findings follow as suppressed results (they never count toward the exit code).
+	reportsDisables: true,
+	render: (run) => formatSarif([...run.rows, ...run.hidden], { version: run.version, rootUri: run.rootUri }),
+};

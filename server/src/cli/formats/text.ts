@@ -2,6 +2,7 @@
 import { msg } from '../../engine';
 import type { Row } from '../rows';
 import { counts, paint, rowsByFile, SEV_COLOR, type ExceptionRow } from './shared';
+import type { CheckRun, OutputFormat } from './types';
 
 export function formatText(rows: readonly Row[], checked: number): string {
 	const out: string[] = [];
@@ -34,3 +35,10 @@ export function formatExceptionsText(exceptions: readonly ExceptionRow[]): strin
 	}
 	return out.join('\n');
 }
+
+export const text: OutputFormat<CheckRun> = {
+	name: 'text',
+	description: 'format.text',
+	reportsDisables: true,
+	render: (run) => [formatText(run.rows, run.checked), ...(run.exceptions ? [`\n${formatExceptionsText(run.exceptions)}`] : [])].join('\n'),
+};
