@@ -6,7 +6,7 @@ import { ROOT } from '../helpers/paths';
 import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties, teamRulesSchema } from './manifest';
 
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
-const SYNC = 'run `npx tsx test/meta/sync.ts` to update it';
+const SYNC = 'run `npm run generate` to update it';
 
 describe('manifest and metadata', () => {
 	const pkg = read('package.json');
