@@ -10,7 +10,7 @@ import { toHiddenRows, toRows } from './rows';
 import { formatSummary } from './summary';
 import { chooseFormat, configRows, incompleteRun, parse, rel, resolveInputs, UsageError, writeOutput } from './common';
 import { applyFixes } from './fix';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 import type { Io } from './io';
 
 /** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */

@@ -12,12 +12,12 @@ import { IoError, UsageError } from './common';
 import { cmdPack } from './pack';
 import { cmdPlatforms } from './platforms';
 import { cmdReport } from './report';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 import type { Io } from './io';
 
 export type { Io } from './io';
 export { IoError, UsageError } from './common';
-export { VERSION } from './version';
+export { VERSION } from '../version';
 
 export function main(argv: string[], io: Io): number {
 	// --lang wins over the environment's locale.

@@ -11,7 +11,7 @@ import { validatePackDir } from '../node/packs';
 import { LineIndex } from '../positions';
 import { CHECK_FORMATS, counts, formatsHelp, rowsByFile, type Row } from './formats';
 import { chooseFormat, parse, rel, UsageError } from './common';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 import type { Io } from './io';
 
 export function cmdPack(args: string[], io: Io): number {

@@ -22,6 +22,7 @@ import { PackFeatures } from './packFeatures';
 import { registerRequests } from './requests';
 import { EditorSettings } from './settings';
 import { Validation } from './validation';
+import { VERSION } from '../version';
 
 export function startServer(connection: Connection): void {
 	// First, before any handler registers: requests before initialize and after shutdown get the LSP errors.
@@ -57,7 +58,7 @@ export function startServer(connection: Connection): void {
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				executeCommandProvider: { commands: [] },
 			},
-			serverInfo: { name: 'copydesk', version: '0.1.0' },
+			serverInfo: { name: 'copydesk', version: VERSION },
 		};
 	});
 
