@@ -72,7 +72,6 @@ export const CommandIds = {
 	newDraft: 'copydesk.newDraft',
 	openConfig: 'copydesk.openConfig',
 	fixAll: 'copydesk.fixAll',
-	applyFixes: 'copydesk.applyFixes',
 	openRuleDocs: 'copydesk.openRuleDocs',
 	showOutput: 'copydesk.showOutput',
 	restartServer: 'copydesk.restartServer',

@@ -16,7 +16,7 @@ export class UsageError extends Error { }
 export class IoError extends Error { }
 
 /** `--max-file-size`: bytes, or with a k/m suffix (KiB, MiB). */
-export function sizeOption(value: unknown): number | undefined {
+function sizeOption(value: unknown): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
@@ -28,7 +28,7 @@ export function sizeOption(value: unknown): number | undefined {
 	return n;
 }
 
-export const COMMON: ParseArgsConfig['options'] = {
+const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
 	lang: { type: 'string' },
 	config: { type: 'string', short: 'c' },

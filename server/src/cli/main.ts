@@ -16,8 +16,6 @@ import { VERSION } from '../version';
 import type { Io } from './io';
 
 export type { Io } from './io';
-export { IoError, UsageError } from './common';
-export { VERSION } from '../version';
 
 export function main(argv: string[], io: Io): number {
 	// --lang wins over the environment's locale.

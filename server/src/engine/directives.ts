@@ -12,7 +12,7 @@
  */
 import type { Comment, Draft } from './draft';
 import type { Finding } from './types';
-import { lineOf, lineStarts } from './text';
+import { lineOf, lineStarts, lowerBound } from './text';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
@@ -56,7 +56,7 @@ export interface LintException {
 const DIRECTIVE = /^copydesk-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 
 /** Parses one comment; undefined when it is not a directive. */
-export function parseDirective(c: Comment, text: string): Directive | undefined {
+function parseDirective(c: Comment, text: string): Directive | undefined {
 	const m = DIRECTIVE.exec(c.body);
 	if (!m) {
 		return undefined;
@@ -234,16 +234,7 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 /** Index of the post that holds `offset` (posts are sorted and do not overlap), by binary search. */
 export function postIndexAt(draft: Draft, offset: number): number | undefined {
 	const posts = draft.posts;
-	let lo = 0;
-	let hi = posts.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (posts[mid].end <= offset) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
+	const lo = lowerBound(posts.length, (mid) => posts[mid].end <= offset);
 	const p = posts[lo];
 	return p && offset >= p.start && offset < p.end ? p.index : undefined;
 }

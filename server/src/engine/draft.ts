@@ -7,6 +7,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { msg } from './messages';
 import { TextView } from './textview';
 import type { InputProblem } from './types';
+import { lowerBound } from './text';
 
 export const INDUSTRIES = ['general', 'medical', 'health', 'finance', 'education', 'realestate'] as const;
 export type Industry = (typeof INDUSTRIES)[number];
@@ -345,16 +346,7 @@ class Anchors {
 		if (!list) {
 			return undefined;
 		}
-		let lo = 0;
-		let hi = list.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (list[mid].at < at) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
+		const lo = lowerBound(list.length, (mid) => list[mid].at < at);
 		return lo > 0 ? list[lo - 1].node : undefined;
 	}
 }
@@ -485,16 +477,7 @@ export function parseDraft(text: string): Draft {
 	// Comments are sorted by start: hand each view only the ones inside its range (a file of
 	// thousands of posts would otherwise scan every comment for every post).
 	const within = (start: number, end: number) => {
-		let lo = 0;
-		let hi = comments.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (comments[mid].end <= start) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
+		const lo = lowerBound(comments.length, (mid) => comments[mid].end <= start);
 		const out: Comment[] = [];
 		for (let i = lo; i < comments.length && comments[i].start < end; i++) {
 			out.push(comments[i]);

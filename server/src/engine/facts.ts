@@ -65,7 +65,7 @@ export function mayHaveBareDomain(text: string, links: readonly Span[]): boolean
 }
 
 /** Posts longer than this are not read for facts (a campaign variant is a social post, not a book). */
-export const MAX_FACT_TEXT = 20_000;
+const MAX_FACT_TEXT = 20_000;
 
 const V = vocabulary as {
 	currencies: Record<string, { prefix: string[]; suffix: string[] }>; units: Record<string, string[]>; tracking: string[];
@@ -134,7 +134,7 @@ export function normalizeLink(raw: string): { site: string; value: string } | un
 }
 
 /** A topic or hashtag's name for comparison: full width folded, case folded. */
-export function tagName(display: string): string {
+function tagName(display: string): string {
 	return display.normalize('NFKC').replace(/^#|#$/g, '').replace(/\[话题\]$/, '').toLowerCase();
 }
 

@@ -31,7 +31,7 @@ function fmt(n: number): string {
 	return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-export function bodyOf(t: Target): FieldCount | undefined {
+function bodyOf(t: Target): FieldCount | undefined {
 	return t.counts.find((c) => c.field === 'body');
 }
 
@@ -96,7 +96,7 @@ function size(n: number): string {
 }
 
 /** Markdown about one image: its file as the host read it, and its alt text. */
-export function explainImage(img: PostImage, count: number): string {
+function explainImage(img: PostImage, count: number): string {
 	const lines = [msg('hover.image', { src: img.src }), ''];
 	const i = img.info;
 	if (isRemote(img.src)) {

@@ -20,6 +20,7 @@
  */
 import type { Lexicon } from './lexicon';
 import type { RuleContext } from './rule';
+import { lowerBound } from './text';
 
 export interface Span {
 	start: number;
@@ -111,17 +112,8 @@ export function quoteSpans(text: string): Span[] {
 }
 
 /** Index of the first item whose `start` is at least `pos` (items sorted by start). */
-export function firstFrom(items: readonly Span[], pos: number): number {
-	let lo = 0;
-	let hi = items.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (items[mid].start < pos) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
+function firstFrom(items: readonly Span[], pos: number): number {
+	const lo = lowerBound(items.length, (mid) => items[mid].start < pos);
 	return lo;
 }
 
@@ -184,16 +176,7 @@ export class Scan<V extends { cls?: string }> {
 			}
 		}
 		const ends = this.ends;
-		let lo = 0;
-		let hi = ends.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (ends[mid] < at) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
+		const lo = lowerBound(ends.length, (mid) => ends[mid] < at);
 		const start = lo > 0 ? ends[lo - 1] + 1 : 0;
 		const end = lo < ends.length ? ends[lo] : this.text.length;
 		// A question mark may follow other sentence marks (…？, ！？) right after the clause.

@@ -11,12 +11,7 @@ export interface Article {
 	penalty?: Record<Lang, string>;
 }
 
-export const ARTICLES: Readonly<Record<string, Article>> = law.articles;
-
-/** "Advertising Law, Art. 9(3)" / "《广告法》第九条第（三）项"; the id itself for an unknown one. */
-export function articleRef(id: string, lang: Lang): string {
-	return ARTICLES[id]?.ref[lang] ?? id;
-}
+const ARTICLES: Readonly<Record<string, Article>> = law.articles;
 
 /** Markdown: each article's reference, text and penalty. */
 export function explainArticles(ids: readonly string[], lang: Lang): string {

@@ -178,7 +178,7 @@ function strings(n: JsonNode): string[] | undefined {
 }
 
 /** A syntax problem of a snippet body, in words. */
-export function snippetErrorMessage(e: SnippetSyntaxError): string {
+function snippetErrorMessage(e: SnippetSyntaxError): string {
 	return msg(`snippet.${e.code}`);
 }
 

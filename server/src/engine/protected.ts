@@ -20,7 +20,7 @@ No regular expression
  */
 import words from './data/protected-words.json';
 import { findHashtags, findMentions, findReplyMarks } from './social';
-import { findLinks, type Span } from './text';
+import { findLinks, lowerBound, type Span } from './text';
 import type { Reading } from './reading';
 
 export type ProtectedKind =
@@ -57,7 +57,7 @@ export interface ProtectOptions {
 }
 
 /** The built-in abbreviations, names and top-level domains (data/protected-words.json, with sources). */
-export const PROTECTED_WORDS: { readonly abbreviations: readonly string[]; readonly names: readonly string[]; readonly tlds: readonly string[] } = {
+const PROTECTED_WORDS: { readonly abbreviations: readonly string[]; readonly names: readonly string[]; readonly tlds: readonly string[] } = {
 	abbreviations: words.abbreviations.words,
 	names: words.names.words,
 	tlds: words.domains.tlds,
@@ -67,7 +67,7 @@ export const PROTECTED_WORDS: { readonly abbreviations: readonly string[]; reado
  * The `protect` lists of a resolved config (copydesk.json and packs add to the data's), as
  * ProtectOptions; malformed entries are dropped (config.ts reports them).
  */
-export function configuredWords(config: { extra: Record<string, unknown> } | undefined): Pick<ProtectOptions, 'abbreviations' | 'names'> {
+function configuredWords(config: { extra: Record<string, unknown> } | undefined): Pick<ProtectOptions, 'abbreviations' | 'names'> {
 	const p = config?.extra.protect as { abbreviations?: unknown; names?: unknown } | undefined;
 	const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
 	return { abbreviations: list(p?.abbreviations), names: list(p?.names) };
@@ -283,15 +283,6 @@ export function touchesProtected(spans: readonly { start: number; end: number }[
 		return !!s && s.start < start;
 	}
 	// The first span that ends after `start`: the edit touches it when it starts before `end`.
-	let lo = 0;
-	let hi = spans.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (spans[mid].end <= start) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
+	const lo = lowerBound(spans.length, (mid) => spans[mid].end <= start);
 	return lo < spans.length && spans[lo].start < end;
 }

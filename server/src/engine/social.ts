@@ -252,7 +252,7 @@ const MENTION_AFTER_HAN = new RegExp(`(?<!(?!\\p{Script=Han})[\\p{L}\\p{N}_.])${
  * mention pattern refuses a word character before the @; the profile's `mention: local`) and
  * Bluesky (`handle: domain`; its facet detection wants a space or the start before the @).
  */
-export function mentionNeedsSeparator(p: Pick<PlatformProfile, 'mention' | 'handle'>): boolean {
+function mentionNeedsSeparator(p: Pick<PlatformProfile, 'mention' | 'handle'>): boolean {
 	return p.mention === 'local' || p.handle === 'domain';
 }
 

@@ -7,7 +7,6 @@ import tldData from './data/protected-words.json';
 import { readingOf, type Reading, type Readings } from './reading';
 
 export const HAN = /\p{Script=Han}/u;
-const HAN_G = /\p{Script=Han}/gu;
 /** CJK letters other than Han: kana, Hangul, bopomofo. */
 export const CJK_OTHER = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 /** Full-width and CJK punctuation and symbols (U+3000–U+303F, U+FF00–U+FFEF, and the Chinese quotes and ellipsis). */
@@ -20,14 +19,6 @@ const EMOJI_ELEMENT = '(?:\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\uF
 const EMOJI_JOINED = '(?:\\u200D\\p{Extended_Pictographic}\\uFE0F?\\p{Emoji_Modifier}?)*';
 export const EMOJI_SOURCE = `\\p{Regional_Indicator}{2}|[0-9#*]\\uFE0F?\\u20E3|${EMOJI_ELEMENT}${EMOJI_JOINED}(?:[\\u{E0020}-\\u{E007E}]+\\u{E007F})?`;
 export const EMOJI_G = new RegExp(EMOJI_SOURCE, 'gu');
-
-export function isHan(ch: string): boolean {
-	return HAN.test(ch);
-}
-
-export function countHan(text: string): number {
-	return text.match(HAN_G)?.length ?? 0;
-}
 
 /** UTF-8 byte length of a string, without allocating a buffer. */
 export function utf8Length(text: string): number {
@@ -251,16 +242,6 @@ export function graphemeBoundaries(text: string): number[] {
 	return out;
 }
 
-/** The same boundaries from Intl.Segmenter alone, over the whole text (the reference for tests). */
-export function graphemeBoundariesReference(text: string): number[] {
-	const out: number[] = [];
-	for (const s of graphemes.segment(text)) {
-		out.push(s.index);
-	}
-	out.push(text.length);
-	return out;
-}
-
 export function graphemeCount(text: string): number {
 	return graphemeBoundaries(text).length - 1;
 }
@@ -284,14 +265,23 @@ export function lineStarts(text: string): number[] {
 
 /** 0-based line of an offset, by binary search in `lineStarts(text)`. */
 export function lineOf(starts: readonly number[], offset: number): number {
+	return Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
+}
+
+/**
+ * The first index in [0, n) at which `before(i)` is false, where `before` holds on a prefix of the range
+ * and not after it (in a sorted list, "this item lies before what I look for"); n when it always holds.
+ * The one binary search of the engine: O(log n) calls of `before`.
+ */
+export function lowerBound(n: number, before: (i: number) => boolean): number {
 	let lo = 0;
-	let hi = starts.length - 1;
+	let hi = n;
 	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid] <= offset) {
-			lo = mid;
+		const mid = (lo + hi) >>> 1;
+		if (before(mid)) {
+			lo = mid + 1;
 		} else {
-			hi = mid - 1;
+			hi = mid;
 		}
 	}
 	return lo;

@@ -3,6 +3,8 @@
  * that maps every offset of the view back to the source. Rules and counters work on the
  * view's `text`; findings are mapped back with `toSource`.
  */
+import { lowerBound } from './text';
+
 export class TextView {
 	readonly text: string;
 	// Parallel arrays: the view offset where each kept piece starts, and its source offset.
@@ -62,16 +64,8 @@ export class TextView {
 		if (offset >= this.text.length) {
 			return this.srcEnd;
 		}
-		let lo = 0;
-		let hi = this.viewStarts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (this.viewStarts[mid] <= offset) {
-				lo = mid;
-			} else {
-				hi = mid - 1;
-			}
-		}
+		const starts = this.viewStarts;
+		const lo = Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
 		return this.srcStarts[lo] + (offset - this.viewStarts[lo]);
 	}
 

@@ -15,7 +15,7 @@ export const FW_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\u
 /** Chinese context marks: full-width punctuation plus the curly quotes, ellipsis and dash used in Chinese. */
 const ZH_MARK = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014]/u;
 /** A Latin letter (not a full-width form) or an ASCII digit. */
-export const LATIN = /[0-9\p{Script=Latin}]/u;
+const LATIN = /[0-9\p{Script=Latin}]/u;
 const FW_FORM = /[\uff00-\uffef]/u;
 
 export type CharClass = 'cjk' | 'latin' | 'fwpunct' | 'space' | 'newline' | 'other';

@@ -34,7 +34,7 @@ export interface PackHost {
 }
 
 /** Where the built-in snippets are: beside the server bundle (server/out → ../../snippets). */
-export const BUILTIN_SNIPPETS_DIR = path.resolve(__dirname, '..', '..', 'snippets');
+const BUILTIN_SNIPPETS_DIR = path.resolve(__dirname, '..', '..', 'snippets');
 
 function readBuiltins(): SnippetDef[] {
 	try {

@@ -16,7 +16,7 @@ import { FIX_KINDS, isTeamRuleId, msg, ruleById, SEVERITY_SETTINGS, type ConfigL
 import { DEFAULT_SETTINGS, type ClientSettings } from '../protocol';
 
 /** The settings section the server reads. */
-export const SETTINGS_SECTION = 'copydesk';
+const SETTINGS_SECTION = 'copydesk';
 
 /** The origin of the editor settings' layer; overriddenSettings finds the layer by it. */
 // i18n-exempt: a layer's origin is an identifier; hovers name the overriding layer, never this one.

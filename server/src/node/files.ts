@@ -98,7 +98,7 @@ function readUpTo(fd: number, buf: Buffer, maxBytes: number): ReadResult {
 }
 
 /** Why a read failed, in the interface language. */
-export function readFailureMessage(file: string, r: ReadFailure): string {
+function readFailureMessage(file: string, r: ReadFailure): string {
 	const name = path.basename(file);
 	switch (r.reason) {
 		case 'notFile':

@@ -57,7 +57,7 @@ export function renderPreviewBody(model: PreviewModel): string {
 	return model.cards.map((c) => renderCard(c, model)).join('\n');
 }
 
-export const PREVIEW_CSS = `
+const PREVIEW_CSS = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1rem 1rem; }
 .card { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem; background: var(--vscode-editorWidget-background); max-width: 36rem; }
 .card.is-over { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); }

@@ -234,7 +234,7 @@ function foldMarkerOf(t: Target): string | undefined {
 const KIND_ORDER = ['price', 'percent', 'quantity', 'date', 'time', 'link', 'hashtag', 'product', 'handle'];
 
 /** One row per fact (kind, group, product), one column per variant; a cell is odd when campaign-consistency reported it. */
-export function factsTable(name: string, variants: readonly (VariantFacts & { label: string; odd: (f: Fact) => boolean })[]): FactsTable | undefined {
+function factsTable(name: string, variants: readonly (VariantFacts & { label: string; odd: (f: Fact) => boolean })[]): FactsTable | undefined {
 	const withFacts = variants.filter((v) => v.facts.some((f) => f.kind !== 'handle'));
 	if (withFacts.length < 2) {
 		return undefined;

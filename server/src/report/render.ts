@@ -175,7 +175,7 @@ const e = htmlEscape;
 
 // Colours follow VS Code's theme inside a webview (--vscode-* variables) and fall back to
 // a light or dark palette in a browser.
-export const REPORT_CSS = `
+const REPORT_CSS = `
 :root { color-scheme: light dark; --fg: var(--vscode-foreground, #1f2328); --bg: var(--vscode-editor-background, #ffffff);
   --muted: var(--vscode-descriptionForeground, #59636e); --border: var(--vscode-panel-border, #d1d9e0);
   --err: var(--vscode-editorError-foreground, #cf222e); --warn: var(--vscode-editorWarning-foreground, #9a6700);

@@ -5,7 +5,7 @@ import { escData, escProp, postLabel, type ExceptionRow } from './shared';
 import type { CheckRun, OutputFormat } from './types';
 
 /** The exceptions as GitHub notices at their comments. */
-export function formatExceptionsGithub(exceptions: readonly ExceptionRow[]): string {
+function formatExceptionsGithub(exceptions: readonly ExceptionRow[]): string {
 	return exceptions.map((x) => {
 		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');
 		const props = [`file=${escProp(x.file)}`, `line=${x.line}`, `col=${x.column}`, `title=${escProp(`Copydesk ${msg('report.exceptions')}: ${rulesText}`)}`];
@@ -36,7 +36,7 @@ export function githubOverflow(rows: readonly Row[]): { error: number; warning: 
  * level, so the order decides which ones a pull request shows. When some will not be shown, a
  * first notice says how many and where to find them all.
  */
-export function formatGithub(rows: readonly Row[]): string {
+function formatGithub(rows: readonly Row[]): string {
 	const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => (LEVEL_RANK[GITHUB_LEVEL[a.r.severity]] - LEVEL_RANK[GITHUB_LEVEL[b.r.severity]]) || a.i - b.i);
 	const lines = sorted.map(({ r }) => {
 		const where = r.post !== undefined ? ` (${postLabel(r)})` : '';

@@ -13,7 +13,7 @@ const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'mi
  * and, like SARIF's, does not depend on line numbers; severities map error → major,
  * warning → minor, notes → info.
  */
-export function formatGitlab(rows: readonly Row[]): string {
+function formatGitlab(rows: readonly Row[]): string {
 	const prints = fingerprints(rows);
 	return JSON.stringify(rows.map((r, i) => ({
 		type: 'issue',

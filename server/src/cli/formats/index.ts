@@ -18,12 +18,8 @@ import type { CheckRun, OutputFormat } from './types';
 
 export type { Row } from '../rows';
 export { counts, rowsByFile, type ExceptionRow } from './shared';
-export { formatExceptionsText, formatText } from './text';
-export { formatJson } from './json';
-export { formatExceptionsGithub, formatGithub, githubOverflow, GITHUB_ANNOTATIONS_PER_LEVEL } from './github';
-export { formatSarif, type SarifOptions } from './sarif';
+export { githubOverflow, GITHUB_ANNOTATIONS_PER_LEVEL } from './github';
 export { formatRdjson } from './rdjson';
-export { formatGitlab } from './gitlab';
 
 export type { CheckRun, OutputFormat } from './types';
 

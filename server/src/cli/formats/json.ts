@@ -3,7 +3,7 @@ import type { Row } from '../rows';
 import type { ExceptionRow } from './shared';
 import type { CheckRun, OutputFormat } from './types';
 
-export function formatJson(rows: readonly Row[], exceptions?: readonly ExceptionRow[]): string {
+function formatJson(rows: readonly Row[], exceptions?: readonly ExceptionRow[]): string {
 	return JSON.stringify({
 		diagnostics: rows.map((r) => ({
 			file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,

@@ -24,7 +24,7 @@ function sarifRegion(s: RowPosition, e: RowPosition) {
  * reason as `justification`, the comment as `location`); put them after the others, so the
  * fingerprints of the findings shown do not depend on the flag.
  */
-export function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
+function formatSarif(rows: readonly Row[], opts: SarifOptions): string {
 	const ids = [...rules.map((r) => r.meta.id), ...PSEUDO_RULES];
 	// Team rules (`team/…`, `<pack>/…`) found in this run, each with its guide as help.
 	const teamLinks = new Map<string, string | undefined>();

@@ -2,7 +2,7 @@
 import { msg, type Severity } from '../../engine';
 import type { Row } from '../rows';
 
-export const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
+const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 export const paint = (code: number, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
 export const SEV_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
 

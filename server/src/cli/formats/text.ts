@@ -4,7 +4,7 @@ import type { Row } from '../rows';
 import { counts, paint, rowsByFile, SEV_COLOR, type ExceptionRow } from './shared';
 import type { CheckRun, OutputFormat } from './types';
 
-export function formatText(rows: readonly Row[], checked: number): string {
+function formatText(rows: readonly Row[], checked: number): string {
 	const out: string[] = [];
 	for (const [file, rs] of rowsByFile(rows)) {
 		out.push(paint(4, file));
@@ -25,7 +25,7 @@ export function formatText(rows: readonly Row[], checked: number): string {
 }
 
 /** The exceptions as text: "file:line  rules — reason  hid N" (and "· hides nothing: remove it" when stale). */
-export function formatExceptionsText(exceptions: readonly ExceptionRow[]): string {
+function formatExceptionsText(exceptions: readonly ExceptionRow[]): string {
 	const out = [msg('cli.exceptions.heading', { count: exceptions.length, unexplained: exceptions.filter((x) => !x.reason).length, stale: exceptions.filter((x) => x.stale).length })];
 	for (const x of exceptions) {
 		const rulesText = x.rules.length ? x.rules.join(', ') : msg('report.allRules');

@@ -15,7 +15,7 @@ import { readingOf, type Reading } from '../reading';
 import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
-export const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
+const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
 
 export interface CountResult {
 	/** The platform's number for the text. */

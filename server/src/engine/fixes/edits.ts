@@ -1,5 +1,6 @@
 /** Applying edits to a text: in one pass, overlapping ones after the first dropped; sorted once. */
 import type { TextEdit } from '../types';
+import { lowerBound } from '../text';
 
 const byPosition = (a: TextEdit, b: TextEdit) => a.start - b.start || a.end - b.end;
 
@@ -38,16 +39,7 @@ export class SortedEdits {
 		if (!a.length || byPosition(a[a.length - 1], e) <= 0) {
 			return a.length;
 		}
-		let lo = 0;
-		let hi = a.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (byPosition(a[mid], e) <= 0) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
+		const lo = lowerBound(a.length, (mid) => byPosition(a[mid], e) <= 0);
 		return lo;
 	}
 
@@ -84,16 +76,7 @@ export function offsetMapper(applied: readonly TextEdit[]): (x: number) => numbe
 	}
 	return (x) => {
 		// Ends rise with starts in a sorted list that does not overlap: the edits ending at or before x are a prefix.
-		let lo = 0;
-		let hi = applied.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (applied[mid].end <= x) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
+		const lo = lowerBound(applied.length, (mid) => applied[mid].end <= x);
 		return x + shift[lo];
 	};
 }

@@ -6,6 +6,7 @@ import { msg } from '../messages';
 import type { Target } from '../rule';
 import { PSEUDO_RULES, ruleById } from '../rules';
 import { isTeamRuleId, teamRulesOf } from '../teamrules';
+import { lowerBound } from '../text';
 import type { Finding, Severity } from '../types';
 import { severityOf } from './targets';
 
@@ -53,16 +54,7 @@ function isStale(x: LintException, config: ResolvedConfig, posts: readonly { sta
 		return true;
 	}
 	// The first post ending after the scope starts is the only one that can be the leftmost overlap (posts are disjoint).
-	let lo = 0;
-	let hi = posts.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (posts[mid].end <= x.scope.start) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
+	const lo = lowerBound(posts.length, (mid) => posts[mid].end <= x.scope.start);
 	return lo < posts.length && posts[lo].start < x.scope.end;
 }
 

@@ -51,7 +51,7 @@ const CHOSEN = new Map<string, CompiledLabel>();
  * custom platform's), else by locale (`zh` for Chinese, `en` otherwise). A choice naming no
  * known label set falls back the same way (config.ts reports it).
  */
-export function labelFor(p: Pick<PlatformProfile, 'presentation'>, locale: string): CompiledLabel {
+function labelFor(p: Pick<PlatformProfile, 'presentation'>, locale: string): CompiledLabel {
 	const byLocale = locale.toLowerCase().startsWith('zh') ? LABEL_SETS.zh : LABEL_SETS.en;
 	const choice = p.presentation?.adLabel;
 	if (choice === undefined) {
@@ -200,7 +200,7 @@ function shopLinks(text: string): Signal[] {
 }
 
 /** Every signal in the text, in order, without overlaps (the longer one wins). `words`: the signal words found by the shared matcher. */
-export function adSignals(text: string, words: readonly Signal[] = signalWords(MATCHER.find(text))): Signal[] {
+function adSignals(text: string, words: readonly Signal[] = signalWords(MATCHER.find(text))): Signal[] {
 	const all = [
 		...words,
 		...prices(text), ...zhPrices(text), ...discounts(text), ...shopLinks(text),

@@ -133,7 +133,7 @@ const matchers = new Map<string, Lexicon<Entry>>([[OWNERS.filter((o) => o !== 't
  * run (enabled in the configuration and part of the run), so a rule run alone walks only its own
  * lists, and a full lint walks everything once.
  */
-export function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
+function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
 	// The same for every rule and target of a post (one configuration, one run).
 	return ctx.shared('judgment.matcher', () => pickMatcher(ctx));
 }

@@ -31,7 +31,7 @@ interface Run {
 }
 
 /** Runs of ≥ `min` consecutive ALL-CAPS words (≥ 2 letters each, Latin, no digits). */
-export function capsRuns(text: string, min: number): Run[] {
+function capsRuns(text: string, min: number): Run[] {
 	const out: Run[] = [];
 	if (!TWO_CAPS.test(text)) {
 		return out; // no word of two capitals: no run (most posts)
