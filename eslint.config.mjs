@@ -63,7 +63,7 @@ function clientRules(depth) {
 	const options = {
 		patterns: [
 			{ regex: '^vscode-languageserver(-[a-z]+)?(/|$)', message: CLIENT_MESSAGE },
-			{ regex: `^${up(depth + 2)}server/(?!src/(protocol|preview/html)$)`, message: CLIENT_MESSAGE },
+			{ regex: `^${up(depth + 2)}server/(?!src/shared/(protocol|previewHtml)$)`, message: CLIENT_MESSAGE },
 		],
 	};
 	return { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', options] };
@@ -80,7 +80,7 @@ export default tseslint.config(
 		},
 	},
 	// The custom messages follow vscode-languageserver-protocol's own idiom: `namespace XRequest { export const type }`.
-	{ files: ['server/src/protocol.ts'], rules: { '@typescript-eslint/no-namespace': 'off' } },
+	{ files: ['server/src/shared/protocol.ts'], rules: { '@typescript-eslint/no-namespace': 'off' } },
 	// Tests read JSON output (CLI reports, LSP messages) without declaring its types.
 	{ files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 	...DEPTHS.map((d) => ({ files: filesAt('server/src/engine', d), rules: engineRules(d) })),

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CreatePackRequest, PackCommandIds, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from '../../server/src/protocol';
+import { CreatePackRequest, PackCommandIds, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from '../../server/src/shared/protocol';
 
 type GetClient = () => LanguageClient | undefined;
 

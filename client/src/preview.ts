@@ -1,13 +1,13 @@
 /**
  * The preview beside a draft: a webview that shows each post as its platform would show it.
  * The server builds the model (copydesk/preview); the page is rendered by the pure module
- * server/src/preview/html.ts. It follows the active draft, updates as the user types, and
+ * server/src/shared/previewHtml.ts. It follows the active draft, updates as the user types, and
  * clicking a card reveals the post in the editor.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewPage, renderPreviewBody } from '../../server/src/preview/html';
-import { PreviewRequest } from '../../server/src/protocol';
+import { previewPage, renderPreviewBody } from '../../server/src/shared/previewHtml';
+import { PreviewRequest } from '../../server/src/shared/protocol';
 
 /** A fresh random nonce for a webview's Content-Security-Policy. */
 export function nonce(): string {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest } from '../../server/src/protocol';
+import { ReportRequest } from '../../server/src/shared/protocol';
 import { nonce } from './preview';
 
 export async function showReport(client: LanguageClient, target?: vscode.Uri, selected?: vscode.Uri[]): Promise<void> {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import {
 	builtinPlatforms, countLabel, hoverAt, limitLabel, limitSeverity, limitState, lint, resolveConfig, setLanguage, statusAt, summarize,
 } from '../../server/src/engine';
-import { renderPreviewBody } from '../../server/src/preview/html';
+import { renderPreviewBody } from '../../server/src/shared/previewHtml';
 import { buildPreview } from '../../server/src/preview/model';
 import { buildReport } from '../../server/src/report/model';
 import { renderHtml, renderMarkdown } from '../../server/src/report/render';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AD_LABEL_SETS, builtinPlatforms, fixText, lint, parseConfigLayer, resolveConfig, rules, setLanguage } from '../../server/src/engine';
 import { buildPreview } from '../../server/src/preview/model';
-import { renderPreviewBody } from '../../server/src/preview/html';
+import { renderPreviewBody } from '../../server/src/shared/previewHtml';
 
 const knownRules = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta]));
 const configOf = (json: string) => {

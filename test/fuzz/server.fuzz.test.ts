@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { campaignFile } from '../../bench/corpus';
-import { PreviewRequest, StatusRequest } from '../../server/src/protocol';
+import { PreviewRequest, StatusRequest } from '../../server/src/shared/protocol';
 import { ensureBundles } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp';
 import { SEED, draft, edit, hugeLine, int, mutateJson, pick, random, scaled } from './gen';

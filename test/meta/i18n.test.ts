@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { catalog, rules } from '../../server/src/engine';
-import * as protocol from '../../server/src/protocol';
+import * as protocol from '../../server/src/shared/protocol';
 import { ensureBundles } from '../helpers/cli';
 import { CLI_BUNDLE, ROOT } from '../helpers/paths';
 

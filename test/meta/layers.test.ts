@@ -35,7 +35,7 @@ const PROBES: Probe[] = [
 	{
 		file: 'client/src/probe.ts',
 		forbidden: ['../../server/src/engine', '../../server/src/node/files', '../../server/src/lsp/main', 'vscode-languageserver/node'],
-		allowed: ['vscode', 'vscode-languageclient/node', '../../server/src/protocol', '../../server/src/preview/html', './preview'],
+		allowed: ['vscode', 'vscode-languageclient/node', '../../server/src/shared/protocol', '../../server/src/shared/previewHtml', './preview'],
 	},
 ];
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinPlatforms, lint, resolveConfig, setLanguage } from '../../server/src/engine';
-import { previewCsp, previewPage, renderPreviewBody } from '../../server/src/preview/html';
+import { previewCsp, previewPage, renderPreviewBody } from '../../server/src/shared/previewHtml';
 import { buildPreview, findHashtags, findTokens, foldMarker, type PreviewModel } from '../../server/src/preview/model';
 import { ROOT } from '../helpers/paths';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { FIX_ALL_KIND } from '../../server/src/shared/protocol';
 import { fixAllFixtures } from '../helpers/fixAllFixtures';
 import { serverOnTempWorkspace } from '../helpers/lsp';
 

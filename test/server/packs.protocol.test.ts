@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import type { CreatePackRequest, SnippetsRequest, ValidatePacksRequest } from '../../server/src/protocol';
+import type { CreatePackRequest, SnippetsRequest, ValidatePacksRequest } from '../../server/src/shared/protocol';
 import { LspClient } from '../helpers/lsp';
 import { makeTree, removeTree } from '../helpers/tmp';
 

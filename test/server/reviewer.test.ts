@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixAll, lint, resolveConfig, rules } from '../../server/src/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, PreviewRequest, ReportRequest, StatusRequest } from '../../server/src/protocol';
+import { FIX_ALL_KIND, PreviewRequest, ReportRequest, StatusRequest } from '../../server/src/shared/protocol';
 import { LspClient } from '../helpers/lsp';
 import { FIXTURES } from '../helpers/paths';
 import { tempDir } from '../helpers/tmp';

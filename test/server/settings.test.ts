@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIX_KINDS, rules, SEVERITY_SETTINGS, setLanguage, type ConfigLayer } from '../../server/src/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/protocol';
 import { cleanSettings, DEBOUNCE_RANGE, overriddenSettings, RUN_MODES, SETTINGS_ORIGIN, settingsLayer } from '../../server/src/lsp/settings';
 import { ROOT } from '../helpers/paths';
 

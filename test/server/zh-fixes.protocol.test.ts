@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { FIX_ALL_KIND } from '../../server/src/shared/protocol';
 import { LspClient } from '../helpers/lsp';
 import { tempDir } from '../helpers/tmp';
 

@@ -13,7 +13,7 @@ import {
 } from '../engine';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../node/files';
 import { matchesDrafts } from '../node/workspace';
-import { CommandIds, FIX_ALL_KIND, type ClientSettings } from '../protocol';
+import { CommandIds, FIX_ALL_KIND, type ClientSettings } from '../shared/protocol';
 import { ruleDocsUri, toDiagnostic, uriToPath } from './diagnostics';
 import type { Validation } from './validation';
 

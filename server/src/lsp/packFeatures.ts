@@ -20,7 +20,7 @@ import {
 } from '../engine';
 import type { LoadedPack } from '../node/packs';
 import { CONFIG_FILE, type LoadedConfig } from '../node/workspace';
-import { CreatePackRequest, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from '../protocol';
+import { CreatePackRequest, SnippetsRequest, ValidatePacksRequest, type SnippetInfo } from '../shared/protocol';
 import { readDataFile } from '../node/files';
 
 export interface PackHost {

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, msg, statusAt, summarize } from '../engine';
 import { lintPaths } from '../node/campaign';
 import { buildPreview } from '../preview/model';
-import { PreviewRequest, ReportRequest, StatusRequest } from '../protocol';
+import { PreviewRequest, ReportRequest, StatusRequest } from '../shared/protocol';
 import { buildReport } from '../report/model';
 import { renderHtml, renderMarkdown } from '../report/render';
 import { uriToPath } from './diagnostics';

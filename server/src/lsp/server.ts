@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { setLanguage, toLang } from '../engine';
 import { IGNORE_FILE } from '../node/ignorefile';
 import { CONFIG_FILE } from '../node/workspace';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND } from '../shared/protocol';
 import { registerCodeActions } from './codeActions';
 import { uriToPath } from './diagnostics';
 import { guardLifecycle } from './lifecycle';

@@ -13,7 +13,7 @@
  */
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
 import { FIX_KINDS, isTeamRuleId, msg, ruleById, SEVERITY_SETTINGS, type ConfigLayer, type RuleSetting, type SeveritySetting } from '../engine';
-import { DEFAULT_SETTINGS, type ClientSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type ClientSettings } from '../shared/protocol';
 
 /** The settings section the server reads. */
 const SETTINGS_SECTION = 'copydesk';

@@ -14,7 +14,7 @@ import { expandPaths } from '../node/expand';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../node/files';
 import { imageReaderFor } from '../node/media';
 import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
-import { DEFAULT_SETTINGS, ResultsChangedNotification, type ClientSettings } from '../protocol';
+import { DEFAULT_SETTINGS, ResultsChangedNotification, type ClientSettings } from '../shared/protocol';
 import { ruleDocsUri, SEVERITY, toDiagnostic, uriToPath } from './diagnostics';
 import { settingsLayer, type EditorSettings } from './settings';
 

@@ -4,7 +4,7 @@
  * in the interface language.
  */
 import { countLabel, language, msg, type Severity } from '../engine';
-import { htmlEscape, mdEscape } from './escape';
+import { htmlEscape, mdEscape } from '../shared/escape';
 import type { FactsTable, Report, ReportException, ReportField, ReportFile, ReportFinding, ReportPost, ReportSegment, ReportTarget } from './model';
 
 const SEV_ICON: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ', hint: '·' };

@@ -44,7 +44,7 @@ export namespace PreviewRequest {
 		uri: string;
 	}
 	/** A PreviewModel; null when the document is not open, not a draft, or Copydesk is off for it. */
-	export type Result = import('./preview/model').PreviewModel | null;
+	export type Result = import('../preview/model').PreviewModel | null;
 }
 
 /** Asks the server for the campaign report of files and folders (unsaved editors included). */

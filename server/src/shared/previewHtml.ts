@@ -5,8 +5,8 @@
  * Colours come from the editor theme's --vscode-* variables. Every piece of draft text is
  * escaped; the page loads nothing from outside.
  */
-import { htmlEscape as e } from '../report/escape';
-import type { PreviewCard, PreviewField, PreviewModel, PreviewSegment } from './model';
+import { htmlEscape as e } from './escape';
+import type { PreviewCard, PreviewField, PreviewModel, PreviewSegment } from '../preview/model';
 
 const SEV_ICON = { error: '✖', warning: '⚠', info: 'ℹ', hint: '·' } as const;
 
