@@ -3,8 +3,10 @@
 //   server/src/engine/  pure: imports only itself and libraries (no node/, cli/, lsp/, vscode, LSP
 //                       packages, Node built-ins)
 //   server/src/node/    Node helpers: nothing from cli/ or the LSP layer (lsp/)
-//   client/src/         vscode and vscode-languageclient; from server/ only the shared protocol
-//                       (protocol.ts) and the preview's HTML (preview/html.ts, pure)
+//   client/src/         vscode and vscode-languageclient; from server/ only server/src/shared/ (the
+//                       protocol and the preview's HTML)
+//   server/src/shared/  what the client and the server share: nothing at runtime from outside itself
+//                       (types only), no Node built-ins, no vscode
 // test/meta/layers.test.ts shows that a forbidden import fails.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -23,7 +25,8 @@ const filesAt = (root, depth) => [`${root}/${'*/'.repeat(depth)}*.ts`];
 
 const ENGINE_MESSAGE = 'The engine is pure (docs/architecture.md): no node/, cli/, LSP layer, vscode, LSP packages or Node built-ins.';
 const NODE_MESSAGE = 'server/src/node/ is shared by the server and the CLI: it imports nothing from cli/ or the LSP layer (lsp/).';
-const CLIENT_MESSAGE = 'The client takes only the shared protocol from server/ (protocol.ts, preview/html.ts).';
+const CLIENT_MESSAGE = 'The client takes only server/src/shared/ from server/ (the protocol and the preview HTML).';
+const SHARED_MESSAGE = 'server/src/shared/ is bundled into the client: it imports only itself at runtime (types from elsewhere are fine), no Node built-ins, no vscode.';
 
 /** no-restricted-imports for a file `depth` folders below server/src/engine. */
 function engineRules(depth) {
@@ -63,7 +66,21 @@ function clientRules(depth) {
 	const options = {
 		patterns: [
 			{ regex: '^vscode-languageserver(-[a-z]+)?(/|$)', message: CLIENT_MESSAGE },
-			{ regex: `^${up(depth + 2)}server/(?!src/shared/(protocol|previewHtml)$)`, message: CLIENT_MESSAGE },
+			{ regex: `^${up(depth + 2)}server/(?!src/shared/)`, message: CLIENT_MESSAGE },
+		],
+	};
+	return { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', options] };
+}
+
+/** no-restricted-imports for a file in server/src/shared (one level, no subfolders). */
+function sharedRules() {
+	const options = {
+		paths: NODE_BUILTINS.map((name) => ({ name, message: SHARED_MESSAGE })),
+		patterns: [
+			{ regex: '^node:', message: SHARED_MESSAGE },
+			{ regex: '^vscode(-languageclient)?(/|$)', message: SHARED_MESSAGE },
+			// Leaving shared/ at runtime would pull the engine (or the server) into the client bundle.
+			{ regex: '^\\.\\./', message: SHARED_MESSAGE, allowTypeImports: true },
 		],
 	};
 	return { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', options] };
@@ -86,4 +103,5 @@ export default tseslint.config(
 	...DEPTHS.map((d) => ({ files: filesAt('server/src/engine', d), rules: engineRules(d) })),
 	...DEPTHS.map((d) => ({ files: filesAt('server/src/node', d), rules: nodeRules(d) })),
 	...DEPTHS.map((d) => ({ files: filesAt('client/src', d), rules: clientRules(d) })),
+	{ files: ['server/src/shared/*.ts'], rules: sharedRules() },
 );

@@ -34,8 +34,13 @@ const PROBES: Probe[] = [
 	},
 	{
 		file: 'client/src/probe.ts',
-		forbidden: ['../../server/src/engine', '../../server/src/node/files', '../../server/src/lsp/main', 'vscode-languageserver/node'],
-		allowed: ['vscode', 'vscode-languageclient/node', '../../server/src/shared/protocol', '../../server/src/shared/previewHtml', './preview'],
+		forbidden: ['../../server/src/engine', '../../server/src/node/files', '../../server/src/lsp/main', 'vscode-languageserver/node', '../../server/src/preview/model', '../../server/src/report/render'],
+		allowed: ['vscode', 'vscode-languageclient/node', '../../server/src/shared/protocol', '../../server/src/shared/previewHtml', '../../server/src/shared/escape', './preview'],
+	},
+	{
+		file: 'server/src/shared/probe.ts',
+		forbidden: ['../engine', '../preview/model', '../lsp/server', 'node:fs', 'fs', 'vscode', 'vscode-languageclient/node'],
+		allowed: ['./protocol', './escape'],
 	},
 ];
 
@@ -67,9 +72,18 @@ describe('layer rules (eslint.config.mjs)', function () {
 				.map((m) => specifiers[m.line - 1]);
 			assert.deepEqual(refused.sort(), [...p.forbidden].sort(), `${p.file}: the imports the layer rules refuse`);
 			for (const m of result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')) {
-				assert.match(m.message, /docs\/architecture\.md|server\/src\/node|shared protocol/);
+				assert.match(m.message, /docs\/architecture\.md|server\/src\/node|server\/src\/shared/);
 			}
 		}
+	});
+
+	it('let server/src/shared take types from elsewhere, but no values', async () => {
+		const root = makeTree({
+			'server/src/shared/types.ts': "import type { PreviewModel } from '../preview/model';\nimport { buildPreview } from '../preview/model';\nexport type M = PreviewModel;\nexport const b = buildPreview;\n",
+		});
+		const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(ROOT, 'eslint.config.mjs') });
+		const [result] = await eslint.lintFiles([path.join(root, 'server/src/shared/types.ts')]);
+		assert.deepEqual(result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.line), [2]);
 	});
 
 	it('refuse a Node built-in required or imported dynamically in the engine', async () => {
