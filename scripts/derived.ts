@@ -7,7 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COUNT_FORMATS } from '../server/src/cli/count';
 import { CHECK_FORMATS, REPORT_FORMATS, type OutputFormat } from '../server/src/cli/formats';
+import { PLATFORMS_FORMATS } from '../server/src/cli/platforms';
 import { builtinPlatforms, catalog, limitLabel, msg, PSEUDO_RULES, rules, setLanguage, type PlatformProfile } from '../server/src/engine';
 import { sourceOf } from '../server/src/engine/platforms';
 import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties, teamRulesSchema } from '../test/meta/manifest';
@@ -67,9 +69,15 @@ export function platformsTable(): string {
 /** The output formats: each linked to its module, with the commands that take it and its description. */
 export function formatsTable(): string {
 	setLanguage('en');
-	const lists: [string, readonly OutputFormat<unknown>[]][] = [['check, pack validate', CHECK_FORMATS as readonly OutputFormat<unknown>[]], ['report', REPORT_FORMATS as readonly OutputFormat<unknown>[]]];
-	const rows = lists.flatMap(([cmds, list]) => list.map((f, i) =>
-		`| [\`${f.name}\`](server/src/cli/formats/${f.name}.ts) | ${cmds}${i === 0 ? ' (default)' : ''} | ${cell(msg(f.description))} |`));
+	const as = <In>(list: readonly OutputFormat<In>[]) => list as readonly OutputFormat<unknown>[];
+	const lists: [string, readonly OutputFormat<unknown>[], (name: string) => string][] = [
+		['check, pack validate', as(CHECK_FORMATS), (name) => `server/src/cli/formats/${name}.ts`],
+		['report', as(REPORT_FORMATS), (name) => `server/src/cli/formats/${name}.ts`],
+		['count', as(COUNT_FORMATS), () => 'server/src/cli/count.ts'],
+		['platforms', as(PLATFORMS_FORMATS), () => 'server/src/cli/platforms.ts'],
+	];
+	const rows = lists.flatMap(([cmds, list, link]) => list.map((f, i) =>
+		`| [\`${f.name}\`](${link(f.name)}) | ${cmds}${i === 0 ? ' (default)' : ''} | ${cell(msg(f.description))} |`));
 	return ['| `--format` | Commands | What it writes |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -5,7 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COUNT_FORMATS } from '../../server/src/cli/count';
 import { CHECK_FORMATS, formatNamed, REPORT_FORMATS, type OutputFormat } from '../../server/src/cli/formats';
+import { PLATFORMS_FORMATS } from '../../server/src/cli/platforms';
 import { msg, setLanguage } from '../../server/src/engine';
 import { runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/paths';
@@ -37,7 +39,12 @@ describe('output formats registry', () => {
 		}
 	});
 
-	for (const [cmd, list] of lists) {
+	// count and platforms print their own data (counts, profiles), each with its own small list.
+	const commands: [string, readonly OutputFormat<unknown>[]][] = [
+		...lists, ['count', COUNT_FORMATS as readonly OutputFormat<unknown>[]], ['platforms', PLATFORMS_FORMATS as readonly OutputFormat<unknown>[]],
+	];
+
+	for (const [cmd, list] of commands) {
 		it(`${cmd}: accepts every registered format and lists each in --help (en and zh-CN)`, () => {
 			const dir = draftDir();
 			for (const f of list) {

@@ -2,11 +2,12 @@
 import * as path from 'node:path';
 import {
 	canonicalPlatformId, countLabel, limitSeverity, limitState, lint, measureRaw, msg, platformName, profileFor, recommendedOf,
-	type FieldCount, type LimitState, type Severity,
+	type FieldCount, type LimitState, type PlatformProfile, type Severity,
 } from '../engine';
 import { decodeText, DEFAULT_MAX_DRAFT_BYTES, readRegularFile } from '../node/files';
 import { findConfigFile, loadConfig, matchesDrafts } from '../node/workspace';
-import { checkPlatformArg, formatOption, IoError, parse, rel, UsageError } from './common';
+import { checkPlatformArg, chooseFormat, IoError, parse, rel, UsageError } from './common';
+import { formatsHelp, type OutputFormat } from './formats';
 import type { Io } from './io';
 
 interface CountRow {
@@ -26,13 +27,38 @@ interface CountRow {
 	overflowOffset: number | null;
 }
 
+/** What `count` prints: the rows, each count's label ("37/32 (max 64)"), the platforms by id. */
+interface CountOutput {
+	rows: readonly CountRow[];
+	labels: readonly string[];
+	platforms: Readonly<Record<string, PlatformProfile>>;
+}
+
+/** The formats of `count` (its own: counts, not findings), the default first. */
+export const COUNT_FORMATS: readonly OutputFormat<CountOutput>[] = [
+	{
+		name: 'text',
+		description: 'format.count.text',
+		render: ({ rows, labels, platforms }) => {
+			const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
+			const lines = rows.map((r, i) => {
+				const name = platformName(platforms[r.platform], lang);
+				const status = r.state === 'over' ? msg('cli.count.over') : r.state === 'over-recommended' ? msg('cli.count.overRecommended') : msg('cli.count.ok');
+				return `${rows.some((x) => x.post > 1) ? `#${r.post} ` : ''}${name} ${msg(`field.${r.field}`)}: ${labels[i]} ${status}`;
+			});
+			return lines.length ? lines.join('\n') : undefined;
+		},
+	},
+	{ name: 'json', description: 'format.count.json', render: ({ rows }) => JSON.stringify({ counts: rows }, null, 2) },
+];
+
 export function cmdCount(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, { raw: { type: 'boolean' } });
 	if (values.help) {
-		io.stdout(msg('cli.help.count'));
+		io.stdout(msg('cli.help.count', { formats: formatsHelp(COUNT_FORMATS, 25) }));
 		return 0;
 	}
-	const format = formatOption(values.format, ['text', 'json']);
+	const format = chooseFormat(values.format, COUNT_FORMATS);
 	if (positionals.length > 1) {
 		throw new UsageError(msg('cli.oneInput'));
 	}
@@ -85,15 +111,9 @@ export function cmdCount(args: string[], io: Io): number {
 			}
 		}
 	}
-	if (format === 'json') {
-		io.stdout(JSON.stringify({ counts: rows }, null, 2));
-	} else {
-		const lang = msg('field.body') === 'body' ? 'en' : 'zh-cn';
-		rows.forEach((r, i) => {
-			const name = platformName(loaded.config.platforms[r.platform], lang);
-			const status = r.state === 'over' ? msg('cli.count.over') : r.state === 'over-recommended' ? msg('cli.count.overRecommended') : msg('cli.count.ok');
-			io.stdout(`${rows.some((x) => x.post > 1) ? `#${r.post} ` : ''}${name} ${msg(`field.${r.field}`)}: ${labels[i]} ${status}`);
-		});
+	const out = format.render({ rows, labels, platforms: loaded.config.platforms });
+	if (out !== undefined) {
+		io.stdout(out);
 	}
 	// As `check` exits: 1 when a count is an error (past a hard limit, with platform-limit at its default severity).
 	return rows.some((r) => r.severity === 'error') ? 1 : 0;
