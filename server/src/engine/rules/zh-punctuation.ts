@@ -347,7 +347,7 @@ class Sweep {
 		}
 		if (r >= 0 && !HALF.test(text[r])) {
 			// Chinese follows, or parentheses with Chinese inside (this rule makes them full-width).
-			return !zh.spanAt(r) && (isZhChar(text[r]) || (text[r] === '(' && HAN.test(text.slice(r + 1, Math.max(r + 1, this.closeOf(r))))));
+			return !zh.spanAt(r) && (isZhChar(text[r]) || (text[r] === '(' && HAN.test(text.slice(r + 1, Math.max(r + 1, closeOf(text, zh, r))))));
 		}
 		// The end of the line, or another half-width mark: the clause is Chinese when Chinese came before the word.
 		return this.zhAt(k);
@@ -455,7 +455,7 @@ class Sweep {
 	/** Parentheses opened at `i`: full-width when their content has Chinese or Chinese stands before them. */
 	private paren(i: number): void {
 		const { text, zh, ctx } = this;
-		const close = this.closeOf(i);
+		const close = closeOf(this.text, this.zh, i);
 		if (close < 0 || close === i + 1) {
 			return;
 		}
@@ -520,26 +520,6 @@ class Sweep {
 
 	private pairs: Map<number, number> | undefined;
 
-	/** Opening → closing offsets of the straight double quotes outside protected spans, paired in order per line. */
-	private doublePairs(): Map<number, number> {
-		if (!this.pairs) {
-			this.pairs = new Map();
-			let open = -1;
-			for (let j = this.text.indexOf('"'); j >= 0; j = this.text.indexOf('"', j + 1)) {
-				if (this.zh.spanAt(j)) {
-					continue;
-				}
-				if (open >= 0 && j - open <= 500 && !/[\n\r]/.test(this.text.slice(open, j))) {
-					this.pairs.set(open, j);
-					open = -1;
-				} else {
-					open = j;
-				}
-			}
-		}
-		return this.pairs;
-	}
-
 	/** The offset of the straight quote that closes the one at `i`, when the pair becomes Chinese quotes; else -1. */
 	private quotePair(i: number): number {
 		const { text, zh } = this;
@@ -548,7 +528,8 @@ class Sweep {
 		if (mark === '"') {
 			// Double quotes pair up in order on each line (1st with 2nd, 3rd with 4th): a closing quote
 			// never opens a pair with the next one.
-			close = this.doublePairs().get(i) ?? -1;
+			this.pairs ??= doublePairs(text, zh);
+			close = this.pairs.get(i) ?? -1;
 		}
 		for (let j = i + 1; mark === "'" && j < text.length && j - i <= 500 && text[j] !== '\n' && text[j] !== '\r'; j++) {
 			const s = zh.spanAt(j);
@@ -590,26 +571,44 @@ class Sweep {
 		return close;
 	}
 
-	/** The `)` that closes the `(` at `i` on the same line (no nesting), or -1. */
-	private closeOf(i: number): number {
-		const { text, zh } = this;
-		let j = i + 1;
-		while (j < text.length && text[j] !== '\n') {
-			const s = zh.spanAt(j);
-			if (s) {
-				j = s.end;
-				continue;
-			}
-			if (text[j] === '(') {
-				return -1;
-			}
-			if (text[j] === ')') {
-				return j;
-			}
-			j++;
+}
+
+/** Opening → closing offsets of the straight double quotes outside protected spans, paired in order per line. */
+function doublePairs(text: string, zh: ZhText): Map<number, number> {
+	const pairs = new Map<number, number>();
+	let open = -1;
+	for (let j = text.indexOf('"'); j >= 0; j = text.indexOf('"', j + 1)) {
+		if (zh.spanAt(j)) {
+			continue;
 		}
-		return -1;
+		if (open >= 0 && j - open <= 500 && !/[\n\r]/.test(text.slice(open, j))) {
+			pairs.set(open, j);
+			open = -1;
+		} else {
+			open = j;
+		}
 	}
+	return pairs;
+}
+
+/** The `)` that closes the `(` at `i` on the same line (no nesting), or -1. */
+function closeOf(text: string, zh: ZhText, i: number): number {
+	let j = i + 1;
+	while (j < text.length && text[j] !== '\n') {
+		const s = zh.spanAt(j);
+		if (s) {
+			j = s.end;
+			continue;
+		}
+		if (text[j] === '(') {
+			return -1;
+		}
+		if (text[j] === ')') {
+			return j;
+		}
+		j++;
+	}
+	return -1;
 }
 
 /** The spaces on both sides of [start, end) on the same line, except a space that ends a link, mention or hashtag. */
