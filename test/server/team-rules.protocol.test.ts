@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { FIX_ALL_KIND } from '../../server/src/shared/protocol';
 import { LspClient } from '../helpers/lsp';
 import { makeTree, removeTree } from '../helpers/tmp';
 
