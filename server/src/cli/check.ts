@@ -1,7 +1,7 @@
 /** `copydesk check`: findings in every output format, `--fix` and `--dry-run`, the exit code. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIX_KINDS, isTeamRuleId, msg, ruleById, rules as allRules, type Finding, type FixKind } from '../engine';
+import { isTeamRuleId, msg, type Finding } from '../engine';
 import type { LintedFile } from '../node/campaign';
 import { STATUSES, type Status } from '../engine/draft';
 import { CHECK_FORMATS, counts, formatNames, formatsHelp, type ExceptionRow, type Row } from './formats';
@@ -10,41 +10,16 @@ import { toHiddenRows, toRows } from './rows';
 import { formatSummary } from './summary';
 import { chooseFormat, configRows, incompleteRun, parse, rel, resolveInputs, UsageError, writeOutput } from './common';
 import { applyFixes } from './fix';
+import { fixKindsOption, jobsOption, rulesOption, sizeOption } from './options';
 import { VERSION } from '../version';
 import type { Io } from './io';
-
-/** `--fix-type a,b`: the kinds of fix to apply (typography and syntax when not given). */
-function fixKindsOption(value: unknown): FixKind[] | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const parts = String(value).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-	const bad = parts.find((x) => !(FIX_KINDS as readonly string[]).includes(x)) ?? (parts.length ? undefined : String(value));
-	if (bad !== undefined) {
-		throw new UsageError(msg('cli.badFixType', { value: bad, allowed: FIX_KINDS.join(', ') }));
-	}
-	return parts as FixKind[];
-}
-
-/** `--rule a,b` (repeatable): rule ids that exist. */
-function rulesOption(value: unknown): Set<string> | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((x) => x.trim()).filter(Boolean);
-	for (const id of ids.length ? ids : ['']) {
-		if (!ruleById(id) && !isTeamRuleId(id)) { // a team rule (`team/…`, `<pack>/…`) is a rule of the configuration
-			throw new UsageError(msg('cli.badRule', { id, known: allRules.map((r) => r.meta.id).join(', ') }));
-		}
-	}
-	return new Set(ids);
-}
 
 export function cmdCheck(args: string[], io: Io): number {
 	const { values, positionals } = parse(args, {
 		'max-warnings': { type: 'string' }, 'report-disables': { type: 'boolean' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 		output: { type: 'string', short: 'o' }, summary: { type: 'string' }, 'max-file-size': { type: 'string' },
 		'fix-type': { type: 'string' }, rule: { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' }, 'require-status': { type: 'string' },
+		jobs: { type: 'string', short: 'j' }, 'max-post-size': { type: 'string' },
 	});
 	if (values.help) {
 		io.stdout(msg('cli.help.check', { formats: formatsHelp(CHECK_FORMATS, 40) }));
@@ -69,13 +44,15 @@ export function cmdCheck(args: string[], io: Io): number {
 	if (kinds && !values.fix && !dryRun) {
 		throw new UsageError(msg('cli.fixOptionNeedsFix', { option: '--fix-type' }));
 	}
-	const { configs, campaign } = resolveInputs(io, values, positionals);
+	const jobs = jobsOption(values.jobs);
+	// check prints findings only: a file outside a campaign folder reads its facts only when it compares them.
+	const { configs, campaign } = resolveInputs(io, values, positionals, 'compared', jobs);
 	// --rule narrows what is reported (and fixed); --quiet shows errors only (warnings still count toward --max-warnings).
 	const selected = (fs: readonly Finding[]) => (onlyRules ? fs.filter((f) => onlyRules.has(f.rule) || (onlyRules.has('team') && isTeamRuleId(f.rule))) : fs);
 	const notes = new Map<LintedFile, Finding[]>();
 	let fixFailures = 0;
 	if (values.fix || dryRun) {
-		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules }, notes);
+		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules, maxPostBytes: sizeOption(values['max-post-size'], '--max-post-size') }, notes);
 		if (dryRun) {
 			// The diff is the output; the exit code is that of the fixed drafts.
 			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));

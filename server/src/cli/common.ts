@@ -7,26 +7,14 @@ import { ConfigCache, lintPaths } from '../node/campaign';
 import { writeFileAtomic } from '../node/files';
 import { unreadableIgnoreFiles } from '../node/workspace';
 import { formatNamed, formatNames, type OutputFormat, type Row } from './formats';
+import { sizeOption, UsageError } from './options';
 import { toRows } from './rows';
 import type { Io } from './io';
 
-export class UsageError extends Error { }
+export { UsageError } from './options';
 
 /** A file that cannot be read or written: reported without the usage hint, exit code 2. */
 export class IoError extends Error { }
-
-/** `--max-file-size`: bytes, or with a k/m suffix (KiB, MiB). */
-function sizeOption(value: unknown): number | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-	const m = /^(\d+)([km]?)b?$/i.exec(String(value).trim());
-	const n = m ? Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : m[2].toLowerCase() === 'm' ? 1024 * 1024 : 1) : NaN;
-	if (!Number.isSafeInteger(n) || n <= 0) {
-		throw new UsageError(msg('cli.badNumber', { option: '--max-file-size', value: String(value) }));
-	}
-	return n;
-}
 
 const COMMON: ParseArgsConfig['options'] = {
 	help: { type: 'boolean', short: 'h' },
@@ -86,14 +74,16 @@ export function checkPlatformArg(id: string | undefined, config: ResolvedConfig 
 }
 
 /** Options and paths shared by `check` and `report`: the config, the platform, the files. */
-export function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[]) {
+export function resolveInputs(io: Io, values: Record<string, unknown>, positionals: string[], variants: 'all' | 'compared' = 'all', jobs = { jobs: 1, explicit: false }) {
 	const configFile = values.config ? path.resolve(io.cwd, values.config as string) : undefined;
 	if (configFile && !fs.existsSync(configFile)) {
 		throw new UsageError(msg('cli.noConfig', { file: values.config as string }));
 	}
 	checkPlatformArg(values.platform as string | undefined);
 	const configs = new ConfigCache(io.cwd, configFile, values.platform as string | undefined);
-	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']) });
+	const pool = jobs.jobs > 1 ? { jobs: jobs.jobs, config: { cwd: io.cwd, explicit: configFile, platform: values.platform as string | undefined }, ...(jobs.explicit ? { minChars: 0 } : {}) } : undefined;
+	const maxPostBytes = sizeOption(values['max-post-size'], '--max-post-size');
+	const campaign = lintPaths(positionals, { cwd: io.cwd, configs, forcePlatform: !!values.platform, maxBytes: sizeOption(values['max-file-size']), variants, pool, maxPostBytes });
 	if (campaign.unmatched.length) {
 		throw new UsageError(msg('cli.noMatch', { paths: campaign.unmatched.join(', ') }));
 	}

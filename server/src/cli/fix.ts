@@ -18,7 +18,7 @@ import type { Io } from './io';
  * go to `notes`. The linted files are updated to the fixed text, so what is reported afterwards is what
  * remains. Returns how many files could not be fixed.
  */
-export function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string> }, notes: Map<LintedFile, Finding[]>): number {
+export function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selection: { kinds?: FixKind[]; rules?: ReadonlySet<string>; maxPostBytes?: number }, notes: Map<LintedFile, Finding[]>): number {
 	const write = io.writeFile ?? ((file: string, data: Uint8Array) => writeFileAtomic(file, data));
 	let failures = 0;
 	for (const f of files) {
@@ -33,7 +33,7 @@ export function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selecti
 			failures++;
 			continue;
 		}
-		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules });
+		const r = fixText(f.text, f.config, { matchedDraftGlob: f.matchedDraftGlob, kinds: selection.kinds, rules: selection.rules, ...(selection.maxPostBytes ? { maxPostBytes: selection.maxPostBytes } : {}) });
 		const fixed = r.text;
 		// Fixes left out, one line per line, reason, rule and title (with how many when more than one).
 		const heldCounts = new Map<string, number>();
@@ -76,9 +76,9 @@ export function applyFixes(io: Io, files: LintedFile[], dryRun: boolean, selecti
 			io.stderr(msg('cli.fixed', { file: name }));
 		}
 		f.text = fixed;
-		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob, readImage: imageReaderFor(f.file) });
+		f.result = lint({ text: fixed, config: f.config, matchedDraftGlob: f.matchedDraftGlob, readImage: imageReaderFor(f.file), ...(selection.maxPostBytes ? { maxPostBytes: selection.maxPostBytes } : {}) });
 	}
 	// The fixed variants of a campaign folder are compared again.
-	relintCampaigns(files);
+	relintCampaigns(files, undefined, selection.maxPostBytes);
 	return failures;
 }
