@@ -1,7 +1,7 @@
 /**
  * Same findings on every path: a fingerprint (SHA-256 of every finding, in order) of the whole bench
  * corpus (bench/corpus.ts, its default seed and size: 10,000 posts) and of the labelled judgment
- * corpus (corpus/judgment/) is the same for the single-threaded reference — `lint()` on each file
+ * corpus (test/corpus/judgment/) is the same for the single-threaded reference — `lint()` on each file
  * in turn, reading every post's facts — and for the paths made for speed: facts read only when
  * compared (`variants: 'compared'`, what `check` and the editor use), a re-check through a
  * LintCache, and `copydesk check` on worker threads (`--jobs 2`) against `--jobs 1`.

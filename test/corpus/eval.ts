@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: precision and recall of the tone and compliance rules on the judgment corpus
- * (corpus/judgment/*.md). `--markdown` prints the table for the README; `--misses` lists every
+ * (test/corpus/judgment/*.md). `--markdown` prints the table for the README; `--misses` lists every
  * missed label and unasked-for finding.
  */
 import { evaluate, loadCorpus } from '../helpers/judgment-eval';

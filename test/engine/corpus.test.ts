@@ -1,5 +1,5 @@
 /**
- * The judgment corpus (corpus/judgment): every tone and compliance rule keeps precision and recall
+ * The judgment corpus (test/corpus/judgment): every tone and compliance rule keeps precision and recall
  * of at least 0.95 on it, and the corpus keeps its shape (≥ 300 drafts, at least as many silent
  * drafts as drafts with findings, labels that quote the draft). `npm run eval` prints the same table.
  */

@@ -1,5 +1,5 @@
 /**
- * The judgment corpus (corpus/judgment/*.md): realistic drafts written for Copydesk, each labelled
+ * The judgment corpus (test/corpus/judgment/*.md): realistic drafts written for Copydesk, each labelled
  * with what a reviewer would want the tone and compliance rules to say. `evaluate()` lints every
  * draft and scores the `ad-*` and `tone-*` rules: a labelled finding is found when a finding of its
  * rule (and severity, when the label names one) overlaps the quoted text; a finding no label asks
@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { lint, resolveConfig, setLanguage, type Finding } from '../../server/src/engine';
 import { ROOT } from './paths';
 
-export const CORPUS = path.join(ROOT, 'corpus', 'judgment');
+export const CORPUS = path.join(ROOT, 'test', 'corpus', 'judgment');
 export const JUDGED = (rule: string): boolean => /^(ad|tone)-/.test(rule);
 
 export interface Label {

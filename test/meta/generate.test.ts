@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { derivedFiles, replaceBetweenMarkers, ROOT } from '../../scripts/derived';
+import { derivedFiles, replaceBetweenMarkers, ROOT } from './derived';
 
 /** The first line where two texts differ, 1-based, with both versions of it. */
 function firstDifference(a: string, b: string): string {

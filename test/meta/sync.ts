@@ -1,2 +1,2 @@
-/** Kept for habit: the same as `npm run generate` (scripts/generate.ts), which writes every derived file. */
-import '../../scripts/generate';
+/** Kept for habit: the same as `npm run generate` (test/meta/generate.ts), which writes every derived file. */
+import './generate';

@@ -3,18 +3,18 @@
  * package.json, server/schemas/*.json and package.nls*.json (from the rule registry and the platform table,
  * test/meta/manifest.ts), and the README tables between `<!-- generated:NAME -->` … `<!-- /generated:NAME -->`
  * markers (rules from rule metadata, platforms from data/platforms.json, output formats from cli/formats/).
- * `npm run generate` (scripts/generate.ts) writes them; test/meta/generate.test.ts fails when one drifts.
+ * `npm run generate` (test/meta/generate.ts) writes them; test/meta/generate.test.ts fails when one drifts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COUNT_FORMATS } from '../server/src/cli/count';
-import { CHECK_FORMATS, REPORT_FORMATS, type OutputFormat } from '../server/src/cli/formats';
-import { PLATFORMS_FORMATS } from '../server/src/cli/platforms';
-import { builtinPlatforms, catalog, limitLabel, msg, PSEUDO_RULES, rules, setLanguage, type PlatformProfile } from '../server/src/engine';
-import { sourceOf } from '../server/src/engine/platforms';
-import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties, teamRulesSchema } from '../test/meta/manifest';
+import { COUNT_FORMATS } from '../../server/src/cli/count';
+import { CHECK_FORMATS, REPORT_FORMATS, type OutputFormat } from '../../server/src/cli/formats';
+import { PLATFORMS_FORMATS } from '../../server/src/cli/platforms';
+import { builtinPlatforms, catalog, limitLabel, msg, PSEUDO_RULES, rules, setLanguage, type PlatformProfile } from '../../server/src/engine';
+import { sourceOf } from '../../server/src/engine/platforms';
+import { configSchema, nlsRuleEntries, packSchema, settingsRulesProperties, teamRulesSchema } from './manifest';
 
-export const ROOT = path.resolve(__dirname, '..');
+export const ROOT = path.resolve(__dirname, '..', '..');
 
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
