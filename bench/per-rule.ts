@@ -1,0 +1,62 @@
+/**
+ * Per-rule cost per post, this tree against another checkout of Copydesk, in one process and
+ * interleaved (so that a busy machine slows both alike): `npx tsx bench/per-rule.ts [OTHER_ROOT]`.
+ * Each rule runs alone (`lint({ only: [id] })`) over the seeded bench corpus; the table gives
+ * µs of CPU per post, median of the rounds, and the ratio to the other tree. Without OTHER_ROOT
+ * only this tree is measured.
+ */
+import * as path from 'node:path';
+import { generateCorpus } from './corpus';
+
+type Engine = {
+	lint: (input: { text: string; config: unknown; matchedDraftGlob?: boolean; only?: readonly string[] }) => unknown;
+	resolveConfig: (layers: unknown[]) => unknown;
+	rules: { meta: { id: string } }[];
+};
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const POSTS = Number(process.env.POSTS ?? 2000);
+
+function load(root: string): Engine {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require(path.join(root, 'server', 'src', 'engine')) as Engine;
+}
+
+function cpuOf(e: Engine, config: unknown, texts: readonly string[], only: readonly string[]): number {
+	const t = process.cpuUsage();
+	for (const text of texts) {
+		e.lint({ text, config, matchedDraftGlob: true, only });
+	}
+	const u = process.cpuUsage(t);
+	return (u.user + u.system) / 1000;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function main(): void {
+	const here = load(path.resolve(__dirname, '..'));
+	const otherRoot = process.argv[2];
+	const other = otherRoot ? load(path.resolve(otherRoot)) : undefined;
+	const corpus = generateCorpus(20260501, POSTS);
+	const texts = [...corpus.files.values()];
+	const posts = corpus.posts;
+	const ids = here.rules.map((r) => r.meta.id).filter((id) => !other || other.rules.some((r) => r.meta.id === id));
+	const engines = other ? [here, other] : [here];
+	const configs = engines.map((e) => e.resolveConfig([]));
+	// Warm-up: every rule once on every engine.
+	engines.forEach((e, i) => ids.forEach((id) => cpuOf(e, configs[i], texts.slice(0, 50), [id])));
+	const rows: string[] = ['| Rule | µs/post (this tree) | µs/post (other) | ratio |', '|---|---|---|---|'];
+	for (const id of ['*', ...ids]) {
+		const only = id === '*' ? here.rules.map((r) => r.meta.id).filter((x) => ids.includes(x)) : [id];
+		const times: number[][] = engines.map(() => []);
+		for (let round = 0; round < ROUNDS; round++) {
+			engines.forEach((e, i) => times[i].push(cpuOf(e, configs[i], texts, only)));
+		}
+		const us = times.map((t) => (median(t) * 1000) / posts);
+		rows.push(`| ${id === '*' ? 'all of them' : `\`${id}\``} | ${us[0].toFixed(1)} | ${other ? us[1].toFixed(1) : '—'} | ${other ? (us[0] / us[1]).toFixed(2) : '—'} |`);
+	}
+	console.log(`${posts} posts in ${texts.length} files, ${ROUNDS} rounds, CPU time per post${otherRoot ? `; other tree: ${otherRoot}` : ''}\n`);
+	console.log(rows.join('\n'));
+}
+
+main();
