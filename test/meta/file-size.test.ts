@@ -13,7 +13,6 @@ const MAX_LINES = 400;
 
 /** Not split yet (issue 14 point 6, part B): each may not grow past the lines it has today. */
 const NOT_YET_SPLIT: Record<string, number> = {
-	'server/src/engine/draft.ts': 525,
 	'server/src/engine/lexicon.ts': 446,
 };
 
