@@ -1,38 +1,22 @@
 /**
  * Offsets to lines and columns, for the CLI and the tests (the language server uses
  * TextDocument.positionAt). Lines and columns here are 0-based; columns count UTF-16 code
- * units, as LSP and SARIF do.
+ * units, as LSP and SARIF do. The line model is the engine's (`lineStarts`, `lineOf` in
+ * engine/text.ts: lines end with \n, \r\n or a lone \r); this only wraps it.
  */
+import { lineOf, lineStarts } from './engine/text';
+
 export class LineIndex {
-	private readonly starts: number[] = [0];
+	private readonly starts: number[];
 
 	constructor(readonly text: string) {
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 10) {
-				this.starts.push(i + 1);
-			} else if (c === 13) {
-				if (text.charCodeAt(i + 1) === 10) {
-					i++;
-				}
-				this.starts.push(i + 1);
-			}
-		}
+		this.starts = lineStarts(text);
 	}
 
 	position(offset: number): { line: number; character: number } {
 		const o = Math.max(0, Math.min(offset, this.text.length));
-		let lo = 0;
-		let hi = this.starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (this.starts[mid] <= o) {
-				lo = mid;
-			} else {
-				hi = mid - 1;
-			}
-		}
-		return { line: lo, character: o - this.starts[lo] };
+		const line = lineOf(this.starts, o);
+		return { line, character: o - this.starts[line] };
 	}
 
 	offset(line: number, character: number): number {
