@@ -16,7 +16,7 @@ function optionSchema(def: unknown, description: string, range: { minimum?: numb
 		return { description };
 	}
 	if (typeof def === 'number') {
-		// config.ts refuses the same: numbers are never negative, and never past the option's maximum.
+		// config/index.ts refuses the same: numbers are never negative, and never past the option's maximum.
 		return { type: 'number', minimum: range.minimum ?? 0, ...(range.maximum !== undefined ? { maximum: range.maximum } : {}), description, default: def };
 	}
 	return { type: typeof def, description, default: def };

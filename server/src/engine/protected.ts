@@ -65,7 +65,7 @@ const PROTECTED_WORDS: { readonly abbreviations: readonly string[]; readonly nam
 
 /**
  * The `protect` lists of a resolved config (copydesk.json and packs add to the data's), as
- * ProtectOptions; malformed entries are dropped (config.ts reports them).
+ * ProtectOptions; malformed entries are dropped (config/index.ts reports them).
  */
 function configuredWords(config: { extra: Record<string, unknown> } | undefined): Pick<ProtectOptions, 'abbreviations' | 'names'> {
 	const p = config?.extra.protect as { abbreviations?: unknown; names?: unknown } | undefined;

@@ -1,4 +1,4 @@
-/** ICU word boundaries for word-list terms marked `word` (lexicon.ts). */
+/** ICU word boundaries for word-list terms marked `word` (lexicon/index.ts). */
 
 let segmenter: Intl.Segmenter | undefined;
 

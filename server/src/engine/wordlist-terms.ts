@@ -1,6 +1,6 @@
 /**
  * The word lists' data shapes (data/*.json: categories of entries, each with a severity, a legal
- * basis and suggested rewordings) and their terms for the lexicon (`wordListLexicon` in lexicon.ts).
+ * basis and suggested rewordings) and their terms for the lexicon (`wordListLexicon` in lexicon/index.ts).
  */
 import type { LexiconTerm } from './lexicon';
 import type { Lang } from './messages';

@@ -1,6 +1,6 @@
 /**
  * The restricted pattern syntax of team rules: small enough that every pattern is matched in
- * linear time by the lexicon's one walk (lexicon.ts), never by a regular expression engine.
+ * linear time by the lexicon's one walk (lexicon/index.ts), never by a regular expression engine.
  *
  *   literal text      戴尔电脑公司, Acme Cloud (a space is any run of whitespace, as in word lists)
  *   \. \( \[ …        a punctuation character taken literally

@@ -49,7 +49,7 @@ const CHOSEN = new Map<string, CompiledLabel>();
 /**
  * The label a target needs: the platform's `presentation.adLabel` (data/platforms.json, or a
  * custom platform's), else by locale (`zh` for Chinese, `en` otherwise). A choice naming no
- * known label set falls back the same way (config.ts reports it).
+ * known label set falls back the same way (config/platforms.ts reports it).
  */
 function labelFor(p: Pick<PlatformProfile, 'presentation'>, locale: string): CompiledLabel {
 	const byLocale = locale.toLowerCase().startsWith('zh') ? LABEL_SETS.zh : LABEL_SETS.en;
