@@ -14,7 +14,7 @@ import type { PlatformProfile } from '../platforms';
 import type { Rule, RuleContext } from '../rule';
 import { SEVERITIES, type Severity } from '../types';
 import type { Reading } from '../reading';
-import { MATCHER, judgmentScan, postKind } from './judgment';
+import { fullMatcher, judgmentScan, postKind } from './judgment';
 
 type Basis = keyof typeof data.basis;
 
@@ -200,7 +200,7 @@ function shopLinks(text: string): Signal[] {
 }
 
 /** Every signal in the text, in order, without overlaps (the longer one wins). `words`: the signal words found by the shared matcher. */
-function adSignals(text: string, words: readonly Signal[] = signalWords(MATCHER.find(text))): Signal[] {
+function adSignals(text: string, words: readonly Signal[] = signalWords(fullMatcher().find(text))): Signal[] {
 	const all = [
 		...words,
 		...prices(text), ...zhPrices(text), ...discounts(text), ...shopLinks(text),

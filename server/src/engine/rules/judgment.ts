@@ -122,11 +122,23 @@ function compile(owners: ReadonlySet<Owner>, team: readonly TeamRule[] = []): Le
 	return new Lexicon(terms);
 }
 
-/** The matcher of every tone and compliance rule (tests, tools): what a lint with all of them on uses. */
-export const MATCHER = compile(new Set(OWNERS));
-
 /** Matchers by the set of rules that run (a configuration, or `only`): compiled once each, a handful at most. */
-const matchers = new Map<string, Lexicon<Entry>>([[OWNERS.filter((o) => o !== 'team').join(','), MATCHER]]);
+const matchers = new Map<string, Lexicon<Entry>>();
+const ALL_KEY = OWNERS.filter((o) => o !== 'team').join(',');
+
+/**
+ * The matcher of every tone and compliance rule (tests, tools): what a lint with all of them on
+ * uses. Compiled on first use, not when the module loads: a CLI run with no post to judge (or
+ * `--help`) does not pay for it at start-up.
+ */
+export function fullMatcher(): Lexicon<Entry> {
+	let m = matchers.get(ALL_KEY);
+	if (!m) {
+		m = compile(new Set(OWNERS));
+		matchers.set(ALL_KEY, m);
+	}
+	return m;
+}
 
 /**
  * The one matcher for this lint: the word lists and patterns of the tone and compliance rules that
