@@ -1,18 +1,7 @@
 /** engine/text.ts lowerBound: the one binary search of the engine, against a linear scan. */
 import * as assert from 'node:assert/strict';
 import { lineOf, lineStarts, lowerBound } from '../../server/src/engine/text';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../helpers/drafts';
 
 describe('lowerBound', () => {
 	it('finds the first index where the prefix predicate stops holding, on edge cases', () => {

@@ -14,6 +14,7 @@ import { canonicalPlatformId, type PlatformProfile } from './platforms';
 import { expandSnippet, parseSnippet, standardVariables, type SnippetSyntaxError, type VariableResolver } from './snippet-syntax';
 import { checkTermsNode } from './terms';
 import type { InputProblem } from './types';
+import { memo2 } from './memo';
 
 /** The manifest's file name: a folder holding it is a pack. */
 export const PACK_FILE = 'copydesk-pack.json';
@@ -322,17 +323,7 @@ export function snippetPlatforms(def: Pick<SnippetDef, 'body' | 'platforms'>, kn
 const perPlatform = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
 function withDefaultPlatform(config: ResolvedConfig, id: string): ResolvedConfig {
-	let m = perPlatform.get(config);
-	if (!m) {
-		m = new Map();
-		perPlatform.set(config, m);
-	}
-	let c = m.get(id);
-	if (!c) {
-		c = { ...config, defaultPlatform: id };
-		m.set(id, c);
-	}
-	return c;
+	return memo2(perPlatform, config, id, () => ({ ...config, defaultPlatform: id }));
 }
 
 /**

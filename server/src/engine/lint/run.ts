@@ -7,6 +7,7 @@ import type { Readings } from '../reading';
 import type { Rule, RuleContext, RuleReport, Target } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { optionsOf } from './targets';
+import { memo2 } from '../memo';
 
 export function runRule(rule: Rule, target: Target, draft: Draft, config: ResolvedConfig, severity: Severity, out: Finding[], active: readonly { rule: Rule }[], readings: Readings, images?: readonly PostImage[]): void {
 	const body = target.post.body;
@@ -50,17 +51,7 @@ const identity = (i: number) => i;
 const messageKeys = new WeakMap<Rule, Map<string, string>>();
 
 function messageKey(rule: Rule, key: string): string {
-	let keys = messageKeys.get(rule);
-	if (!keys) {
-		keys = new Map();
-		messageKeys.set(rule, keys);
-	}
-	let full = keys.get(key);
-	if (full === undefined) {
-		full = `${rule.meta.id}.${key}`;
-		keys.set(key, full);
-	}
-	return full;
+	return memo2(messageKeys, rule, key, () => `${rule.meta.id}.${key}`);
 }
 
 export function dedupe(findings: Finding[]): Finding[] {

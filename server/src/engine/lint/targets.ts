@@ -7,6 +7,7 @@ import type { Rule, Target } from '../rule';
 import type { Finding, Severity } from '../types';
 import type { Readings } from '../reading';
 import { measureTarget } from './measure';
+import { memo2 } from '../memo';
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
 	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
@@ -16,18 +17,10 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off'
 const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
 
 export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
-	let perConfig = optionCache.get(config);
-	if (!perConfig) {
-		perConfig = new Map();
-		optionCache.set(config, perConfig);
-	}
-	let o = perConfig.get(rule.meta.id);
-	if (!o) {
+	return memo2(optionCache, config, rule.meta.id, () => {
 		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
-		o = Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
-		perConfig.set(rule.meta.id, o);
-	}
-	return o;
+		return Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
+	});
 }
 
 /** The platforms a post names, resolved; unknown ones become findings. */

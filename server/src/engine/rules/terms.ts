@@ -7,6 +7,7 @@ import { Lexicon } from '../lexicon';
 import type { ResolvedConfig } from '../config';
 import type { Rule } from '../rule';
 import { normalizeTerms, type TermEntry } from '../terms';
+import { memo2 } from '../memo';
 
 interface Hit {
 	entry: TermEntry;
@@ -23,13 +24,7 @@ interface Compiled {
 const cache = new WeakMap<ResolvedConfig, Map<boolean, Compiled>>();
 
 function compile(config: ResolvedConfig, caseDefault: boolean): Compiled {
-	let perConfig = cache.get(config);
-	if (!perConfig) {
-		perConfig = new Map();
-		cache.set(config, perConfig);
-	}
-	let c = perConfig.get(caseDefault);
-	if (!c) {
+	return memo2(cache, config, caseDefault, () => {
 		const insensitive: { term: string; except: string[]; value: Hit }[] = [];
 		const sensitive: { term: string; except: string[]; value: Hit }[] = [];
 		for (const entry of normalizeTerms(config.extra.terms)) {
@@ -43,10 +38,8 @@ function compile(config: ResolvedConfig, caseDefault: boolean): Compiled {
 				insensitive.push({ term: entry.preferred, except: entry.except, value: { entry, spelling: true } });
 			}
 		}
-		c = { insensitive: new Lexicon(insensitive), sensitive: new Lexicon(sensitive, { caseSensitive: true }) };
-		perConfig.set(caseDefault, c);
-	}
-	return c;
+		return { insensitive: new Lexicon(insensitive), sensitive: new Lexicon(sensitive, { caseSensitive: true }) };
+	});
 }
 
 const rule: Rule = {
