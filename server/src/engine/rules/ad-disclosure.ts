@@ -43,8 +43,9 @@ const LABEL_SETS: Record<'zh' | 'en', CompiledLabel> = {
 	zh: compileLabel(data.labels.zh as LabelSpec),
 	en: compileLabel(data.labels.en as LabelSpec),
 };
-// One compiled label per distinct choice: a label set, or a set placed otherwise (X: " #ad" at the end).
-const CHOSEN = new Map<string, CompiledLabel>();
+// One compiled label per placed choice (X: " #ad" at the end), kept with the choice object itself: the
+// platform's profile holds it for as long as its configuration lives, so a post costs one lookup.
+const CHOSEN = new WeakMap<object, CompiledLabel>();
 
 /**
  * The label a target needs: the platform's `presentation.adLabel` (data/platforms.json, or a
@@ -63,12 +64,11 @@ function labelFor(p: Pick<PlatformProfile, 'presentation'>, locale: string): Com
 	if (!isLabelSet(choice.extends)) {
 		return byLocale;
 	}
-	const key = JSON.stringify([choice.extends, choice.insert, choice.at]);
-	let label = CHOSEN.get(key);
+	let label = CHOSEN.get(choice);
 	if (!label) {
 		const base = LABEL_SETS[choice.extends];
 		label = { ...base, insert: choice.insert ?? base.insert, at: choice.at ?? base.at };
-		CHOSEN.set(key, label);
+		CHOSEN.set(choice, label);
 	}
 	return label;
 }
