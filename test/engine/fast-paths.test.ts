@@ -10,7 +10,8 @@
  *   longest, first listed, word edges, exceptions);
  * - msg fills a template split once at its placeholders: same string as replacing each `{name}`;
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
- *   are the same run alone or together, also when their `exceptions` options differ.
+ *   are the same run alone or together, also when their `exceptions` options differ;
+ * - a target measures its fields when its counts are first read: same counts as a run that reads them.
  */
 import { generateCorpus } from '../../bench/corpus';
 import { mayHaveBareDomain } from '../../server/src/engine/facts';
@@ -209,5 +210,37 @@ describe('fast path: facts skip twitter-text where no bare domain can be', () =>
 			}
 		}
 		assert.ok(checked > 60, `${checked} texts where twitter-text adds a link`);
+	});
+});
+
+describe('fast path: a target counts its fields on first read', () => {
+	const config = resolveConfig([]);
+	const texts = [...generateCorpus(SEED, 300).files.values()];
+
+	it('a run whose rules read no count leaves the counts unmeasured, and reading them gives what a full run measures', () => {
+		let lazy = 0;
+		for (const text of texts) {
+			const alone = lint({ text, config, matchedDraftGlob: true, only: ['zh-spacing'] });
+			const full = lint({ text, config, matchedDraftGlob: true });
+			assert.equal(alone.targets.length, full.targets.length);
+			alone.targets.forEach((t, i) => {
+				const d = Object.getOwnPropertyDescriptor(t, 'counts');
+				if (d?.get) {
+					lazy++;
+				}
+				assert.deepEqual(t.counts, full.targets[i].counts);
+				// Measured once: a second read is the same array, now a plain property.
+				assert.equal(t.counts, t.counts);
+				assert.equal(Object.getOwnPropertyDescriptor(t, 'counts')?.get, undefined);
+			});
+		}
+		assert.ok(lazy > 200, `${lazy} targets left unmeasured`);
+	});
+
+	it('a spread target carries its counts', () => {
+		const t = lint({ text: texts[0], config, matchedDraftGlob: true, only: ['zh-spacing'] }).targets[0];
+		const copy = { ...t };
+		assert.ok(Array.isArray(copy.counts) && copy.counts.length > 0);
+		assert.equal(JSON.stringify(JSON.parse(JSON.stringify({ counts: t.counts }))), JSON.stringify({ counts: copy.counts }));
 	});
 });

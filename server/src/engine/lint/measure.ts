@@ -1,40 +1,11 @@
 /** Measuring a post's fields for a platform: the counts, limits, fold and byte overflows each target carries. */
 import { countText } from '../counting/count';
-import type { Draft, Located, Post } from '../draft';
+import type { Draft, Post } from '../draft';
 import type { FieldName, FieldSpec, PlatformProfile } from '../platforms';
 import type { FieldCount } from '../rule';
 import { utf8Length } from '../text';
 import type { Reading, Readings } from '../reading';
-import { TextView } from '../textview';
-
-/** Text of a field as the platform counts it, and how its offsets map to the source. */
-interface FieldText {
-	text: string;
-	start: number;
-	end: number;
-	toSource(i: number): number;
-}
-
-function fieldText(draft: Draft, post: Post, field: FieldName): FieldText | undefined {
-	if (field === 'body') {
-		const b = post.body;
-		return { text: b.text, start: b.toSource(0), end: b.srcEnd, toSource: (i) => b.toSource(i) };
-	}
-	const loc = post.settings[field] as Located<string> | undefined;
-	if (!loc) {
-		return undefined;
-	}
-	if (loc.exact) {
-		const v = new TextView(draft.text, loc.start, loc.end);
-		return { text: loc.value, start: loc.start, end: loc.end, toSource: (i) => (v.text === loc.value ? loc.start + i : loc.start) };
-	}
-	return { text: loc.value, start: loc.start, end: loc.end, toSource: () => loc.start };
-}
-
-function measureField(draft: Draft, post: Post, p: PlatformProfile, field: FieldName, spec: FieldSpec, readings?: Readings): FieldCount | undefined {
-	const ft = fieldText(draft, post, field);
-	return ft ? measureFieldText(ft, p, field, spec, readings?.of(ft.text)) : undefined;
-}
+import { fieldTexts, type FieldText } from '../fields';
 
 function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec, reading?: Reading): FieldCount {
 	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
@@ -73,21 +44,9 @@ function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, s
  * exactly this text.
  */
 export function measureRaw(text: string, p: PlatformProfile): FieldCount {
-	return measureFieldText({ text, start: 0, end: text.length, toSource: (i) => i }, p, 'body', p.body);
+	return measureFieldText({ field: 'body', text, start: 0, end: text.length, toSource: (i) => i }, p, 'body', p.body);
 }
 
-const FIELDS: FieldName[] = ['title', 'digest', 'author', 'body'];
-
 export function measureTarget(draft: Draft, post: Post, p: PlatformProfile, readings?: Readings): FieldCount[] {
-	const out: FieldCount[] = [];
-	for (const f of FIELDS) {
-		const spec = p[f];
-		if (f === 'body' || spec) {
-			const fc = measureField(draft, post, p, f, spec ?? {}, readings);
-			if (fc) {
-				out.push(fc);
-			}
-		}
-	}
-	return out;
+	return fieldTexts(draft, post, p).map((ft) => measureFieldText(ft, p, ft.field, p[ft.field] ?? {}, readings?.of(ft.text)));
 }

@@ -57,14 +57,36 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			});
 		}
 		const p = profileFor(config, canon, known);
-		out.push({
+		out.push(withLazyCounts({
 			post, platform: p, mode: known ?? config.platformModes[canon],
 			locale: s.locale?.value ?? p.locale,
 			industry: s.industry?.value ?? 'general',
 			sponsored: s.sponsored?.value ?? false,
 			settings: s,
-			counts: measureTarget(draft, post, p, readings),
-		});
+		}, () => measureTarget(draft, post, p, readings)));
 	}
 	return out;
+}
+
+/**
+ * The target with `counts` measured on first read, then kept as a plain property: a run whose rules
+ * never read a count (`--rule zh-spacing`) does not count every field for every platform. Reading it,
+ * spreading the target or sending it to another thread all see the same array.
+ */
+function withLazyCounts(t: Omit<Target, 'counts'>, measure: () => Target['counts']): Target {
+	let m: (() => Target['counts']) | undefined = measure;
+	return Object.defineProperty(t, 'counts', {
+		configurable: true,
+		enumerable: true,
+		get(this: Target) {
+			const counts = m!();
+			m = undefined;
+			Object.defineProperty(this, 'counts', { value: counts, writable: true, enumerable: true, configurable: true });
+			return counts;
+		},
+		set(this: Target, value: Target['counts']) {
+			m = undefined;
+			Object.defineProperty(this, 'counts', { value, writable: true, enumerable: true, configurable: true });
+		},
+	}) as Target;
 }

@@ -10,6 +10,7 @@ import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../scri
 import { sharedProtected, touchesProtected } from '../protected';
 import { findMentions } from '../social';
 import { findUrls } from '../text';
+import { fieldTexts } from '../fields';
 
 /** True when [start, end) of `text` overlaps an occurrence of `word`. */
 function overlapsWord(text: string, word: string, start: number, end: number): boolean {
@@ -78,7 +79,8 @@ const rule: Rule = {
 		const region = regionOf(ctx.target.locale);
 		// The cheap pre-check comes first: an English post never loads a dictionary.
 		const bodyNeeds = mayNeedScriptCheck(ctx.text);
-		if (!region || (!bodyNeeds && !ctx.target.counts.some((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text)))) {
+		const fieldsOf = fieldTexts(ctx.draft, ctx.target.post, ctx.target.platform);
+		if (!region || (!bodyNeeds && !fieldsOf.some((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text)))) {
 			return;
 		}
 		const spec = regionSpec(region);
@@ -95,7 +97,7 @@ const rule: Rule = {
 		const result = bodyNeeds ? analyzeScript(ctx.text, region, skip) : { spans: [], expectedCount: 0, otherCount: 0 };
 		// Title, digest and author are copy too (a WeChat title in Traditional); they are reported
 		// in source offsets when the field's text stands in the source as it is.
-		const fields = ctx.target.counts
+		const fields = fieldsOf
 			.filter((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text) && ctx.draft.text.slice(fc.start, fc.start + fc.text.length) === fc.text)
 			.map((fc) => ({ fc, result: analyzeScript(fc.text, region, (a, b) => allow.some((w) => overlapsWord(fc.text, w, a, b))) }));
 		if (!result.spans.length && !fields.some((f) => f.result.spans.length)) {
