@@ -1,6 +1,7 @@
 /** The fields of a post a platform counts (title, digest, author, body), as texts with their place in the source. */
 import type { Draft, Located, Post } from './draft';
 import type { FieldName, PlatformProfile } from './platforms';
+import type { Target } from './rule';
 import { TextView } from './textview';
 
 /** Text of a field as the platform counts it, and how its offsets map to the source. */
@@ -47,3 +48,16 @@ export function fieldTexts(draft: Draft, post: Post, p: PlatformProfile): FieldT
 	return out;
 }
 
+
+// A target's field texts, found once (the judgment rules and zh-script each ask for them).
+const byTarget = new WeakMap<Target, FieldText[]>();
+
+/** `fieldTexts` of a target's post and platform, kept with the target. */
+export function targetFields(draft: Draft, t: Target): readonly FieldText[] {
+	let out = byTarget.get(t);
+	if (!out) {
+		out = fieldTexts(draft, t.post, t.platform);
+		byTarget.set(t, out);
+	}
+	return out;
+}

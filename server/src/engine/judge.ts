@@ -379,5 +379,6 @@ export class Scan<V extends { cls?: string }> {
 
 /** Scans a text with the shared matcher once per post (ctx.shared), for the body or a field's text. */
 export function sharedScan<V extends { cls?: string }>(ctx: RuleContext, key: string, lexicon: Lexicon<V>, text: string): Scan<V> {
-	return ctx.shared(text === ctx.text ? key : `${key}\u0000${text}`, () => new Scan(text, lexicon.find(text, ctx.reading(text))));
+	const r = ctx.reading(text);
+	return r.getShared(key, () => new Scan(text, lexicon.find(text, r)));
 }

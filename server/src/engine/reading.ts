@@ -23,6 +23,18 @@ export class Reading {
 		}
 		return v as T;
 	}
+
+	/** What the rules share of this post (`ctx.shared`): kept apart from the counters' values, so no key of one can name the other's. */
+	private readonly sharedMemo = new Map<string, unknown>();
+
+	getShared<T>(key: string, compute: () => T): T {
+		let v = this.sharedMemo.get(key) as T | undefined;
+		if (v === undefined && !this.sharedMemo.has(key)) {
+			v = compute();
+			this.sharedMemo.set(key, v);
+		}
+		return v as T;
+	}
 }
 
 /** A reading of `text`: `r` when it reads that text, else a fresh one (nothing shared). */

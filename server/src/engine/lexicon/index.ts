@@ -91,8 +91,13 @@ interface Node<T> {
 	classes?: { cls: CharClass; node: Node<T> }[];
 }
 
+/** Every node with every field, so the walk's property reads see one object shape (not one per mix of fields). */
+function newNode<T>(): Node<T> {
+	return { next: new Map(), out: undefined, space: undefined, gap: undefined, classes: undefined };
+}
+
 export class Lexicon<T> {
-	private root: Node<T> = { next: new Map() };
+	private root: Node<T> = newNode();
 	/**
 	 * The code units a term can start with: most characters of a text start none, and are passed
 	 * over at once. 1: a term starts here only if the next code unit is its second (see `pairs`);
@@ -184,11 +189,11 @@ export class Lexicon<T> {
 				const before = units[k - 1];
 				const after = units[k + 1];
 				const gap = typeof before === 'number' && typeof after === 'number' && isWordCode(before) && isWordCode(after);
-				node = gap ? (node.gap ??= { next: new Map() }) : (node.space ??= { next: new Map() });
+				node = gap ? (node.gap ??= newNode()) : (node.space ??= newNode());
 			} else if (typeof u === 'number') {
 				let n = node.next.get(u);
 				if (!n) {
-					n = { next: new Map() };
+					n = newNode();
 					node.next.set(u, n);
 				}
 				node = n;
@@ -196,7 +201,7 @@ export class Lexicon<T> {
 				const edges = node.classes ??= [];
 				let edge = edges.find((e) => e.cls.key === u.key);
 				if (!edge) {
-					edges.push(edge = { cls: u, node: { next: new Map() } });
+					edges.push(edge = { cls: u, node: newNode() });
 				}
 				node = edge.node;
 			}
@@ -208,12 +213,15 @@ export class Lexicon<T> {
 		const group = t.group ?? 0;
 		if (group >= this.groups) {
 			this.groups = group + 1;
+			this.nextFree = new Array<number>(this.groups).fill(0);
 		}
 		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
 	}
 
 	/** Number of groups (the highest group + 1). */
 	private groups = 1;
+	/** Where each group may take its next hit (reused by every find). */
+	private nextFree: number[] = [0];
 
 	/**
 	 * Every hit in `text`, leftmost-longest and non-overlapping within each group, in order of
@@ -230,7 +238,8 @@ export class Lexicon<T> {
 		const endOut = this.endOut;
 		const groups = this.groups;
 		// Where each group may take its next hit; `free` is the smallest of them.
-		const nextFree = new Array<number>(groups).fill(0);
+		const nextFree = this.nextFree;
+		nextFree.fill(0, 0, groups);
 		let free = 0;
 		let segments: WordBounds | undefined;
 		let i = 0;
@@ -271,7 +280,12 @@ export class Lexicon<T> {
 				}
 			}
 			if (taken) {
-				free = groups === 1 ? nextFree[0] : Math.min(...nextFree);
+				free = nextFree[0];
+				for (let g = 1; g < groups; g++) {
+					if (nextFree[g] < free) {
+						free = nextFree[g];
+					}
+				}
 			}
 			i = Math.max(i + 1, free);
 		}
@@ -296,6 +310,25 @@ export class Lexicon<T> {
 		const endAt = this.endAt;
 		const endOut = this.endOut;
 		let count = 0;
+		const n = folded.length;
+		// Most walks follow plain edges only (no space, no class): one node after the other, the
+		// ends found in order, no stack. The first node with a branch hands over to the full walk.
+		if (!this.root.classes) {
+			let node = first;
+			let at = start + 1;
+			while (node && !node.space && !node.gap && !node.classes) {
+				if (node.out) {
+					endAt[count] = at;
+					endOut[count++] = node.out;
+				}
+				node = at < n ? node.next.get(folded.charCodeAt(at)) : undefined;
+				at++;
+			}
+			if (!node) {
+				return count;
+			}
+			count = 0;
+		}
 		nodes.length = 0;
 		ats.length = 0;
 		if (first) {

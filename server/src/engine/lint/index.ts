@@ -18,7 +18,7 @@ import { utf8Length } from '../text';
 import { DEFAULT_MAX_POST_BYTES, type LintInput, type LintResult } from './result';
 import { LintCache, cacheKey, type CacheEntry, shift, rebaseFinding, rebaseTarget } from './cache';
 import { severityOf, targetsOf } from './targets';
-import { runRule, dedupe } from './run';
+import { TargetRun, dedupe } from './run';
 import { variantOf, campaignFindings, MAX_VARIANTS } from './campaignFindings';
 import { directiveFindings } from './directiveFindings';
 
@@ -97,9 +97,10 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			postFindings.push({ rule: 'front-matter', severity: 'warning', post: post.index, start: post.marker?.start ?? 0, end: post.marker?.end ?? 0, message: msg('platform.none') });
 		}
 		for (const target of postTargets) {
+			const run = new TargetRun(target, draft, config, active, readings);
 			for (const { rule, severity } of perPost) {
 				try {
-					runRule(rule, target, draft, config, severity, postFindings, active, readings);
+					run.run(rule, severity, postFindings);
 				} catch (e) {
 					// One rule's failure never hides the others' findings; it is an error the CLI fails on (exit 2), never a silent skip.
 					postFindings.push({
@@ -153,9 +154,10 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		const found: Finding[] = [];
 		const readings = new Readings();
 		for (const target of ts) {
+			const run = new TargetRun(target, draft, config, active, readings, images);
 			for (const { rule, severity } of fileRules) {
 				try {
-					runRule(rule, target, draft, config, severity, found, active, readings, images);
+					run.run(rule, severity, found);
 				} catch (e) {
 					found.push({
 						rule: rule.meta.id, severity: 'warning', post: index, platform: target.platform.id,

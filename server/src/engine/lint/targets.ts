@@ -23,7 +23,12 @@ export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, un
 	});
 }
 
-/** The platforms a post names, resolved; unknown ones become findings. */
+/**
+ * The platforms a post names, resolved; unknown ones become findings. A target's `counts` are
+ * measured when first read, then kept: a run whose rules never read a count (`--rule zh-spacing`)
+ * does not count every field for every platform. Reading it, spreading the target or sending it to
+ * another thread all see the same numbers.
+ */
 export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[], readings?: Readings): Target[] {
 	const s: PostSettings = post.settings;
 	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
@@ -57,36 +62,22 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			});
 		}
 		const p = profileFor(config, canon, known);
-		out.push(withLazyCounts({
+		let counts: Target['counts'] | undefined;
+		out.push({
 			post, platform: p, mode: known ?? config.platformModes[canon],
 			locale: s.locale?.value ?? p.locale,
 			industry: s.industry?.value ?? 'general',
 			sponsored: s.sponsored?.value ?? false,
 			settings: s,
-		}, () => measureTarget(draft, post, p, readings)));
+			// Measured on first read, then kept (see above).
+			get counts() {
+				return (counts ??= measureTarget(draft, post, p, readings));
+			},
+			set counts(value) {
+				counts = value;
+			},
+		});
 	}
 	return out;
 }
 
-/**
- * The target with `counts` measured on first read, then kept as a plain property: a run whose rules
- * never read a count (`--rule zh-spacing`) does not count every field for every platform. Reading it,
- * spreading the target or sending it to another thread all see the same array.
- */
-function withLazyCounts(t: Omit<Target, 'counts'>, measure: () => Target['counts']): Target {
-	let m: (() => Target['counts']) | undefined = measure;
-	return Object.defineProperty(t, 'counts', {
-		configurable: true,
-		enumerable: true,
-		get(this: Target) {
-			const counts = m!();
-			m = undefined;
-			Object.defineProperty(this, 'counts', { value: counts, writable: true, enumerable: true, configurable: true });
-			return counts;
-		},
-		set(this: Target, value: Target['counts']) {
-			m = undefined;
-			Object.defineProperty(this, 'counts', { value, writable: true, enumerable: true, configurable: true });
-		},
-	}) as Target;
-}

@@ -22,7 +22,7 @@ import type { RuleContext } from '../rule';
 import { teamRulesOf, type TeamMatcher, type TeamRule } from '../teamrules';
 import { findSeparatedMentions } from '../social';
 import { findLinks } from '../text';
-import { fieldTexts } from '../fields';
+import { targetFields } from '../fields';
 
 export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind' | 'team';
 
@@ -185,7 +185,7 @@ export interface FieldScan {
 /** The body's scan, then the title's and digest's when their source text is exactly the value. */
 export function scanPost(ctx: RuleContext): FieldScan[] {
 	const out: FieldScan[] = [{ scan: judgmentScan(ctx, ctx.text), field: 'body', shift: 0, source: false }];
-	for (const fc of fieldTexts(ctx.draft, ctx.target.post, ctx.target.platform)) {
+	for (const fc of targetFields(ctx.draft, ctx.target)) {
 		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
 			continue;
 		}
@@ -196,7 +196,8 @@ export function scanPost(ctx: RuleContext): FieldScan[] {
 
 /** What must not be read as a claim: links and @mentions (per text, shared). */
 export function skipSpans(ctx: RuleContext, text: string): { start: number; end: number }[] {
-	return ctx.shared(text === ctx.text ? 'judgment.skip' : `judgment.skip\u0000${text}`, () => [...findLinks.shared(text, ctx.reading(text)), ...findSeparatedMentions(text)]);
+	const r = ctx.reading(text);
+	return r.getShared('judgment.skip', () => [...findLinks.shared(text, r), ...findSeparatedMentions(text)]);
 }
 
 // The `allow` option's phrases, compiled once per options object (options are per config).
