@@ -112,7 +112,10 @@ function dict(name: string): string {
 }
 
 /** Whether a converter changes a character (one character converted alone), by converter. */
-const changedBy = new WeakMap<Converter, Map<string, boolean>>();
+const changedBy = new WeakMap<Converter, { byChar: Map<string, boolean>; bmp: Uint8Array }>();
+const KNOWN = 1;
+const SIMPLIFIED = 2;
+const TRADITIONAL = 4;
 
 function converter(chain: string[][]): Converter {
 	const key = JSON.stringify(chain);
@@ -233,10 +236,10 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 	// toSimplified on one character is a whole OpenCC conversion: remembered per converter and character.
 	let changes = changedBy.get(toSimplified);
 	if (!changes) {
-		changes = new Map();
+		changes = { byChar: new Map(), bmp: new Uint8Array(0x10000) };
 		changedBy.set(toSimplified, changes);
 	}
-	const changed = changes;
+	const changed = changes.byChar;
 	const isTraditional = (ch: string) => {
 		let c = changed.get(ch);
 		if (c === undefined) {
@@ -245,12 +248,56 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 		}
 		return c && !isSimplified(ch);
 	};
+	// Both answers for a character of the Basic Multilingual Plane, worked out once per converter
+	// (KNOWN | SIMPLIFIED | TRADITIONAL bits), so a character is one table read, not two map lookups.
+	const bmp = changes.bmp;
+	const classOf = (cp: number, ch: string): number => {
+		let v = cp <= 0xffff ? bmp[cp] : 0;
+		if (v === 0) {
+			v = KNOWN | (isSimplified(ch) ? SIMPLIFIED : 0) | (isTraditional(ch) ? TRADITIONAL : 0);
+			if (cp <= 0xffff) {
+				bmp[cp] = v;
+			}
+		}
+		return v;
+	};
 
 	const flags: { cp: Cp; kind: ScriptSpan['kind']; to: string; run: number }[] = [];
 	const regionalSpans: ScriptSpan[] = [];
 	let distinctive = 0;
 	const isExpected = spec.script === 'simplified' ? isSimplified : isTraditional;
+	const expectedBit = spec.script === 'simplified' ? SIMPLIFIED : TRADITIONAL;
 	for (const run of hanRuns(text)) {
+		if (spec.script === 'simplified') {
+			// One walk of the run's code points, no object per character: count the distinctive
+			// ones, flag the Traditional ones. The run is converted only when it holds a character
+			// to flag (most runs hold none).
+			const rt = run.text;
+			let conv: string[] | undefined | null = null;
+			for (let i = 0, k = 0; i < rt.length; k++) {
+				const cp = rt.codePointAt(i)!;
+				const len = cp > 0xffff ? 2 : 1;
+				const v = cp <= 0xffff && bmp[cp] !== 0 ? bmp[cp] : classOf(cp, rt.slice(i, i + len));
+				const start = run.start + i;
+				if (v & (expectedBit | TRADITIONAL) && !skip(start, start + len)) {
+					if (v & expectedBit) {
+						distinctive++;
+					}
+					if (v & TRADITIONAL) {
+						const ch = rt.slice(i, i + len);
+						if (conv === null) {
+							conv = aligned(rt, toExpected);
+						}
+						const to = conv ? conv[k] : toExpected(ch);
+						if (to !== ch) {
+							flags.push({ cp: { ch, start, end: start + len }, kind: 'script', to, run: run.start });
+						}
+					}
+				}
+				i += len;
+			}
+			continue;
+		}
 		const cps = codePoints(run.text, run.start);
 		for (const c of cps) {
 			if (skip(c.start, c.end)) {
@@ -259,23 +306,6 @@ export function analyzeScript(text: string, region: RegionId, skip: (start: numb
 			if (isExpected(c.ch)) {
 				distinctive++;
 			}
-		}
-		if (spec.script === 'simplified') {
-			// The run is converted only when it holds a character to flag (most runs hold none).
-			let conv: string[] | undefined | null = null;
-			cps.forEach((c, i) => {
-				if (skip(c.start, c.end) || !isTraditional(c.ch)) {
-					return;
-				}
-				if (conv === null) {
-					conv = aligned(run.text, toExpected);
-				}
-				const to = conv ? conv[i] : toExpected(c.ch);
-				if (to !== c.ch) {
-					flags.push({ cp: c, kind: 'script', to, run: run.start });
-				}
-			});
-			continue;
 		}
 		// Traditional: convert the run to Simplified and back, so OpenCC's phrases give each
 		// character its context (头发 → 頭髮, 干擾 stays 干擾); the regional tables then give
