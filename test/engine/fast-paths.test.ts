@@ -11,7 +11,8 @@
  * - msg fills a template split once at its placeholders: same string as replacing each `{name}`;
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
  *   are the same run alone or together, also when their `exceptions` options differ;
- * - a target measures its fields when its counts are first read: same counts as a run that reads them.
+ * - a target measures its fields when its counts are first read: same counts as a run that reads them;
+ * - Lexicon.has and find with a limit stop at the first hit: the same first hit as a full find.
  */
 import { generateCorpus } from '../../bench/corpus';
 import { mayHaveBareDomain } from '../../server/src/engine/facts';
@@ -22,6 +23,7 @@ import { catalog, findProtected, lint, msg, parseConfigLayer, resolveConfig, rul
 import { Lexicon, foldText } from '../../server/src/engine/lexicon';
 import { findProtectedUnfiltered } from '../../server/src/engine/protected';
 import { classify, classOf } from '../../server/src/engine/zh';
+import { fullMatcher } from '../../server/src/engine/rules/judgment';
 import { draftBody, generateDrafts, rng } from '../helpers/drafts';
 
 const SEED = 20260507;
@@ -241,5 +243,20 @@ describe('fast path: a target counts its fields on first read', () => {
 		const copy = { ...t };
 		assert.ok(Array.isArray(copy.counts) && copy.counts.length > 0);
 		assert.equal(JSON.stringify(JSON.parse(JSON.stringify({ counts: t.counts }))), JSON.stringify({ counts: copy.counts }));
+	});
+});
+
+describe('fast path: a lexicon stops at the first hit when asked only whether there is one', () => {
+	it('has() and find(…, 1) agree with the first hit of a full find', () => {
+		const m = fullMatcher();
+		const texts = [...[...generateCorpus(SEED, 400).files.values()], ...randomTexts(SEED, 400), '最好的产品', '不是最好', 'the best ever', ''];
+		let hits = 0;
+		for (const text of texts) {
+			const all = m.find(text);
+			assert.equal(m.has(text), all.length > 0, text.slice(0, 80));
+			assert.deepEqual(m.find(text, undefined, 1), all.slice(0, 1), text.slice(0, 80));
+			hits += all.length ? 1 : 0;
+		}
+		assert.ok(hits > 100, `${hits} texts with a hit`);
 	});
 });

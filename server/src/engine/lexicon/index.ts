@@ -225,9 +225,10 @@ export class Lexicon<T> {
 
 	/**
 	 * Every hit in `text`, leftmost-longest and non-overlapping within each group, in order of
-	 * start (then group). One walk of the text serves all groups.
+	 * start (then group). One walk of the text serves all groups. With `limit`, the walk stops once
+	 * that many hits are found (`has`: the first hit is the same whether the walk goes on or not).
 	 */
-	find(text: string, reading?: Reading): LexiconHit<T>[] {
+	find(text: string, reading?: Reading, limit = Infinity): LexiconHit<T>[] {
 		const hits: LexiconHit<T>[] = [];
 		if (this.size === 0) {
 			return hits;
@@ -280,6 +281,9 @@ export class Lexicon<T> {
 				}
 			}
 			if (taken) {
+				if (hits.length >= limit) {
+					break;
+				}
 				free = nextFree[0];
 				for (let g = 1; g < groups; g++) {
 					if (nextFree[g] < free) {
@@ -293,6 +297,11 @@ export class Lexicon<T> {
 			hits.sort((a, b) => a.start - b.start);
 		}
 		return hits;
+	}
+
+	/** Whether the text has a hit (what `find` would find first), without looking further. */
+	has(text: string, reading?: Reading): boolean {
+		return this.find(text, reading, 1).length > 0;
 	}
 
 	/** The ends (and terms) that walk found, shortest first: reused by every walk. */

@@ -181,6 +181,9 @@ const URL = /\bhttps?:\/\/([^\s/?#<>"'（）【】，。]+)(\/[^\s?#<>"'（）�
 /** What every URL match holds: a text without it has no shop link. */
 const MAY_URL = /https?:\/\//i;
 
+/** `.host` for each shop host (a subdomain of it is the shop too). */
+const hostSuffixes: readonly string[] = data.shopHosts.hosts.map((h: string) => `.${h}`);
+
 /** Links to shops: by host, host prefix or first path segment. */
 function shopLinks(text: string): Signal[] {
 	const s = data.shopHosts;
@@ -191,7 +194,7 @@ function shopLinks(text: string): Signal[] {
 	for (const m of text.matchAll(URL)) {
 		const host = m[1].toLowerCase().replace(/:\d+$/, '');
 		const first = (m[2] ?? '').split('/')[1]?.toLowerCase() ?? '';
-		const shop = s.hosts.some((h) => host === h || host.endsWith(`.${h}`)) || s.hostPrefixes.some((p) => host.startsWith(p)) || s.paths.includes(first);
+		const shop = s.hosts.some((h, k) => host === h || host.endsWith(hostSuffixes[k])) || s.hostPrefixes.some((p) => host.startsWith(p)) || s.paths.includes(first);
 		if (shop) {
 			out.push({ start: m.index!, end: m.index! + m[0].length, category: 'shopLink', weight: s.weight });
 		}
@@ -235,7 +238,7 @@ const AMOUNTS: readonly string[] = ['price', 'purchaseWord'];
 
 /** Whether the text has the label; with the post's reading the text is folded once for every platform's label. */
 export function hasLabel(text: string, label: CompiledLabel, reading?: Reading): boolean {
-	return label.lexicon.find(text, reading).length > 0 || label.exact.find(text, reading).length > 0;
+	return label.lexicon.has(text, reading) || label.exact.has(text, reading);
 }
 
 function basisText(label: CompiledLabel, lang: Lang): string {
