@@ -282,6 +282,7 @@ export class Lexicon<T> {
 			}
 			if (taken) {
 				if (hits.length >= limit) {
+					hits.length = limit;
 					break;
 				}
 				free = nextFree[0];
