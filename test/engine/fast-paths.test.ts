@@ -12,7 +12,8 @@
  * - zh-spacing and zh-punctuation share one ZhText per post (ctx.shared): each rule's findings
  *   are the same run alone or together, also when their `exceptions` options differ;
  * - a target measures its fields when its counts are first read: same counts as a run that reads them;
- * - Lexicon.has and find with a limit stop at the first hit: the same first hit as a full find.
+ * - Lexicon.has and find with a limit stop at the first hit: the same first hit as a full find;
+ * - countTextLimits walks a text once for several limits: the count and overflow of countText for each.
  */
 import { generateCorpus } from '../../bench/corpus';
 import { mayHaveBareDomain } from '../../server/src/engine/facts';
@@ -24,6 +25,9 @@ import { Lexicon, foldText } from '../../server/src/engine/lexicon';
 import { findProtectedUnfiltered } from '../../server/src/engine/protected';
 import { classify, classOf } from '../../server/src/engine/zh';
 import { fullMatcher } from '../../server/src/engine/rules/judgment';
+import { countText, countTextLimits } from '../../server/src/engine/counting/count';
+import { builtinPlatforms } from '../../server/src/engine/platforms';
+import { Reading } from '../../server/src/engine/reading';
 import { draftBody, generateDrafts, rng } from '../helpers/drafts';
 
 const SEED = 20260507;
@@ -258,5 +262,27 @@ describe('fast path: a lexicon stops at the first hit when asked only whether th
 			hits += all.length ? 1 : 0;
 		}
 		assert.ok(hits > 100, `${hits} texts with a hit`);
+	});
+});
+
+describe('fast path: one counting walk for several limits', () => {
+	it('gives countText\'s count and overflow for each limit, on every platform', () => {
+		const next = rng(SEED);
+		const texts = [...[...generateCorpus(SEED, 200).files.values()], ...randomTexts(SEED + 1, 200), '😀'.repeat(300), '中'.repeat(3000)];
+		let over = 0;
+		for (const p of Object.values(builtinPlatforms())) {
+			for (const text of texts) {
+				const limits = [Math.floor(next() * 300), Math.floor(next() * 3000), Infinity, Math.floor(next() * 30)];
+				const r = new Reading(text);
+				const many = countTextLimits(text, p, limits, r);
+				limits.forEach((limit, k) => {
+					const one = countText(text, p, Number.isFinite(limit) ? limit : undefined);
+					assert.equal(many.count, one.count, `${p.id}: ${text.slice(0, 60)}`);
+					assert.equal(many.overflowAt[k], one.overflowAt, `${p.id} limit ${limit}: ${text.slice(0, 60)}`);
+					over += one.overflowAt === undefined ? 0 : 1;
+				});
+			}
+		}
+		assert.ok(over > 1000, `${over} overflows`);
 	});
 });

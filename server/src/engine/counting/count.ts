@@ -161,14 +161,25 @@ function byStart(a: Span, b: Span): number {
 	return a.start - b.start;
 }
 
+// The memo key of a profile's special tokens, built once per profile object.
+const specialKeys = new WeakMap<PlatformProfile, string>();
+
+function specialKey(p: PlatformProfile): string {
+	let key = specialKeys.get(p);
+	if (key === undefined) {
+		// Everything the tokens depend on besides the text (the handle style decides which mentions count).
+		key = `count.special\u0000${p.unit}\u0000${p.url}\u0000${p.mention}\u0000${p.handle}\u0000${p.emoji}`;
+		specialKeys.set(p, key);
+	}
+	return key;
+}
+
 /** A post's links, mentions and emoji as a platform counts them: the same for every field count of one platform (kept by the reading). */
 function specialTokens(text: string, p: PlatformProfile, r?: Reading): readonly Special[] {
 	if (!r) {
 		return findSpecialTokens(text, p);
 	}
-	// Everything the tokens depend on besides the text (the handle style decides which mentions count).
-	const key = `count.special\u0000${p.unit}\u0000${p.url}\u0000${p.mention}\u0000${p.handle}\u0000${p.emoji}`;
-	return r.get(key, () => findSpecialTokens(text, p, r));
+	return r.get(specialKey(p), () => findSpecialTokens(text, p, r));
 }
 
 function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Special[] {
@@ -279,19 +290,43 @@ function overflowX(text: string, p: PlatformProfile, limit: number, reading?: Re
 
 /** The platform's count of `text`, and where it first goes past `limit`. */
 export function countText(text: string, p: PlatformProfile, limit?: number, r?: Reading): CountResult {
+	const m = countTextLimits(text, p, limit === undefined ? NO_LIMITS : [limit], r);
+	return { count: m.count, overflowAt: m.overflowAt[0] };
+}
+
+const NO_LIMITS: readonly number[] = [];
+
+/**
+ * The platform's count of `text`, and where it first goes past each of `limits` (undefined where it
+ * does not): one walk for all of them, as a field is measured against its limit, warning and fold.
+ */
+export function countTextLimits(text: string, p: PlatformProfile, limits: readonly number[], r?: Reading): { count: number; overflowAt: (number | undefined)[] } {
 	const reading = r && r.text === text ? r : undefined;
+	const overflowAt: (number | undefined)[] = limits.map(() => undefined);
 	if (p.unit === 'x') {
 		const count = countX(text, reading);
-		return { count, overflowAt: limit !== undefined && count > limit ? overflowX(text, p, limit, reading) : undefined };
+		limits.forEach((limit, k) => {
+			overflowAt[k] = count > limit ? overflowX(text, p, limit, reading) : undefined;
+		});
+		return { count, overflowAt };
 	}
 	// The same walk as walkTokens, without a token object per character: the same costs added
 	// in the same order, so the same total.
 	let total = 0;
-	let overflowAt: number | undefined;
+	// Limits still to pass (an infinite one never is).
+	let open = 0;
+	for (const l of limits) {
+		open += Number.isFinite(l) ? 1 : 0;
+	}
 	const add = (cost: number, start: number) => {
 		total += cost;
-		if (overflowAt === undefined && limit !== undefined && total > limit) {
-			overflowAt = start;
+		if (open) {
+			for (let k = 0; k < limits.length; k++) {
+				if (overflowAt[k] === undefined && total > limits[k]) {
+					overflowAt[k] = start;
+					open--;
+				}
+			}
 		}
 	};
 	let i = 0;

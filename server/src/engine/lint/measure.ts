@@ -1,5 +1,5 @@
 /** Measuring a post's fields for a platform: the counts, limits, fold and byte overflows each target carries. */
-import { countText } from '../counting/count';
+import { countText, countTextLimits } from '../counting/count';
 import type { Draft, Post } from '../draft';
 import type { FieldName, FieldSpec, PlatformProfile } from '../platforms';
 import type { FieldCount } from '../rule';
@@ -10,17 +10,19 @@ import { fieldTexts, type FieldText } from '../fields';
 function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec, reading?: Reading): FieldCount {
 	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
 	const lowest = breached.length ? Math.min(...breached) : undefined;
-	const r = countText(ft.text, p, lowest, reading);
+	// One walk for the lowest limit, the limit and the fold.
+	const m = countTextLimits(ft.text, p, [lowest ?? Infinity, spec.limit ?? Infinity, spec.fold ?? Infinity], reading);
+	const r = { count: m.count, overflowAt: lowest === undefined ? undefined : m.overflowAt[0] };
 	const fc: FieldCount = { field, count: r.count, limit: spec.limit, warn: spec.warn, fold: spec.fold, start: ft.start, end: ft.end, text: ft.text };
 	if (r.overflowAt !== undefined) {
 		// Report past the highest limit breached: past `limit` when over it, else past `warn`.
 		const over = spec.limit !== undefined && r.count > spec.limit && spec.limit !== lowest
-			? countText(ft.text, p, spec.limit, reading).overflowAt ?? r.overflowAt
+			? m.overflowAt[1] ?? r.overflowAt
 			: r.overflowAt;
 		fc.overflowAt = ft.toSource(over);
 	}
 	if (spec.fold !== undefined && r.count > spec.fold) {
-		const f = countText(ft.text, p, spec.fold, reading).overflowAt;
+		const f = m.overflowAt[2];
 		if (f !== undefined) {
 			fc.foldAt = ft.toSource(f);
 		}
