@@ -13,7 +13,8 @@
  *   are the same run alone or together, also when their `exceptions` options differ;
  * - a target measures its fields when its counts are first read: same counts as a run that reads them;
  * - Lexicon.has and find with a limit stop at the first hit: the same first hit as a full find;
- * - countTextLimits walks a text once for several limits: the count and overflow of countText for each.
+ * - countTextLimits walks a text once for several limits: the count and overflow of countText for each;
+ * - simple front matter (`key: value` lines, lists of them) is read without the YAML library: same settings and problems.
  */
 import { generateCorpus } from '../../bench/corpus';
 import { mayHaveBareDomain } from '../../server/src/engine/facts';
@@ -28,6 +29,8 @@ import { fullMatcher } from '../../server/src/engine/rules/judgment';
 import { countText, countTextLimits } from '../../server/src/engine/counting/count';
 import { builtinPlatforms } from '../../server/src/engine/platforms';
 import { Reading } from '../../server/src/engine/reading';
+import { parseFrontMatter, simpleFrontMatter } from '../../server/src/engine/draft/frontmatter';
+import type { InputProblem } from '../../server/src/engine/types';
 import { draftBody, generateDrafts, rng } from '../helpers/drafts';
 
 const SEED = 20260507;
@@ -284,5 +287,50 @@ describe('fast path: one counting walk for several limits', () => {
 			}
 		}
 		assert.ok(over > 1000, `${over} overflows`);
+	});
+});
+
+describe('fast path: simple front matter is read without the YAML library', () => {
+	const safe = [
+		'platform: weibo', 'platforms:\n  - weibo\n  - x', 'platforms:\n- wechat\n- xiaohongshu', 'title: 新品发布会，今晚 8 点', 'sponsored: true', 'sponsored: False',
+		'sponsored: TRUE', 'industry: cosmetics', 'locale: zh-CN', 'digest: A, b [c] {d}', 'title: http://example.com/a?b=c', 'author: 张三#话题#', '',
+		'date: 2026-09-17', 'time: 8:00', 'tags: [launch, spring]', 'tags: [ a ,b ]', 'tags: [新品, 发布会]', 'version: 1.2.3', 'platforms: [weibo, x]', 'platforms: [ wechat ,douyin ]', 'images: [a.png, b.png]',
+	];
+	// Forms left to the YAML library: each must give the same result either way.
+	const other = [
+		'title: "quoted"', "title: 'single'", 'count: 12', 'version: 1.5', 'title: a: b', 'title: a #comment', '# a comment', 'title:', 'title: ',
+		'title: trailing  ', 'title:\ttab', 'null: x', 'True: y', 'title: ~', 'title: null', 'title: &a anchor', 'digest: *a',
+		'title: |\n  block', 'title: >\n  folded', 'platforms:\n  - weibo\n   - x', 'platforms:\n  - - nested', 'title: a\n  continued', 'k:v', 'key :v',
+		'title: 2026-12-03', 'title: .5', 'title: -x', 'title: ! tag', 'title: %x', 'title: @x', 'title: `x`', 'title: x:', 'dup: a\ndup: b',
+		'title: 全角　', 'tags: []', 'tags: [a,]', 'tags: [a: b]', 'tags: [a, [b]]', 'tags: [a,\tb]', 'tags: [1, 2]', 'tags: [true, x]', 'tags: [a #c]', 'n: 1e3',
+		'n: 0x1F', 'n: 0o17', 'n: +5', 'n: -5', 'n: 1_000', 'n: 12.', 'tags: [ ]', "tags: ['q', b]", 'platforms:\n  - weibo\ntitle: after list', 'platforms:\n  -', 'images:\n  - { src: a.png, alt: x }',
+	];
+
+	it('gives the YAML library\'s settings and problems for generated front matter (LF and CRLF)', () => {
+		const next = rng(SEED + 7);
+		let simple = 0;
+		let total = 0;
+		for (let i = 0; i < 3000; i++) {
+			const n = 1 + Math.floor(next() * 5);
+			const lines: string[] = [];
+			for (let k = 0; k < n; k++) {
+				const from = next() < 0.85 ? safe : other;
+				lines.push(from[Math.floor(next() * from.length)]);
+			}
+			let text = `---\n${lines.join('\n')}\n---\n正文 body\n`;
+			if (next() < 0.3) {
+				text = text.replace(/\n/g, '\r\n');
+			}
+			const p1: InputProblem[] = [];
+			const p2: InputProblem[] = [];
+			const fast = parseFrontMatter(text, p1);
+			const slow = parseFrontMatter(text, p2, true);
+			assert.deepEqual(fast, slow, JSON.stringify(text));
+			assert.deepEqual(p1, p2, JSON.stringify(text));
+			const yamlText = text.slice(text.indexOf('\n') + 1, text.lastIndexOf('---'));
+			simple += simpleFrontMatter(yamlText, 4, text) ? 1 : 0;
+			total++;
+		}
+		assert.ok(simple > 300 && simple < total - 300, `${simple} of ${total} read by the fast path`);
 	});
 });

@@ -6,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { msg } from '../messages';
 import type { InputProblem } from '../types';
 import { lowerBound } from '../text';
-import { located, toSettings, type Draft, type Raw } from './model';
+import { located, toSettings, type Draft, type Located, type Raw } from './model';
 
 // Lines end with \n, \r\n or a lone \r (old Mac files): the same three LSP knows.
 const FM_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
@@ -29,7 +29,7 @@ function scalarRange(node: YamlNode, base: number, src: string): { start: number
 }
 
 /** Reads the front matter at the start of `text`, if any; problems go to `problems`. */
-export function parseFrontMatter(text: string, problems: InputProblem[]): (NonNullable<Draft['frontMatter']> & { broken?: boolean; unclosed?: boolean }) | undefined {
+export function parseFrontMatter(text: string, problems: InputProblem[], yamlOnly = false): (NonNullable<Draft['frontMatter']> & { broken?: boolean; unclosed?: boolean }) | undefined {
 	const open = FM_OPEN.exec(text);
 	if (!open) {
 		return undefined;
@@ -47,6 +47,19 @@ export function parseFrontMatter(text: string, problems: InputProblem[]): (NonNu
 	}
 	const yamlText = text.slice(bodyStart, close.index);
 	const end = close.index + close[0].length;
+	const simple = yamlOnly ? undefined : simpleFrontMatter(yamlText, bodyStart, text);
+	if (simple) {
+		// Plain `key: value` lines (and lists of such values): what the YAML library would read, read directly.
+		const before = problems.length;
+		const settings = toSettings(simple, problems);
+		return { start: 0, end, settings, ...(problems.length > before ? { broken: true } : {}) };
+	}
+	return parseYamlFrontMatter(text, yamlText, bodyStart, close.index, end, problems);
+}
+
+/** The YAML library's reading of the front matter (every front matter that is not `simpleFrontMatter`'s). */
+function parseYamlFrontMatter(text: string, yamlText: string, bodyStart: number, closeAt: number, end: number, problems: InputProblem[]): NonNullable<ReturnType<typeof parseFrontMatter>> {
+	const close = { index: closeAt };
 	// Duplicate keys are found below with a Set: the library's own check compares every key with every other one.
 	const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
 	for (const err of doc.errors) {
@@ -174,4 +187,126 @@ function nearClose(text: string, from: number): { start: number; end: number } |
 		}
 	}
 	return undefined;
+}
+
+// The front matter most drafts have: `key: value` lines, and `key:` with `- value` lines under it.
+// A key: letters, digits, `_` and `-`, at the start of its line. A value: a plain scalar that is a
+// string or a boolean under YAML's core schema, on one line — it starts with no YAML indicator and
+// no character a number, null or special float could start with, holds no `: ` or ` #`, and does
+// not end with `:` or white space. Anything else (quotes, comments, numbers, flow collections,
+// anchors, tabs, a lone CR, nesting) is left to the YAML library.
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:( +)(.*))?$/;
+const SIMPLE_ITEM = /^( *)- (.*)$/;
+const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`+.~\s]/;
+const UNSAFE_INSIDE = /: |\s#|\t|:$|\s$/;
+const CORE_NON_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+// The numbers of YAML's core schema (a value starting with a digit is a string unless it is one: 2026-09-17, 8:00).
+const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+// A flow list of simple values on the key's line: `tags: [launch, spring]`.
+const FLOW_LIST = /^\[([^[\]{}]*)\]$/;
+
+/** A value of the simple form, or undefined when it is not one (the YAML library then reads the front matter). */
+function simpleValue(raw: string): string | boolean | undefined {
+	if (!raw || UNSAFE_START.test(raw) || UNSAFE_INSIDE.test(raw) || CORE_NUMBER.test(raw)) {
+		return undefined;
+	}
+	if (CORE_NON_STRING.test(raw)) {
+		return raw[0] === 'n' || raw[0] === 'N' ? undefined : raw[0] === 't' || raw[0] === 'T';
+	}
+	return raw;
+}
+
+/**
+ * The front matter's keys and values when every line is of the simple form (see above), with the
+ * ranges the YAML library gives them; undefined otherwise. `base` is the YAML text's offset in `src`.
+ */
+export function simpleFrontMatter(yaml: string, base: number, src: string): Raw[] | undefined {
+	if (yaml.includes('\r') && !/^[^\r]*(?:\r\n[^\r]*)*$/.test(yaml)) {
+		return undefined; // a lone CR ends a line for YAML too, but is rare enough to leave to it
+	}
+	const raws: Raw[] = [];
+	const keys = new Set<string>();
+	let list: { raw: Raw; indent: number } | undefined;
+	let at = 0;
+	while (at < yaml.length) {
+		let next = yaml.indexOf('\n', at);
+		next = next < 0 ? yaml.length : next + 1;
+		const lineEnd = next - (yaml[next - 1] === '\n' ? (yaml[next - 2] === '\r' ? 2 : 1) : 0);
+		const line = yaml.slice(at, lineEnd);
+		const item = list ? SIMPLE_ITEM.exec(line) : null;
+		if (item && list && (list.raw.items!.length === 0 || item[1].length === list.indent)) {
+			const v = simpleValue(item[2]);
+			if (v === undefined) {
+				return undefined;
+			}
+			const start = base + at + item[1].length + 2;
+			const end = start + item[2].length;
+			if (list.raw.items!.length === 0) {
+				list.indent = item[1].length;
+				list.raw.start = base + at + item[1].length;
+			}
+			list.raw.items!.push(located(v, start, end, src.slice(start, end) === String(v)));
+			(list.raw.value as unknown[]).push(v);
+			list.raw.end = base + next;
+			at = next;
+			continue;
+		}
+		if (list && list.raw.items!.length === 0) {
+			return undefined; // `key:` with nothing under it is null: left to the YAML library
+		}
+		list = undefined;
+		if (line === '') {
+			at = next;
+			continue;
+		}
+		const m = SIMPLE_LINE.exec(line);
+		// A key YAML reads as null or a boolean is compared as that value for duplicates: left to it.
+		if (!m || keys.has(m[1]) || CORE_NON_STRING.test(m[1])) {
+			return undefined;
+		}
+		keys.add(m[1]);
+		if (m[3] === undefined || m[3] === '') {
+			if (m[2] !== undefined) {
+				return undefined; // `key: ` with trailing spaces
+			}
+			const raw: Raw = { key: m[1], value: [], start: 0, end: 0, exact: false, items: [] };
+			raws.push(raw);
+			list = { raw, indent: 0 };
+			at = next;
+			continue;
+		}
+		const start = base + at + m[1].length + 1 + m[2].length;
+		const flow = FLOW_LIST.exec(m[3]);
+		if (flow) {
+			// Items split at commas, each trimmed of spaces; an empty item (`[]`, `[a,]`) is left to the YAML library.
+			const items: Located<unknown>[] = [];
+			let from = start + 1;
+			for (const part of flow[1].split(',')) {
+				const lead = part.length - part.trimStart().length;
+				const item = part.trim();
+				// No `:` in a flow item (`[a: b]` is a map), and only spaces around it.
+				const v = item.includes(':') ? undefined : simpleValue(item);
+				if (v === undefined || /[^ ]/.test(part.slice(0, lead) + part.slice(lead + item.length))) {
+					return undefined;
+				}
+				const s0 = from + lead;
+				items.push(located(v, s0, s0 + item.length, src.slice(s0, s0 + item.length) === String(v)));
+				from += part.length + 1;
+			}
+			raws.push({ key: m[1], value: items.map((i) => i.value), start, end: start + m[3].length, exact: false, items });
+			at = next;
+			continue;
+		}
+		const v = simpleValue(m[3]);
+		if (v === undefined) {
+			return undefined;
+		}
+		const end = start + m[3].length;
+		raws.push({ key: m[1], value: v, start, end, exact: src.slice(start, end) === String(v) });
+		at = next;
+	}
+	if (list && list.raw.items!.length === 0) {
+		return undefined;
+	}
+	return raws;
 }

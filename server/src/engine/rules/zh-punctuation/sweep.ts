@@ -177,7 +177,7 @@ export class Sweep {
 				break;
 			}
 		}
-		const run = text.slice(i, j).replace(/[ \t]/g, '');
+		const run = j === i + 1 ? text[i] : text.slice(i, j).replace(/[ \t]/g, '');
 		const start = i;
 		const hasHalf = HALF.test(run);
 		const hasFull = /[^,.!?:;]/.test(run);
