@@ -2,7 +2,8 @@
  * Per-rule cost per post, this tree against another checkout of Copydesk, in one process and
  * interleaved (so that a busy machine slows both alike): `npx tsx bench/per-rule.ts [OTHER_ROOT]`.
  * Each rule runs alone (`lint({ only: [id] })`) over the seeded bench corpus; the table gives
- * µs of CPU per post, median of the rounds, and the ratio to the other tree. Without OTHER_ROOT
+ * µs of CPU per post, median of the rounds, and the ratio to the other tree. The trees take turns
+ * every CHUNK files (default 30) within a round. Without OTHER_ROOT
  * only this tree is measured.
  */
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ type Engine = {
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const POSTS = Number(process.env.POSTS ?? 2000);
+const CHUNK = Number(process.env.CHUNK ?? 30);
 
 function load(root: string): Engine {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,7 +52,17 @@ function main(): void {
 		const only = id === '*' ? here.rules.map((r) => r.meta.id).filter((x) => ids.includes(x)) : [id];
 		const times: number[][] = engines.map(() => []);
 		for (let round = 0; round < ROUNDS; round++) {
-			engines.forEach((e, i) => times[i].push(cpuOf(e, configs[i], texts, only)));
+			// The trees take turns chunk by chunk (a few dozen files), so that a busy spell on the
+			// machine falls on both alike rather than on one tree's whole round.
+			const sums = engines.map(() => 0);
+			for (let from = 0; from < texts.length; from += CHUNK) {
+				const chunk = texts.slice(from, from + CHUNK);
+				const order = (round + from / CHUNK) % 2 ? [...engines.keys()].reverse() : [...engines.keys()];
+				for (const i of order) {
+					sums[i] += cpuOf(engines[i], configs[i], chunk, only);
+				}
+			}
+			sums.forEach((t, i) => times[i].push(t));
 		}
 		const us = times.map((t) => (median(t) * 1000) / posts);
 		rows.push(`| ${id === '*' ? 'all of them' : `\`${id}\``} | ${us[0].toFixed(1)} | ${other ? us[1].toFixed(1) : '—'} | ${other ? (us[0] / us[1]).toFixed(2) : '—'} |`);
