@@ -334,3 +334,18 @@ describe('fast path: simple front matter is read without the YAML library', () =
 		assert.ok(simple > 300 && simple < total - 300, `${simple} of ${total} read by the fast path`);
 	});
 });
+
+describe('fast path: the protected-word prefilter holds for every built-in word', () => {
+	it('each built-in abbreviation and name, alone or inside Chinese, is found with the prefilter as without', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const data = require('../../server/src/engine/data/protected-words.json') as Record<string, { words?: string[] }>;
+		const words = ['abbreviations', 'names'].flatMap((k) => data[k].words ?? []);
+		assert.ok(words.length > 50, `${words.length} words`);
+		for (const w of words) {
+			for (const text of [w, `我们在${w}发布`, `见 ${w} 的说明。`, `#话题#${w}！`]) {
+				assert.deepEqual(findProtected(text), findProtectedUnfiltered(text), text);
+				assert.ok(findProtected(text).some((s) => s.text.includes(w) || w.includes(s.text)), `${w} in ${text}`);
+			}
+		}
+	});
+});

@@ -118,7 +118,9 @@ const MAY_LINK = /\]\(|!\[/;
 const MAY_QUOTE = /["“‘「『]/;
 const MAY_NUMBER = /[0-9]/;
 const MAY_EMOTICON = /[:;=^Xx]/;
-const MAY_WORD = /[.!+#&*]/;
+// Every built-in abbreviation and name has a mark right after a Latin letter or digit (Inc., Yahoo!, C#, AT&T), or is .NET:
+// a Chinese post whose only marks are topics (#话题#) or full stops after Chinese is not searched for them.
+const MAY_WORD = /[A-Za-z0-9][.!+#&*]|\.[A-Za-z]/;
 const MAY_PLUS_WORD = /[A-F]-|\+/;
 
 /** Every protected span of `text`, sorted by start, none overlapping (the earlier, then the longer, wins). */
