@@ -27,11 +27,16 @@ export function classOf(ch: string): CharClass {
 
 /** classOf of one UTF-16 code unit, from the table. */
 function classOfUnit(c: number): CharClass {
+	return CLASSES[classIndexOfUnit(c)];
+}
+
+/** classOfUnit as an index into CLASSES. */
+function classIndexOfUnit(c: number): number {
 	let k = CLASS_OF_UNIT[c];
 	if (k === 0) {
 		k = CLASS_OF_UNIT[c] = CLASSES.indexOf(classify(String.fromCharCode(c))) + 1;
 	}
-	return CLASSES[k - 1];
+	return k - 1;
 }
 
 const CLASSES: readonly CharClass[] = ['cjk', 'latin', 'fwpunct', 'space', 'newline', 'other'];
@@ -90,11 +95,29 @@ export interface Atom {
 
 export class ZhText {
 	readonly spans: ProtectedSpan[];
-	readonly atoms: Atom[];
+	/**
+	 * The atoms — a protected span, or one character — in columns (no object per character):
+	 * atom `n` runs from `starts[n]` to `ends[n]`; `lefts[n]` and `rights[n]` are the classes of its
+	 * first and last character (indices into CLASSES, see `classAt`); `spanOf[n]` is its span's
+	 * index in `spans`, or -1.
+	 */
+	readonly count: number;
+	readonly starts: Int32Array;
+	readonly ends: Int32Array;
+	readonly lefts: Uint8Array;
+	readonly rights: Uint8Array;
+	readonly spanOf: Int32Array;
+	private objects?: Atom[];
 
 	constructor(readonly text: string, exceptions: readonly string[] = [], spans: ProtectedSpan[] = findProtected(text, { exceptions })) {
 		this.spans = spans;
-		this.atoms = [];
+		const size = text.length;
+		const starts = this.starts = new Int32Array(size);
+		const ends = this.ends = new Int32Array(size);
+		const lefts = this.lefts = new Uint8Array(size);
+		const rights = this.rights = new Uint8Array(size);
+		const spanOf = this.spanOf = new Int32Array(size);
+		let n = 0;
 		let i = 0;
 		let k = 0;
 		while (i < text.length) {
@@ -106,17 +129,48 @@ export class ZhText {
 					: !LATIN_EDGED.has(s.kind) ? 'other'
 						: (s.kind === 'url' || s.kind === 'email') && !/[A-Za-z0-9/]/.test(ch) ? 'other' : 'latin');
 				const lastCp = String.fromCodePoint(text.codePointAt(cpBefore(text, s.end))!);
-				this.atoms.push({ start: s.start, end: s.end, left: edge(String.fromCodePoint(text.codePointAt(s.start)!)), right: edge(lastCp), span: s });
+				starts[n] = s.start;
+				ends[n] = s.end;
+				lefts[n] = CLASSES.indexOf(edge(String.fromCodePoint(text.codePointAt(s.start)!)));
+				rights[n] = CLASSES.indexOf(edge(lastCp));
+				spanOf[n++] = k;
 				i = s.end;
 				k++;
 				continue;
 			}
 			const cp = text.codePointAt(i)!;
 			const len = cp > 0xffff ? 2 : 1;
-			const c = len === 1 ? classOfUnit(cp) : classify(String.fromCodePoint(cp));
-			this.atoms.push({ start: i, end: i + len, left: c, right: c });
+			const c = len === 1 ? classIndexOfUnit(cp) : CLASSES.indexOf(classify(String.fromCodePoint(cp)));
+			starts[n] = i;
+			ends[n] = i + len;
+			lefts[n] = c;
+			rights[n] = c;
+			spanOf[n++] = -1;
 			i += len;
 		}
+		this.count = n;
+	}
+
+	/** A class index of `lefts` or `rights` as its name. */
+	static classAt(index: number): CharClass {
+		return CLASSES[index];
+	}
+
+	/** The index a class has in `lefts` and `rights`. */
+	static classIndex(c: CharClass): number {
+		return CLASSES.indexOf(c);
+	}
+
+	/** The atoms as objects (made on first use: the rules read the columns). */
+	get atoms(): Atom[] {
+		if (!this.objects) {
+			this.objects = [];
+			for (let n = 0; n < this.count; n++) {
+				const span = this.spanOf[n] >= 0 ? this.spans[this.spanOf[n]] : undefined;
+				this.objects.push({ start: this.starts[n], end: this.ends[n], left: CLASSES[this.lefts[n]], right: CLASSES[this.rights[n]], ...(span ? { span } : {}) });
+			}
+		}
+		return this.objects;
 	}
 
 	/** The protected span holding offset `i`, if any. */
@@ -127,13 +181,12 @@ export class ZhText {
 	/** Index of the atom that starts at or holds offset `i`. */
 	atomIndex(i: number): number {
 		let lo = 0;
-		let hi = this.atoms.length - 1;
+		let hi = this.count - 1;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			const a = this.atoms[mid];
-			if (i < a.start) {
+			if (i < this.starts[mid]) {
 				hi = mid - 1;
-			} else if (i >= a.end) {
+			} else if (i >= this.ends[mid]) {
 				lo = mid + 1;
 			} else {
 				return mid;

@@ -6,7 +6,10 @@
  * hashtags, code, numbers with units, quoted English, configured exceptions) is changed.
  */
 import type { Rule } from '../rule';
-import { SEPARATED, TERMINATED, sharedZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
+import { SEPARATED, TERMINATED, ZhText, sharedZhText, cpAfter, cpBefore, isZhLocale, stringList } from '../zh';
+
+// Class indices of ZhText's columns.
+const [CJK, LATIN, FWPUNCT, SPACE, NEWLINE] = (['cjk', 'latin', 'fwpunct', 'space', 'newline'] as const).map((c) => ZhText.classIndex(c));
 
 const rule: Rule = {
 	meta: {
@@ -52,46 +55,50 @@ const rule: Rule = {
 		}
 		const text = ctx.text;
 		const zh = sharedZhText(ctx, stringList(ctx.options.exceptions));
-		const atoms = zh.atoms;
-		for (let n = 0; n + 1 < atoms.length; n++) {
-			const a = atoms[n];
-			const b = atoms[n + 1];
-			if ((a.right === 'cjk' && b.left === 'latin') || (a.right === 'latin' && b.left === 'cjk')) {
+		// The atoms' columns (see ZhText): classes compared as indices.
+		const { count, starts, ends, lefts, rights, spanOf, spans } = zh;
+		const spanAt = (n: number) => (spanOf[n] >= 0 ? spans[spanOf[n]] : undefined);
+		for (let n = 0; n + 1 < count; n++) {
+			const ar = rights[n];
+			const bl = lefts[n + 1];
+			if ((ar === CJK && bl === LATIN) || (ar === LATIN && bl === CJK)) {
 				ctx.report({
-					start: cpBefore(text, a.end), end: cpAfter(text, b.start), message: ctx.t('add'), explain: ctx.t('explain'),
-					fixes: [{ title: ctx.t('fixAdd'), kind: 'typography', edits: [{ start: a.end, end: a.end, newText: ' ' }], preferred: true }],
+					start: cpBefore(text, ends[n]), end: cpAfter(text, starts[n + 1]), message: ctx.t('add'), explain: ctx.t('explain'),
+					fixes: [{ title: ctx.t('fixAdd'), kind: 'typography', edits: [{ start: ends[n], end: ends[n], newText: ' ' }], preferred: true }],
 				});
 				continue;
 			}
-			if (a.right !== 'space' || (n > 0 && atoms[n - 1].right === 'space')) {
+			if (ar !== SPACE || (n > 0 && rights[n - 1] === SPACE)) {
 				continue;
 			}
-			// A run of spaces from atom n to m-1, between `before` and `after` on one line.
+			// A run of spaces from atom n to m-1, between atom n-1 (before) and atom m (after) on one line.
 			let m = n;
-			while (m < atoms.length && atoms[m].left === 'space') {
+			while (m < count && lefts[m] === SPACE) {
 				m++;
 			}
-			const before = atoms[n - 1];
-			const after = atoms[m];
-			if (!before || !after || before.right === 'newline' || after.left === 'newline') {
+			if (n === 0 || m >= count || rights[n - 1] === NEWLINE || lefts[m] === NEWLINE) {
 				continue;
 			}
-			const start = a.start;
-			const end = atoms[m - 1].end;
+			const before = n - 1;
+			const after = m;
+			const start = starts[n];
+			const end = ends[m - 1];
 			const remove = (message: string) => ctx.report({
 				start, end, message, explain: ctx.t('explain'),
 				fixes: [{ title: ctx.t('fixRemove'), kind: 'typography', edits: [{ start, end, newText: '' }], preferred: true }],
 			});
-			if (before.right === 'fwpunct' || after.left === 'fwpunct') {
+			if (rights[before] === FWPUNCT || lefts[after] === FWPUNCT) {
 				// A space after a link, mention or hashtag may be what ends it on the platform, and a
 				// space before a hashtag or topic what starts it.
-				if (!(before.span && TERMINATED.has(before.span.kind)) && !(after.span && SEPARATED.has(after.span.kind))) {
+				const b = spanAt(before);
+				const f = spanAt(after);
+				if (!(b && TERMINATED.has(b.kind)) && !(f && SEPARATED.has(f.kind))) {
 					remove(ctx.t('removeFullwidth'));
 				}
 				continue;
 			}
-			const unit = text.slice(after.start, after.end);
-			if ((unit === '%' || unit === '°') && /[0-9]$/.test(text.slice(before.start, before.end))) {
+			const unit = text.slice(starts[after], ends[after]);
+			if ((unit === '%' || unit === '°') && /[0-9]$/.test(text.slice(starts[before], ends[before]))) {
 				remove(ctx.t('removeUnit', { unit }));
 			}
 		}
