@@ -4,8 +4,11 @@
  * Each rule runs alone (`lint({ only: [id] })`) over the seeded bench corpus; the table gives
  * µs of CPU per post, median of the rounds, and the ratio to the other tree. The trees take turns
  * every CHUNK files (default 30) within a round. Without OTHER_ROOT
- * only this tree is measured.
+ * only this tree is measured. `--out FILE` also writes the report (bench/results/per-rule.md).
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateCorpus } from './corpus';
 
@@ -36,8 +39,9 @@ function cpuOf(e: Engine, config: unknown, texts: readonly string[], only: reado
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function main(): void {
+	const load0 = os.loadavg();
 	const here = load(path.resolve(__dirname, '..'));
-	const otherRoot = process.argv[2];
+	const otherRoot = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
 	const other = otherRoot ? load(path.resolve(otherRoot)) : undefined;
 	const corpus = generateCorpus(20260501, POSTS);
 	const texts = [...corpus.files.values()];
@@ -67,8 +71,31 @@ function main(): void {
 		const us = times.map((t) => (median(t) * 1000) / posts);
 		rows.push(`| ${id === '*' ? 'all of them' : `\`${id}\``} | ${us[0].toFixed(1)} | ${other ? us[1].toFixed(1) : '—'} | ${other ? (us[0] / us[1]).toFixed(2) : '—'} |`);
 	}
-	console.log(`${posts} posts in ${texts.length} files, ${ROUNDS} rounds, CPU time per post${otherRoot ? `; other tree: ${otherRoot}` : ''}\n`);
-	console.log(rows.join('\n'));
+	const cpus = os.cpus();
+	const head = [
+		'# Per-rule cost: this tree against another',
+		'',
+		`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim().split(' ').slice(0, 2).join(' ') ?? '?'} · load average ${load0.map((x) => x.toFixed(1)).join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at end`,
+		'',
+		`${posts} posts in ${texts.length} files (bench corpus, seed 20260501), each rule run alone (\`lint({ only: [id] })\`), ${ROUNDS} rounds, CPU time per post, median of the rounds;`
+		+ ` the trees take turns every ${CHUNK} files.${otherRoot ? ` This tree: ${commitOf(path.resolve(__dirname, '..'))}; other tree: ${commitOf(path.resolve(otherRoot))}. A ratio below 1: this tree is faster.` : ''}`,
+		'',
+	];
+	const report = [...head, ...rows, ''].join('\n');
+	console.log(report);
+	const out = process.argv.indexOf('--out');
+	if (out > 0) {
+		fs.writeFileSync(process.argv[out + 1], report);
+	}
+}
+
+/** The commit a tree is at (short hash and subject), or its path when git cannot say. */
+function commitOf(root: string): string {
+	try {
+		return '`' + execFileSync('git', ['-C', root, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 90) + '`';
+	} catch {
+		return root;
+	}
 }
 
 main();
