@@ -245,6 +245,17 @@ describe('fast path: a target counts its fields on first read', () => {
 		assert.ok(lazy > 200, `${lazy} targets left unmeasured`);
 	});
 
+	it('a run with a rule that reads every count (platform-limit) measures up front: counts are plain data', () => {
+		for (const text of texts.slice(0, 50)) {
+			for (const only of [undefined, ['platform-limit'], ['platform-fold', 'zh-spacing']]) {
+				for (const t of lint({ text, config, matchedDraftGlob: true, only }).targets) {
+					assert.equal(Object.getOwnPropertyDescriptor(t, 'counts')?.get, undefined, String(only));
+					assert.ok(Array.isArray(Object.getOwnPropertyDescriptor(t, 'counts')?.value));
+				}
+			}
+		}
+	});
+
 	it('a spread target carries its counts', () => {
 		const t = lint({ text: texts[0], config, matchedDraftGlob: true, only: ['zh-spacing'] }).targets[0];
 		const copy = { ...t };

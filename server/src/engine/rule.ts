@@ -40,6 +40,12 @@ export interface RuleMeta {
 	 * every lint after the per-post phase, never from the cache, which cannot see a file change.
 	 */
 	reads?: 'files';
+	/**
+	 * `true`: the rule reads every target's counts (`ctx.target.counts`). A run with such a rule
+	 * measures each target up front; a run without one measures a target when something first reads
+	 * its counts (any rule may, and every consumer of the result may: the numbers are the same).
+	 */
+	measures?: boolean;
 }
 
 /** The measured length of one field of a post on one platform. */

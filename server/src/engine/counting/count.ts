@@ -188,12 +188,12 @@ function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Speci
 		? xUrls(text, r)
 		: findUrls.shared(text, r);
 	for (const u of urls) {
-		out.push({ ...u, category: 'url', cost: p.url ?? plainCost(u.text, p) });
+		out.push({ start: u.start, end: u.end, text: u.text, category: 'url', cost: p.url ?? plainCost(u.text, p) });
 	}
 	out.sort(byStart);
 	if (p.mention === 'local') {
 		for (const m of notTaken(out, findMentions(text, p))) {
-			out.push({ ...m, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
+			out.push({ start: m.start, end: m.end, text: m.text, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 		}
 		out.sort(byStart);
 	}
@@ -202,7 +202,7 @@ function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Speci
 			: p.unit === 'x' ? X().defaultWeight / X().scale
 				: p.unit === 'grapheme' ? 1
 					: plainCost(e.text, p);
-		out.push({ ...e, category: 'emoji', cost });
+		out.push({ start: e.start, end: e.end, text: e.text, category: 'emoji', cost });
 	}
 	return out.sort(byStart);
 }

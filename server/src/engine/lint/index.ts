@@ -48,6 +48,8 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	// Rules that read files run after the per-post phase, on every lint: the cache cannot see a file change.
 	const perPost = active.filter((a) => a.rule.meta.reads !== 'files');
 	const fileRules = active.filter((a) => a.rule.meta.reads === 'files');
+	// Every target is measured up front when a rule reads them all; else on first read (see targetsOf).
+	const lazyCounts = !active.some((a) => a.rule.meta.measures);
 	const targets: Target[] = [];
 	const variants: VariantFacts[] = [];
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
@@ -92,7 +94,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		const postFindings: Finding[] = [];
 		// The post's one reading of each of its texts (ctx.reading, ctx.shared, the counters): dropped with the post.
 		const readings = new Readings();
-		const postTargets = targetsOf(draft, post, config, postFindings, readings);
+		const postTargets = targetsOf(draft, post, config, postFindings, readings, lazyCounts);
 		if (!postTargets.length && !(post.settings.platforms?.length)) {
 			postFindings.push({ rule: 'front-matter', severity: 'warning', post: post.index, start: post.marker?.start ?? 0, end: post.marker?.end ?? 0, message: msg('platform.none') });
 		}

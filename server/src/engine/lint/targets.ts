@@ -24,12 +24,12 @@ export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, un
 }
 
 /**
- * The platforms a post names, resolved; unknown ones become findings. A target's `counts` are
- * measured when first read, then kept: a run whose rules never read a count (`--rule zh-spacing`)
- * does not count every field for every platform. Reading it, spreading the target or sending it to
+ * The platforms a post names, resolved; unknown ones become findings. With `lazy`, a target's
+ * `counts` are measured when first read, then kept: a run whose rules never read a count
+ * (`--rule zh-spacing`) does not count every field for every platform. Reading it, spreading the target or sending it to
  * another thread all see the same numbers.
  */
-export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[], readings?: Readings): Target[] {
+export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[], readings?: Readings, lazy = false): Target[] {
 	const s: PostSettings = post.settings;
 	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
 	if (!ids.length && config.defaultPlatform) {
@@ -62,14 +62,22 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			});
 		}
 		const p = profileFor(config, canon, known);
-		let counts: Target['counts'] | undefined;
-		out.push({
+		const fields = {
 			post, platform: p, mode: known ?? config.platformModes[canon],
 			locale: s.locale?.value ?? p.locale,
 			industry: s.industry?.value ?? 'general',
 			sponsored: s.sponsored?.value ?? false,
 			settings: s,
-			// Measured on first read, then kept (see above).
+		};
+		if (!lazy) {
+			out.push({ ...fields, counts: measureTarget(draft, post, p, readings) });
+			continue;
+		}
+		// Measured on first read, then kept (see above). An object with an accessor is slower to
+		// make and to read than a plain one: only runs whose rules do not all need the counts use it.
+		let counts: Target['counts'] | undefined;
+		out.push({
+			...fields,
 			get counts() {
 				return (counts ??= measureTarget(draft, post, p, readings));
 			},

@@ -16,6 +16,7 @@ const rule: Rule = {
 			'zh-cn': '标出读者点开“全文”/“see more”后才能看到的文字：把重点放在折叠点之前。',
 		},
 		defaultSeverity: 'info',
+		measures: true,
 		fixable: false,
 		messages: {
 			en: { folded: '{platform} folds the post after {fold}: readers see "{marker}" here and the rest only if they tap it.' },

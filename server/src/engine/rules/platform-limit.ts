@@ -19,6 +19,7 @@ const rule: Rule = {
 			'zh-cn': '帖子正文、标题、摘要或作者超出平台限制（按平台自己的方式计数）。',
 		},
 		defaultSeverity: 'error',
+		measures: true,
 		fixable: false,
 		messages: {
 			en: {
