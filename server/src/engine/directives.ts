@@ -99,6 +99,10 @@ const UNSUPPRESSABLE = new Set(['disable-reason']);
  * matching `enable` (the same rule, or an `enable` without rules), or to the end of the file.
  */
 export function exceptionsOf(draft: Draft, directives: readonly Directive[]): LintException[] {
+	if (!directives.length) {
+		// No line index of the whole file for nothing (every re-check in the editor).
+		return [];
+	}
 	const starts = lineStarts(draft.text);
 	const postOf = (offset: number) => postIndexAt(draft, offset);
 	const out: LintException[] = [];

@@ -56,6 +56,19 @@ export class TextView {
 		this.srcEnd = pieces.length ? pieces[pieces.length - 1][1] : start;
 	}
 
+	/**
+	 * The same view with every source offset moved by `d`: the view of the same characters after an
+	 * edit above them (the editor's incremental re-check), without cutting and trimming them again.
+	 */
+	moved(d: number): TextView {
+		const v = Object.create(TextView.prototype) as { -readonly [K in keyof TextView]: TextView[K] } & { viewStarts: number[]; srcStarts: number[]; srcEnd: number };
+		v.text = this.text;
+		v.viewStarts = this.viewStarts;
+		v.srcStarts = this.srcStarts.map((s) => s + d);
+		v.srcEnd = this.srcEnd + d;
+		return v as unknown as TextView;
+	}
+
 	/** Source offset of a view offset. The view's end maps to just past its last character. */
 	toSource(offset: number): number {
 		if (!this.viewStarts.length) {

@@ -1,6 +1,6 @@
 /**
- * The per-document cache: entries keyed by each post's own text and settings, with findings and
- * targets relative to the post's start, so a post that only moved is reused as it is.
+ * The per-document cache: the last lint's per-post results, reused for the posts an edit did not
+ * touch (moved when the edit was above them), so a re-check in the editor checks one post.
  */
 import type { VariantFacts } from '../campaign';
 import type { ResolvedConfig } from '../config';
@@ -9,48 +9,67 @@ import type { Target } from '../rule';
 import type { Finding } from '../types';
 
 export interface CacheEntry {
+	/** The post's start in the text the entry's offsets belong to. */
+	start: number;
 	findings: Finding[];
 	targets: Target[];
 	/** The post's facts: per post like its findings; the comparison across posts is never cached. */
 	variant?: VariantFacts;
+	/** The findings of the rules that read files, kept only for a post that names no image (then they read nothing). */
+	media?: Finding[];
+}
+
+/** The last lint through a cache: its text, draft and each post's entry (by index, offsets in that text). */
+export interface PreviousLint {
+	text: string;
+	draft: Draft;
+	only?: readonly string[];
+	entries: (CacheEntry | undefined)[];
 }
 
 /**
- * Per-document cache. Entries hold findings relative to their post's start, so a post that
- * only moved (an edit above it) is reused as it is.
+ * Per-document cache: the last lint's text, draft and per-post results. The next lint finds the
+ * one range where its text differs; when that range lies inside one post's body, only that post
+ * is checked again and the others' results are reused (moved when they lie after the edit).
+ * Otherwise the file is parsed again and each post is looked up by its own text and settings.
  */
 export class LintCache {
 	private config?: ResolvedConfig;
-	private entries = new Map<string, CacheEntry>();
+	private prev?: PreviousLint;
 	hits = 0;
 	misses = 0;
 
-	/** Called once per lint: drops everything when the config changed. */
-	begin(config: ResolvedConfig): Map<string, CacheEntry> {
+	/** Called once per lint: the last lint's state, unless the config or the rules asked for changed. */
+	begin(config: ResolvedConfig, only?: readonly string[]): PreviousLint | undefined {
+		const prev = this.prev;
+		this.prev = undefined;
 		if (config !== this.config) {
-			this.entries.clear();
 			this.config = config;
+			return undefined;
 		}
-		const used = new Map<string, CacheEntry>();
-		const old = this.entries;
-		this.entries = used;
-		return old;
+		return prev && sameList(prev.only, only) ? prev : undefined;
 	}
 
-	get(old: Map<string, CacheEntry>, key: string): CacheEntry | undefined {
-		const e = old.get(key) ?? this.entries.get(key);
+	/** Called at the end of a lint with what the next one may reuse. */
+	end(state: PreviousLint): void {
+		this.prev = state;
+	}
+}
+
+function sameList(a?: readonly string[], b?: readonly string[]): boolean {
+	return a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** The previous lint's entries by each post's key (cacheKey): for a re-check whose edit was not inside one post. */
+export function entriesByKey(prev: PreviousLint): Map<string, CacheEntry> {
+	const out = new Map<string, CacheEntry>();
+	for (const post of prev.draft.posts) {
+		const e = prev.entries[post.index];
 		if (e) {
-			this.hits++;
-			this.entries.set(key, e);
-		} else {
-			this.misses++;
+			out.set(cacheKey(prev.draft, post, prev.only), e);
 		}
-		return e;
 	}
-
-	set(key: string, e: CacheEntry): void {
-		this.entries.set(key, e);
-	}
+	return out;
 }
 
 /**
@@ -83,6 +102,21 @@ export function rebaseFinding(f: Finding, d: number, from: number): Finding {
 		return moved === f ? { ...f, fixes } : { ...moved, fixes };
 	}
 	return moved;
+}
+
+/** An entry for the post where it now stands, `d` from where it was (at `entry.start`). */
+export function rebaseEntry(e: CacheEntry, post: Post, d: number): CacheEntry {
+	if (d === 0 && e.start === post.start && (!e.targets.length || e.targets[0].post === post)) {
+		return e;
+	}
+	const from = e.start;
+	return {
+		start: post.start,
+		findings: e.findings.map((f) => rebaseFinding(f, d, from)),
+		targets: e.targets.map((t) => rebaseTarget(t, post, d, from)),
+		...(e.variant ? { variant: d === 0 ? { ...e.variant, post: post.index } : { ...e.variant, post: post.index, facts: e.variant.facts.map((f) => shift(f, d, from)) } } : {}),
+		...(e.media ? { media: e.media.map((f) => rebaseFinding(f, d, from)) } : {}),
+	};
 }
 
 export function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {

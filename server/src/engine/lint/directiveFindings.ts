@@ -67,6 +67,9 @@ export function directiveFindings(
 	draft: Draft, directives: readonly Directive[], exceptions: readonly LintException[], severity: Severity, config: ResolvedConfig,
 	ran?: { config: ResolvedConfig; targets: readonly Target[] },
 ): Finding[] {
+	if (!directives.length) {
+		return [];
+	}
 	const out: Finding[] = [];
 	const explain = msg('disable-reason.explain');
 	// exceptionsOf makes one exception per disable directive, in order; enables make none.

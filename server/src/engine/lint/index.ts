@@ -6,7 +6,7 @@
  */
 import type { VariantFacts } from '../campaign';
 import { applyExceptions, exceptionsOf, parseDirectives, type HiddenFinding } from '../directives';
-import { parseDraft, type Post } from '../draft';
+import { parseDraft, type Draft, type Post } from '../draft';
 import { imagesOf, type PostMedia } from '../media';
 import { msg } from '../messages';
 import type { Rule, Target } from '../rule';
@@ -16,7 +16,8 @@ import type { Finding, Severity } from '../types';
 import { Readings } from '../reading';
 import { utf8Length } from '../text';
 import { DEFAULT_MAX_POST_BYTES, type LintInput, type LintResult } from './result';
-import { LintCache, cacheKey, type CacheEntry, shift, rebaseFinding, rebaseTarget } from './cache';
+import { LintCache, cacheKey, entriesByKey, rebaseEntry, type CacheEntry } from './cache';
+import { reparse, textEdit } from './incremental';
 import { severityOf, targetsOf } from './targets';
 import { TargetRun, dedupe } from './run';
 import { variantOf, campaignFindings, MAX_VARIANTS } from './campaignFindings';
@@ -34,7 +35,25 @@ export function uncheckedResult(finding: Finding): LintResult {
 
 export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const { text, config } = input;
-	const draft = parseDraft(text);
+	const prev = cache?.begin(config, input.only);
+	// With the last lint's state: the one range where the text changed. Inside one post's body, only
+	// that post is checked again (`edited`); the others are reused, moved by `delta` after it.
+	let reuse: { edited: number; delta: number } | undefined;
+	let draft: Draft | undefined;
+	if (prev) {
+		if (prev.text === text) {
+			draft = prev.draft;
+			reuse = { edited: -1, delta: 0 };
+		} else {
+			const e = textEdit(prev.text, text);
+			const r = reparse(prev.draft, text, e);
+			if (r) {
+				draft = r.draft;
+				reuse = { edited: r.edited, delta: e.newEnd - e.oldEnd };
+			}
+		}
+	}
+	draft ??= parseDraft(text);
 	// A file whose front matter cannot be read is a draft: its problems are reported, never passed over as "not a draft".
 	const isDraft = draft.declaresPlatform || !!input.matchedDraftGlob || !!draft.unreadableFrontMatter;
 	if (!isDraft) {
@@ -55,7 +74,10 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
 	// Posts whose facts are read after the loop (campaign-consistency), at their place in `variants`.
 	const pending: { at: number; post: Post; target: Target; readings: Readings; entry: CacheEntry }[] = [];
-	const old = cache?.begin(config);
+	// Each post's entry in this lint (by index), what the next lint through the cache reuses.
+	const entries: (CacheEntry | undefined)[] = [];
+	// Without a reusable edit, the last lint's posts are looked up by their text and settings.
+	const byKey = prev && !reuse ? entriesByKey(prev) : undefined;
 	const maxPost = input.maxPostBytes ?? (typeof config.extra.maxPostSize === 'number' ? config.extra.maxPostSize : DEFAULT_MAX_POST_BYTES);
 	for (const post of draft.posts) {
 		// A post over the cap: one finding at its marker (or its first character), nothing else.
@@ -67,29 +89,30 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				continue;
 			}
 		}
-		const key = cache ? cacheKey(draft, post, input.only) : '';
-		const hit = cache && old ? cache.get(old, key) : undefined;
-		if (hit) {
-			const from = hit.targets[0]?.post.start;
-			const d = post.start - from;
-			const delta = Number.isFinite(d) ? d : 0;
-			const moved = { findings: hit.findings.map((f) => rebaseFinding(f, delta, from)), targets: hit.targets.map((t) => rebaseTarget(t, post, delta, from)) };
-			for (const f of moved.findings) {
+		const found = reuse
+			? (post.index !== reuse.edited ? prev!.entries[post.index] : undefined)
+			: byKey?.get(cacheKey(draft, post, input.only));
+		if (found && cache) {
+			cache.hits++;
+			const hit = rebaseEntry(found, post, reuse ? (post.index > reuse.edited ? reuse.delta : 0) : post.start - found.start);
+			entries[post.index] = hit;
+			for (const f of hit.findings) {
 				findings.push(f);
 			}
-			for (const t of moved.targets) {
+			for (const t of hit.targets) {
 				targets.push(t);
 			}
 			if (hit.variant) {
-				variants.push(delta === 0 ? { ...hit.variant, post: post.index } : { ...hit.variant, post: post.index, facts: hit.variant.facts.map((f) => shift(f, delta, from)) });
-			} else if (consistency && moved.targets.length) {
-				// Checked when nothing compared its facts: read them now if this lint compares them (and keep the entry where the post now is).
-				const entry: CacheEntry = moved;
-				cache!.set(key, entry);
-				pending.push({ at: variants.length, post, target: moved.targets[0], readings: new Readings(), entry });
+				variants.push(hit.variant);
+			} else if (consistency && hit.targets.length) {
+				// Checked when nothing compared its facts: read them now if this lint compares them.
+				pending.push({ at: variants.length, post, target: hit.targets[0], readings: new Readings(), entry: hit });
 				variants.push(undefined as unknown as VariantFacts);
 			}
 			continue;
+		}
+		if (cache) {
+			cache.misses++;
 		}
 		const postFindings: Finding[] = [];
 		// The post's one reading of each of its texts (ctx.reading, ctx.shared, the counters): dropped with the post.
@@ -118,16 +141,15 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		for (const f of deduped) {
 			findings.push(f);
 		}
-		targets.push(...postTargets);
-		const entry: CacheEntry = { findings: deduped, targets: postTargets };
+		for (const t of postTargets) {
+			targets.push(t);
+		}
+		const entry: CacheEntry = { start: post.start, findings: deduped, targets: postTargets };
+		entries[post.index] = entry;
 		if (consistency && postTargets.length) {
 			// Read after the loop, once it is known whether anything compares them.
 			pending.push({ at: variants.length, post, target: postTargets[0], readings, entry });
 			variants.push(undefined as unknown as VariantFacts);
-		}
-		// Entries without targets (no platform) are cached with the post's start as a base.
-		if (cache && postTargets.length) {
-			cache.set(key, entry);
 		}
 	}
 	if (pending.length) {
@@ -146,11 +168,26 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		}
 	}
 	const media: PostMedia[] = [];
-	const postsWithTargets = new Map<number, Target[]>();
+	// The posts with targets, in order, with their targets.
+	const postsWithTargets: { index: number; targets: Target[] }[] = [];
 	for (const t of targets) {
-		postsWithTargets.set(t.post.index, [...(postsWithTargets.get(t.post.index) ?? []), t]);
+		const last = postsWithTargets[postsWithTargets.length - 1];
+		if (last?.index === t.post.index) {
+			last.targets.push(t);
+		} else {
+			postsWithTargets.push({ index: t.post.index, targets: [t] });
+		}
 	}
-	for (const [index, ts] of postsWithTargets) {
+	for (const { index, targets: ts } of postsWithTargets) {
+		const entry = entries[index];
+		if (entry?.media) {
+			// A post that names no image: the rules that read files read nothing, their findings are the post's.
+			media.push({ post: index, images: [] });
+			for (const f of entry.media) {
+				findings.push(f);
+			}
+			continue;
+		}
 		const images = imagesOf(ts[0].post, draft.text, input.readImage);
 		media.push({ post: index, images });
 		const found: Finding[] = [];
@@ -169,10 +206,15 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		for (const f of dedupe(found)) {
+		const deduped = dedupe(found);
+		for (const f of deduped) {
 			findings.push(f);
 		}
+		if (entry && !images.length) {
+			entry.media = deduped;
+		}
 	}
+	cache?.end({ text, draft, only: input.only, entries });
 	// The per-post check of campaign-consistency reports nothing: a finding of it here is its crash, and then it is skipped.
 	if (consistency && !findings.some((f) => f.rule === 'campaign-consistency')) {
 		try {
