@@ -87,21 +87,38 @@ export function cacheKey(draft: Draft, post: Post, only?: readonly string[]): st
 	return `${JSON.stringify([rel, post.index, only ?? null])}\u0001${draft.text.slice(post.start, post.end)}`;
 }
 
-/** Moves a range that lies in the post (at or after `from`, the post's old start); front matter ranges stay. */
+/**
+ * Moves a range that lies in the post (at or after `from`, the post's old start); front matter ranges stay.
+ * (A copy whose fields are then set: V8 copies an object of a known shape fast, not one spread with overrides.)
+ */
 export function shift<T extends { start: number; end: number }>(x: T, d: number, from: number): T {
-	return x.start >= from ? { ...x, start: x.start + d, end: x.end + d } : x;
+	if (x.start < from) {
+		return x;
+	}
+	const m = { ...x };
+	m.start += d;
+	m.end += d;
+	return m;
 }
 
 export function rebaseFinding(f: Finding, d: number, from: number): Finding {
-	if (d === 0) {
+	const inPost = f.start >= from;
+	if (d === 0 || (!inPost && !f.fixes)) {
 		return f;
 	}
-	const moved = shift(f, d, from);
-	if (f.fixes) {
-		const fixes = f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => shift(e, d, from)) }));
-		return moved === f ? { ...f, fixes } : { ...moved, fixes };
+	const m = { ...f };
+	if (inPost) {
+		m.start += d;
+		m.end += d;
 	}
-	return moved;
+	if (f.fixes) {
+		m.fixes = f.fixes.map((fx) => {
+			const c = { ...fx };
+			c.edits = fx.edits.map((e) => shift(e, d, from));
+			return c;
+		});
+	}
+	return m;
 }
 
 /** An entry for the post where it now stands, `d` from where it was (at `entry.start`). */
@@ -110,26 +127,52 @@ export function rebaseEntry(e: CacheEntry, post: Post, d: number): CacheEntry {
 		return e;
 	}
 	const from = e.start;
-	return {
-		start: post.start,
-		findings: e.findings.map((f) => rebaseFinding(f, d, from)),
-		targets: e.targets.map((t) => rebaseTarget(t, post, d, from)),
-		...(e.variant ? { variant: d === 0 ? { ...e.variant, post: post.index } : { ...e.variant, post: post.index, facts: e.variant.facts.map((f) => shift(f, d, from)) } } : {}),
-		...(e.media ? { media: e.media.map((f) => rebaseFinding(f, d, from)) } : {}),
-	};
+	const out: CacheEntry = { start: post.start, findings: [], targets: [] };
+	for (const f of e.findings) {
+		out.findings.push(rebaseFinding(f, d, from));
+	}
+	for (const t of e.targets) {
+		out.targets.push(rebaseTarget(t, post, d, from));
+	}
+	if (e.variant) {
+		const v = { ...e.variant };
+		v.post = post.index;
+		if (d !== 0) {
+			v.facts = e.variant.facts.map((f) => shift(f, d, from));
+		}
+		out.variant = v;
+	}
+	if (e.media) {
+		out.media = e.media.map((f) => rebaseFinding(f, d, from));
+	}
+	return out;
 }
 
 export function rebaseTarget(t: Target, post: Post, d: number, from: number): Target {
-	return d === 0 ? { ...t, post } : {
-		...t, post,
-		counts: t.counts.map((c) => {
-			const moved = c.start >= from ? { ...c, start: c.start + d, end: c.end + d } : { ...c };
-			for (const k of ['overflowAt', 'foldAt', 'byteOverflowAt'] as const) {
-				if (c[k] !== undefined && c[k]! >= from) {
-					moved[k] = c[k]! + d;
-				}
+	const m = { ...t };
+	// The post's own settings go with it (moved); settings made for the target stay as they are.
+	if (t.settings === t.post.settings) {
+		m.settings = post.settings;
+	}
+	m.post = post;
+	if (d !== 0) {
+		m.counts = t.counts.map((c) => {
+			const moved = { ...c };
+			if (c.start >= from) {
+				moved.start += d;
+				moved.end += d;
+			}
+			if (c.overflowAt !== undefined && c.overflowAt >= from) {
+				moved.overflowAt = c.overflowAt + d;
+			}
+			if (c.foldAt !== undefined && c.foldAt >= from) {
+				moved.foldAt = c.foldAt + d;
+			}
+			if (c.byteOverflowAt !== undefined && c.byteOverflowAt >= from) {
+				moved.byteOverflowAt = c.byteOverflowAt + d;
 			}
 			return moved;
-		}),
-	};
+		});
+	}
+	return m;
 }
