@@ -20,9 +20,16 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const DOCS_ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')]
 	.find((d) => fs.existsSync(path.join(d, 'docs', 'rules'))) ?? path.resolve(__dirname, '..', '..');
 
-/** Where a rule's documentation page is: the copy shipped beside the server bundle. */
+const docsUris = new Map<string, string>();
+
+/** Where a rule's documentation page is: the copy shipped beside the server bundle (made once per rule: every diagnostic of every publish asks). */
 export function ruleDocsUri(rule: string): string {
-	return pathToFileURL(path.join(DOCS_ROOT, 'docs', 'rules', `${rule}.md`)).toString();
+	let uri = docsUris.get(rule);
+	if (uri === undefined) {
+		uri = pathToFileURL(path.join(DOCS_ROOT, 'docs', 'rules', `${rule}.md`)).toString();
+		docsUris.set(rule, uri);
+	}
+	return uri;
 }
 
 export function uriToPath(uri: string): string | undefined {

@@ -17,6 +17,9 @@ export interface TextEdit {
 
 const CHUNK = 4096;
 
+/** A comment whose body could make it a post marker (draft/markers.ts MARKER), were it alone on its line. */
+const MARKER_LIKE = /^post(?:\s|$)/;
+
 /** The common prefix and suffix of two texts, compared a chunk at a time (a string compare is a memory compare). */
 export function textEdit(a: string, b: string): TextEdit {
 	const max = Math.min(a.length, b.length);
@@ -85,18 +88,22 @@ export function reparse(old: Draft, text: string, e: TextEdit): { draft: Draft; 
 	if (!fenceFree(src, e.start, e.oldEnd) || !fenceFree(text, e.start, e.newEnd)) {
 		return undefined;
 	}
-	// No comment overlaps the edit, and a line break stands between it and the comments beside it
-	// (whether a comment is a marker depends on what shares its line).
+	// No comment overlaps the edit, and a line break stands between it and the marker-like comments
+	// beside it (whether `<!-- post … -->` is a marker depends on what shares its line).
 	const cs = old.comments;
 	const next = lowerBound(cs.length, (i) => cs[i].end <= e.start);
 	if (next < cs.length && cs[next].start < e.oldEnd) {
 		return undefined;
 	}
-	if (next > 0 && !hasBreak(src, cs[next - 1].end, e.start)) {
-		return undefined;
+	for (let i = next - 1; i >= 0 && !hasBreak(src, cs[i].end, e.start); i--) {
+		if (MARKER_LIKE.test(cs[i].body)) {
+			return undefined;
+		}
 	}
-	if (next < cs.length && !hasBreak(src, e.oldEnd, cs[next].start)) {
-		return undefined;
+	for (let i = next; i < cs.length && !hasBreak(src, e.oldEnd, cs[i].start); i++) {
+		if (MARKER_LIKE.test(cs[i].body)) {
+			return undefined;
+		}
 	}
 	// The post whose body holds the edit.
 	const ps = old.posts;
