@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, LintCache, msg, uncheckedResult, type CampaignPeer, type LintResult } from '../engine';
+import { lint, LintCache, msg, uncheckedResult, type CampaignPeer, type Finding, type LintResult } from '../engine';
+import { unchangedPrefix } from '../engine/lint/incremental';
 import { expandPaths } from '../node/expand';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../node/files';
 import { imageReaderFor } from '../node/media';
@@ -23,6 +24,8 @@ interface DocState {
 	version?: number;
 	result?: LintResult;
 	timer?: ReturnType<typeof setTimeout>;
+	/** The text diagnostics were last made for, and each finding's diagnostic then (reused while the text before it is unchanged). */
+	published?: { text: string; diagnostics: WeakMap<Finding, Diagnostic> };
 }
 
 export class Validation {
@@ -186,8 +189,31 @@ export class Validation {
 		if (this.documents.get(doc.uri)?.version !== doc.version) {
 			return;
 		}
-		void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: (result?.findings ?? []).map((f) => toDiagnostic(doc, f)) });
+		void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.diagnosticsOf(doc, result) });
 		void this.connection.sendNotification(ResultsChangedNotification.method, { uri: doc.uri } satisfies ResultsChangedNotification.Params);
+	}
+
+	/**
+	 * The diagnostics of a result. A finding the engine reused (the same object: a post the edit did not
+	 * touch) that ends before the first character that changed since the last publish keeps its
+	 * diagnostic: its line and column depend only on the text before it. The others are converted.
+	 */
+	private diagnosticsOf(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
+		const st = this.stateOf(doc.uri);
+		const text = doc.getText();
+		const before = st.published;
+		const same = before ? unchangedPrefix(before.text, text) : 0;
+		const made = new WeakMap<Finding, Diagnostic>();
+		const out = (result?.findings ?? []).map((f) => {
+			let d = f.end < same && !f.related ? before!.diagnostics.get(f) : undefined;
+			if (!d) {
+				d = toDiagnostic(doc, f);
+			}
+			made.set(f, d);
+			return d;
+		});
+		st.published = { text, diagnostics: made };
+		return out;
 	}
 
 	schedule(doc: TextDocument, delay: number): void {

@@ -20,8 +20,8 @@ const CHUNK = 4096;
 /** A comment whose body could make it a post marker (draft/markers.ts MARKER), were it alone on its line. */
 const MARKER_LIKE = /^post(?:\s|$)/;
 
-/** The common prefix and suffix of two texts, compared a chunk at a time (a string compare is a memory compare). */
-export function textEdit(a: string, b: string): TextEdit {
+/** The length of the common prefix of two texts, compared a chunk at a time (a string compare is a memory compare). */
+export function unchangedPrefix(a: string, b: string): number {
 	const max = Math.min(a.length, b.length);
 	let p = 0;
 	while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) {
@@ -30,6 +30,13 @@ export function textEdit(a: string, b: string): TextEdit {
 	while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) {
 		p++;
 	}
+	return p;
+}
+
+/** The one range where two texts differ: their common prefix and suffix (not overlapping) left out. */
+export function textEdit(a: string, b: string): TextEdit {
+	const max = Math.min(a.length, b.length);
+	const p = unchangedPrefix(a, b);
 	let s = 0;
 	const room = max - p;
 	while (s + CHUNK <= room && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) {
