@@ -7,6 +7,8 @@ import type { ResolvedConfig } from '../config';
 import type { Draft, Located, Post } from '../draft';
 import type { Target } from '../rule';
 import type { Finding } from '../types';
+import type { Directive } from '../directives';
+import type { PostMedia } from '../media';
 
 export interface CacheEntry {
 	/** The post's start in the text the entry's offsets belong to. */
@@ -17,6 +19,8 @@ export interface CacheEntry {
 	variant?: VariantFacts;
 	/** The findings of the rules that read files, kept only for a post that names no image (then they read nothing). */
 	media?: Finding[];
+	/** That post's (empty) entry of LintResult.media. */
+	mediaItem?: PostMedia;
 }
 
 /** The last lint through a cache: its text, draft and each post's entry (by index, offsets in that text). */
@@ -25,6 +29,8 @@ export interface PreviousLint {
 	draft: Draft;
 	only?: readonly string[];
 	entries: (CacheEntry | undefined)[];
+	/** The draft's directives (they depend on its comments only). */
+	directives?: Directive[];
 }
 
 /**
@@ -144,6 +150,9 @@ export function rebaseEntry(e: CacheEntry, post: Post, d: number): CacheEntry {
 	}
 	if (e.media) {
 		out.media = e.media.map((f) => rebaseFinding(f, d, from));
+		if (e.mediaItem?.post === post.index) {
+			out.mediaItem = e.mediaItem;
+		}
 	}
 	return out;
 }

@@ -17,7 +17,7 @@ import { Readings } from '../reading';
 import { utf8Length } from '../text';
 import { DEFAULT_MAX_POST_BYTES, type LintInput, type LintResult } from './result';
 import { LintCache, cacheKey, entriesByKey, rebaseEntry, type CacheEntry } from './cache';
-import { reparse, textEdit } from './incremental';
+import { moveDirectives, reparse, textEdit } from './incremental';
 import { severityOf, targetsOf } from './targets';
 import { TargetRun, dedupe } from './run';
 import { variantOf, campaignFindings, MAX_VARIANTS } from './campaignFindings';
@@ -38,18 +38,18 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const prev = cache?.begin(config, input.only);
 	// With the last lint's state: the one range where the text changed. Inside one post's body, only
 	// that post is checked again (`edited`); the others are reused, moved by `delta` after it.
-	let reuse: { edited: number; delta: number } | undefined;
+	let reuse: { edited: number; delta: number; from: number } | undefined;
 	let draft: Draft | undefined;
 	if (prev) {
 		if (prev.text === text) {
 			draft = prev.draft;
-			reuse = { edited: -1, delta: 0 };
+			reuse = { edited: -1, delta: 0, from: text.length };
 		} else {
 			const e = textEdit(prev.text, text);
 			const r = reparse(prev.draft, text, e);
 			if (r) {
 				draft = r.draft;
-				reuse = { edited: r.edited, delta: e.newEnd - e.oldEnd };
+				reuse = { edited: r.edited, delta: e.newEnd - e.oldEnd, from: e.oldEnd };
 			}
 		}
 	}
@@ -182,7 +182,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		const entry = entries[index];
 		if (entry?.media) {
 			// A post that names no image: the rules that read files read nothing, their findings are the post's.
-			media.push({ post: index, images: [] });
+			media.push(entry.mediaItem ??= { post: index, images: [] });
 			for (const f of entry.media) {
 				findings.push(f);
 			}
@@ -214,7 +214,6 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			entry.media = deduped;
 		}
 	}
-	cache?.end({ text, draft, only: input.only, entries });
 	// The per-post check of campaign-consistency reports nothing: a finding of it here is its crash, and then it is skipped.
 	if (consistency && !findings.some((f) => f.rule === 'campaign-consistency')) {
 		try {
@@ -234,7 +233,9 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			findings.push(f);
 		}
 	}
-	const directives = parseDirectives(draft);
+	// The edit touched no comment: the directives are the last lint's, moved.
+	const directives = reuse && prev?.directives ? moveDirectives(prev.directives, reuse.delta, reuse.from) : parseDirectives(draft);
+	cache?.end({ text, draft, only: input.only, entries, directives });
 	const exceptions = exceptionsOf(draft, directives);
 	const hidden: HiddenFinding[] = [];
 	const kept = applyExceptions(findings, exceptions, hidden);
