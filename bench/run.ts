@@ -4,10 +4,11 @@
  * bench/results/latest.md. Not part of `npm test`: timings belong here, not in assertions.
  *
  * Options: --seed N, --posts N (corpus size), --no-peers, --quick (fewer repetitions),
- * --out FILE (default bench/results/latest.md; "-" for none), --profile full|incremental (only
+ * --rules-against DIR (each rule alone against another checkout: bench/per-rule.ts, also written to
+ * bench/results/per-rule.md), --out FILE (default bench/results/latest.md; "-" for none), --profile full|incremental (only
  * lint the 1 MB file 20 times, under node --cpu-prof: see bench/README.md). Env: BENCH_SEED, BENCH_POSTS.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -503,6 +504,18 @@ async function main(): Promise<void> {
 	);
 	if (side) {
 		report.push(...side.report);
+	}
+	const against = arg('--rules-against');
+	if (against) {
+		// Each rule's cost per post against another checkout (issue 13: no rule slower than before), by bench/per-rule.ts.
+		log(`per-rule cost against ${against}…`);
+		const perRule = path.join(ROOT, 'bench', 'results', 'per-rule.md');
+		const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'bench', 'per-rule.ts'), path.resolve(against), '--out', perRule], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ROUNDS: QUICK ? '2' : (process.env.ROUNDS ?? '5') } });
+		if (r.status === 0) {
+			report.push('## Each rule alone, against another checkout', '', ...fs.readFileSync(perRule, 'utf8').split('\n').slice(2), '');
+		} else {
+			report.push('## Each rule alone, against another checkout', '', `bench/per-rule.ts failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`, '');
+		}
 	}
 	const md = report.join('\n');
 	process.stdout.write(`${md}\n`);
