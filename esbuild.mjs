@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `--production` minifies; `--watch` rebuilds on change. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -55,10 +56,14 @@ const openccApart = {
 	},
 };
 
+const CLI_PROGRAM = 'server/out/cli-program.js';
+
 const builds = [
 	{ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 	{ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js', plugins: [...common.plugins, openccApart] },
-	{ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', plugins: [...common.plugins, openccApart] },
+	// The CLI: a launcher (the `copydesk` bin) that loads the program through V8's code cache (server/src/node/compileCache.ts).
+	{ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+	{ ...common, entryPoints: ['server/src/cli/program.ts'], outfile: CLI_PROGRAM, plugins: [...common.plugins, openccApart] },
 	{
 		...common, entryPoints: Object.fromEntries(OPENCC_DICTS.map((d) => [d, `node_modules/opencc-js/dist/esm-lib/dict/${d}.js`])),
 		outdir: 'server/out/opencc', sourcemap: false,
@@ -74,6 +79,17 @@ if (watch) {
 } else {
 	const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
 	writeNotices(results.map((r) => r.metafile));
+	stampBuild(CLI_PROGRAM);
+}
+
+/**
+ * Appends `//# copydesk-build=<hash of the text>` to a bundle: the launcher names its code cache by it, so a
+ * cache is never used with another build's text (V8 itself checks only the length). A watch build has
+ * no stamp, and so no cache.
+ */
+function stampBuild(file) {
+	const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+	appendFileSync(file, `\n//# copydesk-build=${hash}\n`);
 }
 
 /**

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-/** Entry point of the `copydesk` command (bundled to server/out/cli.js), and of its `--jobs` worker threads. */
-import { isMainThread, workerData } from 'node:worker_threads';
-import { main, nodeIo } from './cli/main';
-import { ConfigCache } from './node/campaign';
-import { runWorker, type WorkerData } from './node/pool';
+/**
+ * The `copydesk` command (bundled to server/out/cli.js): a launcher of a few lines that loads the
+ * program (server/src/cli/program.ts, bundled to server/out/cli-program.js) through V8's code cache
+ * (node/compileCache.ts), so that a run does not parse and compile the whole program again. The
+ * `--jobs` worker threads start here too.
+ */
+import * as path from 'node:path';
+import { requireCached } from './node/compileCache';
+import { WORKER_ARG } from './node/workerArg';
 
-if (!isMainThread && (workerData as WorkerData | undefined)?.copydeskWorker) {
-	const data = workerData as WorkerData;
-	const configs = new ConfigCache(data.config.cwd, data.config.explicit, data.config.platform, data.config.stopAt);
-	runWorker(data, (file) => configs.for(file).config);
-} else {
-	process.exitCode = main(process.argv.slice(2), nodeIo());
-}
+// `check` (and its worker threads) runs other code than the rest (--version, help, platforms…): a cache of its own.
+const command = process.argv[2];
+requireCached(path.join(__dirname, 'cli-program.js'), command === 'check' || command === WORKER_ARG ? 'check' : 'other');

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/paths';
 const ALLOWED = [
 	/^package(\.nls(\.[a-z-]+)?)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.txt$/,
 	/^client\/out\/extension\.js$/, /^client\/l10n\/[\w.-]+\.json$/,
-	/^server\/out\/(server|cli)\.js$/, /^server\/out\/opencc\/[A-Za-z]+\.js$/, /^server\/out\/lib\/[\w-]+\.js$/, /^server\/schemas\/[\w.-]+\.json$/,
+	/^server\/out\/(server|cli|cli-program)\.js$/, /^server\/out\/opencc\/[A-Za-z]+\.js$/, /^server\/out\/lib\/[\w-]+\.js$/, /^server\/schemas\/[\w.-]+\.json$/,
 	/^snippets\/[\w.-]+\.json$/, /^docs\/rules\/[a-z-]+\.md$/, /^docs\/[\w-]+\.md$/, /^images\/[\w.-]+\.(png|svg)$/,
 	/^walkthrough\/[\w.-]+\.md$/,
 ];
@@ -20,7 +20,7 @@ describe('the .vsix contents', function () {
 		assert.equal(r.status, 0, r.stderr);
 		const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
 		assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files that should not ship');
-		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/out/opencc/STCharacters.js', 'server/out/opencc/TSPhrases.js', 'server/out/lib/chrono-node.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md', 'ThirdPartyNotices.txt', 'images/icon.png']) {
+		for (const needed of ['package.json', 'README.md', 'client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'server/out/cli-program.js', 'server/out/opencc/STCharacters.js', 'server/out/opencc/TSPhrases.js', 'server/out/lib/chrono-node.js', 'server/schemas/copydesk.schema.json', 'docs/rules/platform-limit.md', 'walkthrough/create.md', 'walkthrough/create.zh-cn.md', 'ThirdPartyNotices.txt', 'images/icon.png']) {
 			assert.ok(files.includes(needed), `${needed} must ship`);
 		}
 		assert.ok(!files.some((f) => f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('node_modules/')));

@@ -196,7 +196,8 @@ export function overlapsAny(span: { start: number; end: number }, spans: readonl
 	return spans.some((s) => s.start < span.end && span.start < s.end);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: making one costs milliseconds of ICU set-up, and text of simple code units never needs it.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Code units that are a grapheme cluster on their own whatever stands beside them, as long as
@@ -233,6 +234,7 @@ export function graphemeBoundaries(text: string): number[] {
 		while (k < n && !(isSimple(text.charCodeAt(k - 1)) && isSimple(text.charCodeAt(k)))) {
 			k++;
 		}
+		graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 		for (const s of graphemes.segment(text.slice(i, k))) {
 			out.push(i + s.index);
 		}

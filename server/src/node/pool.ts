@@ -18,11 +18,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { language, lint, parseDraft, profileFor, setLanguage, type CampaignPeer, type Finding, type Lang, type LintResult, type ResolvedConfig, type Target } from '../engine';
 import { MAX_VARIANTS } from '../engine/lint';
 import { modeOf } from '../engine/platforms';
 import { imageReaderFor } from './media';
+import { WORKER_ARG } from './workerArg';
 
 /** One file to lint: what `lint` needs besides the configuration, which each thread loads itself. */
 export interface LintJob {
@@ -194,9 +196,12 @@ function mergeParts(parts: readonly { part: Part; result: PlainResult }[]): Plai
 	return { isDraft: true, findings, targets, media, exceptions: [], hidden: [], variants: [] };
 }
 
-/** Where the worker code is: the CLI bundle itself (server/out/cli.js), also when this module runs from source. */
+/**
+ * Where the worker code is: the CLI's launcher (server/out/cli.js, beside the program bundle this module
+ * is part of), also when this module runs from source.
+ */
 function workerEntry(): string | undefined {
-	const bundled = __filename.endsWith('.js') ? __filename : path.resolve(__dirname, '..', '..', 'out', 'cli.js');
+	const bundled = __filename.endsWith('.js') ? path.join(__dirname, 'cli.js') : path.resolve(__dirname, '..', '..', 'out', 'cli.js');
 	return fs.existsSync(bundled) ? bundled : undefined;
 }
 
@@ -282,13 +287,16 @@ function lintList<T>(list: readonly LintJob[], configFor: (file: string) => Reso
 	if (cur.length) {
 		chunks.push(cur);
 	}
+	// Loaded here, when workers are started: a run on one thread never loads the module.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { MessageChannel, receiveMessageOnPort, Worker } = require('node:worker_threads') as typeof WorkerThreads;
 	const counter = new SharedArrayBuffer(4);
 	const count = new Int32Array(counter);
 	const pool: { worker: Worker; port: MessagePort; busy: number[] }[] = [];
 	for (let w = 0; w < workers; w++) {
 		const { port1, port2 } = new MessageChannel();
 		const data: WorkerData = { copydeskWorker: 1, port: port2, counter, config: configArgs, lang: language() };
-		const worker = new Worker(entry, { workerData: data, transferList: [port2] });
+		const worker = new Worker(entry, { workerData: data, transferList: [port2], argv: [WORKER_ARG] });
 		worker.unref();
 		pool.push({ worker, port: port1, busy: [] });
 	}
