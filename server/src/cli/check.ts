@@ -55,12 +55,23 @@ export function cmdCheck(args: string[], io: Io): number {
 		fixFailures = applyFixes(io, campaign.files, dryRun, { kinds, rules: onlyRules, maxPostBytes: sizeOption(values['max-post-size'], '--max-post-size') }, notes);
 		if (dryRun) {
 			// The diff is the output; the exit code is that of the fixed drafts.
-			const c = counts(campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected(f.result.findings))));
+			const c = counts(campaign.files.flatMap((f) => selected(f.result.findings)));
 			const incomplete = incompleteRun(io, campaign);
 			return configRows(io, configs).some((r) => r.severity === 'error') || incomplete || fixFailures ? 2 : c.error > 0 ? 1 : 0;
 		}
 	}
-	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(rel(io, f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)), (p) => rel(io, p)));
+	// Byte columns only for a format that prints them; each path as printed worked out once.
+	const bytes = !!format.byteColumns;
+	const shown = new Map<string, string>();
+	const show = (p: string) => {
+		let r = shown.get(p);
+		if (r === undefined) {
+			r = rel(io, p);
+			shown.set(p, r);
+		}
+		return r;
+	};
+	const selectedRows: Row[] = campaign.files.flatMap((f) => toRows(show(f.file), f.text, selected([...f.result.findings, ...(notes.get(f) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)), show, bytes));
 	const rows = values.quiet ? selectedRows.filter((r) => r.severity === 'error') : selectedRows;
 	const exceptions: ExceptionRow[] | undefined = reportDisables ? campaign.files.flatMap((f) => {
 		const idx = new LineIndex(f.text);
@@ -76,7 +87,7 @@ export function cmdCheck(args: string[], io: Io): number {
 	// With --output the findings go to a file (a SARIF or Code Quality artifact) and stdout stays free.
 	const printed: string[] = [];
 	const print = values.output ? (s: string) => printed.push(s) : io.stdout;
-	const out = format.render({ rows: all, checked: campaign.files.length, exceptions, hidden: reportDisables ? campaign.files.flatMap((f) => toHiddenRows(rel(io, f.file), f.text, f.result.hidden)) : [], version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() });
+	const out = format.render({ rows: all, checked: campaign.files.length, exceptions, hidden: reportDisables ? campaign.files.flatMap((f) => toHiddenRows(show(f.file), f.text, f.result.hidden, bytes)) : [], version: VERSION, rootUri: pathToFileURL(io.cwd + path.sep).toString() });
 	if (out !== undefined) {
 		print(out);
 	}

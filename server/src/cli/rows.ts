@@ -6,11 +6,11 @@
 import type { Finding, HiddenFinding, Severity } from '../engine';
 import { LineIndex } from '../positions';
 
-/** A 1-based position; `byteColumn` counts UTF-8 bytes from the line start. */
+/** A 1-based position; `byteColumn` counts UTF-8 bytes from the line start (only when the output asks for it). */
 export interface RowPosition {
 	line: number;
 	column: number;
-	byteColumn: number;
+	byteColumn?: number;
 }
 
 /** A replacement the finding's preferred fix makes. */
@@ -26,7 +26,7 @@ export interface Row {
 	column: number;
 	endLine: number;
 	endColumn: number;
-	/** Columns in UTF-8 bytes (reviewdog); absent for rows not made from a file's text. */
+	/** Columns in UTF-8 bytes (reviewdog); absent for rows not made from a file's text, or made without `bytes`. */
 	byteColumn?: number;
 	endByteColumn?: number;
 	severity: Severity;
@@ -84,32 +84,43 @@ const CHECKPOINT = 128;
 
 /**
  * Converts offsets of one file's text to row positions. Lines come from one line index; byte
- * columns from UTF-8 lengths kept every 128 code units, so a position costs at most that
- * many steps however long its line is (a finding on a 10 MB one-line draft used to rescan the line).
+ * columns (with `bytes`, for reviewdog) from UTF-8 lengths kept every 128 code units, made on the
+ * first byte column asked, so a position costs at most that many steps however long its line is (a
+ * finding on a 10 MB one-line draft used to rescan the line), and output without byte columns never
+ * walks the text for them.
  */
 export class RowPositions {
 	private readonly idx: LineIndex;
-	private readonly checkpoints: Float64Array;
+	private checkpoints: Float64Array | undefined;
 
-	constructor(private readonly text: string) {
+	constructor(private readonly text: string, private readonly bytes = true) {
 		this.idx = new LineIndex(text);
-		this.checkpoints = new Float64Array(Math.floor(text.length / CHECKPOINT) + 1);
+	}
+
+	private byteCheckpoints(): Float64Array {
+		if (this.checkpoints) {
+			return this.checkpoints;
+		}
+		const text = this.text;
+		const checkpoints = new Float64Array(Math.floor(text.length / CHECKPOINT) + 1);
 		let bytes = 0;
 		for (let i = 0; i < text.length; i++) {
 			if (i % CHECKPOINT === 0) {
-				this.checkpoints[i / CHECKPOINT] = bytes;
+				checkpoints[i / CHECKPOINT] = bytes;
 			}
 			bytes += unitBytes(text, i);
 		}
 		if (text.length % CHECKPOINT === 0) {
-			this.checkpoints[text.length / CHECKPOINT] = bytes;
+			checkpoints[text.length / CHECKPOINT] = bytes;
 		}
+		this.checkpoints = checkpoints;
+		return checkpoints;
 	}
 
 	/** UTF-8 length of the text before `offset`. */
 	private bytesBefore(offset: number): number {
 		const k = Math.floor(offset / CHECKPOINT);
-		let bytes = this.checkpoints[k];
+		let bytes = this.byteCheckpoints()[k];
 		for (let i = k * CHECKPOINT; i < offset; i++) {
 			bytes += unitBytes(this.text, i);
 		}
@@ -119,20 +130,29 @@ export class RowPositions {
 	at(offset: number): RowPosition {
 		const o = Math.max(0, Math.min(offset, this.text.length));
 		const p = this.idx.position(o);
-		const lineStart = this.idx.offset(p.line, 0);
+		if (!this.bytes) {
+			return { line: p.line + 1, column: p.character + 1 };
+		}
+		const lineStart = o - p.character;
 		return { line: p.line + 1, column: p.character + 1, byteColumn: this.bytesBefore(o) - this.bytesBefore(lineStart) + 1 };
 	}
 }
 
-/** One row per finding; `file` is the path as the output shows it, `show` turns another file's absolute path into the same form. */
-export function toRows(file: string, text: string, findings: readonly Finding[], show: (absolute: string) => string = (p) => p): Row[] {
-	const pos = new RowPositions(text);
+/**
+ * One row per finding; `file` is the path as the output shows it, `show` turns another file's
+ * absolute path into the same form. `bytes`: give the rows UTF-8 byte columns too (rdjson).
+ */
+export function toRows(file: string, text: string, findings: readonly Finding[], show: (absolute: string) => string = (p) => p, bytes = true): Row[] {
+	if (!findings.length) {
+		return [];
+	}
+	const pos = new RowPositions(text, bytes);
 	return findings.map((f) => {
 		const s = pos.at(f.start);
 		const e = pos.at(f.end);
 		const fix = f.fixes?.find((x) => x.preferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
 		return {
-			file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, byteColumn: s.byteColumn, endByteColumn: e.byteColumn,
+			file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(bytes ? { byteColumn: s.byteColumn, endByteColumn: e.byteColumn } : {}),
 			severity: f.severity, rule: f.rule, message: f.message, platform: f.platform, post: f.post, ...(f.link ? { link: f.link } : {}),
 			...(fix ? { suggestions: fix.edits.map((ed) => ({ start: pos.at(ed.start), end: pos.at(ed.end), text: ed.newText })) } : {}),
 			...(f.related?.length ? {
@@ -145,9 +165,12 @@ export function toRows(file: string, text: string, findings: readonly Finding[],
 }
 
 /** One row per hidden finding, each with the comment that hid it. */
-export function toHiddenRows(file: string, text: string, hidden: readonly HiddenFinding[]): Row[] {
-	const pos = new RowPositions(text);
-	const rows = toRows(file, text, hidden.map((h) => h.finding));
+export function toHiddenRows(file: string, text: string, hidden: readonly HiddenFinding[], bytes = true): Row[] {
+	if (!hidden.length) {
+		return [];
+	}
+	const pos = new RowPositions(text, bytes);
+	const rows = toRows(file, text, hidden.map((h) => h.finding), undefined, bytes);
 	return rows.map((r, i) => {
 		const x = hidden[i].exception;
 		return { ...r, suppression: { reason: x.reason, start: pos.at(x.start), end: pos.at(x.end) } };

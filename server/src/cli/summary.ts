@@ -6,7 +6,7 @@
  */
 import { countLabel, language, msg, platformName, type Severity } from '../engine';
 import type { LintedFile } from '../node/campaign';
-import { counts, githubOverflow, GITHUB_ANNOTATIONS_PER_LEVEL, type Row } from './formats';
+import { counts, githubOverflow, GITHUB_ANNOTATIONS_PER_LEVEL, rowsByFile, type Row } from './formats';
 
 export interface SummaryFile {
 	/** The path as the other outputs print it (relative to the working folder). */
@@ -34,10 +34,12 @@ export function formatSummary(files: readonly SummaryFile[], rows: readonly Row[
 		out.push('', `> ${msg('cli.github.capped', { errors: over.error, warnings: over.warning, notices: over.notice, cap: GITHUB_ANNOTATIONS_PER_LEVEL })}`);
 	}
 	out.push('', `| ${['file', 'post', 'platform', 'count', 'errors', 'warnings', 'notes'].map((k) => msg(`cli.jobSummary.${k}`)).join(' | ')} |`, '|---|--:|---|--:|--:|--:|--:|');
+	// Each file's rows, looked up once (not a pass over every row for every file).
+	const ofFile = rowsByFile(rows);
 	for (const { name, file } of files) {
 		const byPost = new Map<string, Record<Severity, number>>();
-		for (const r of rows) {
-			if (r.file !== name || r.post === undefined) {
+		for (const r of ofFile.get(name) ?? []) {
+			if (r.post === undefined) {
 				continue;
 			}
 			const key = `${r.post}\u0000${r.platform ?? ''}`;

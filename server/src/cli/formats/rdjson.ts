@@ -35,5 +35,6 @@ export function formatRdjson(rows: readonly Row[]): string {
 export const rdjson: OutputFormat<CheckRun> = {
 	name: 'rdjson',
 	description: 'format.rdjson',
+	byteColumns: true,
 	render: (run) => formatRdjson(run.rows),
 };

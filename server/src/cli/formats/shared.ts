@@ -4,9 +4,14 @@ import type { Row } from '../rows';
 
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 export const paint = (code: number, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** `paint` with the colour question asked once, for an output of many lines. */
+export function painter(): (code: number, s: string) => string {
+	const on = useColor();
+	return (code, s) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+}
 export const SEV_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
 
-export function counts(rows: readonly Row[]): Record<Severity, number> {
+export function counts(rows: readonly { severity: Severity }[]): Record<Severity, number> {
 	const c: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
 	rows.forEach((r) => c[r.severity]++);
 	return c;

@@ -1,19 +1,41 @@
 /** The text format (for people), and the exceptions as text. */
-import { msg } from '../../engine';
+import { msg, type Severity } from '../../engine';
 import type { Row } from '../rows';
-import { counts, paint, rowsByFile, SEV_COLOR, type ExceptionRow } from './shared';
+import { counts, paint, painter, rowsByFile, SEV_COLOR, type ExceptionRow } from './shared';
 import type { CheckRun, OutputFormat } from './types';
 
 function formatText(rows: readonly Row[], checked: number): string {
 	const out: string[] = [];
+	const paint = painter();
+	// What every row of a severity shares, worked out once: its label, and the label painted and padded per width.
+	const labels = new Map<Severity, string>();
+	const label = (s: Severity) => {
+		let l = labels.get(s);
+		if (l === undefined) {
+			l = msg(`severity.${s}`);
+			labels.set(s, l);
+		}
+		return l;
+	};
+	const painted = new Map<string, string>();
 	for (const [file, rs] of rowsByFile(rows)) {
 		out.push(paint(4, file));
-		const w = rs.reduce((m, r) => Math.max(m, `${r.line}:${r.column}`.length), 0);
-		const sw = rs.reduce((m, r) => Math.max(m, msg(`severity.${r.severity}`).length), 0);
+		let w = 0;
+		let sw = 0;
+		for (const r of rs) {
+			w = Math.max(w, `${r.line}:${r.column}`.length);
+			sw = Math.max(sw, label(r.severity).length);
+		}
+		painted.clear();
 		for (const r of rs) {
 			const loc = `${r.line}:${r.column}`.padEnd(w);
 			const plat = r.platform ? paint(90, ` [${r.platform}]`) : '';
-			out.push(`  ${paint(90, loc)}  ${paint(SEV_COLOR[r.severity], msg(`severity.${r.severity}`).padEnd(sw))}  ${r.message}  ${paint(90, r.rule)}${plat}`);
+			let sev = painted.get(r.severity);
+			if (sev === undefined) {
+				sev = paint(SEV_COLOR[r.severity], label(r.severity).padEnd(sw));
+				painted.set(r.severity, sev);
+			}
+			out.push(`  ${paint(90, loc)}  ${sev}  ${r.message}  ${paint(90, r.rule)}${plat}`);
 		}
 		out.push('');
 	}

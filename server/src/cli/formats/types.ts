@@ -13,6 +13,8 @@ export interface OutputFormat<In> {
 	description: string;
 	/** Can show `check --report-disables` (the disable comments, and in SARIF what they hid). */
 	reportsDisables?: boolean;
+	/** Reads the rows' UTF-8 byte columns (`byteColumn`, suggestions' too): rows are made without them otherwise. */
+	byteColumns?: boolean;
 	/** The output; undefined when there is nothing to print (an empty GitHub annotation list). */
 	render(input: In): string | undefined;
 }
