@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { campaignFileOfSize, generateCorpus } from '../../bench/corpus';
-import { poolStats } from '../../server/src/node/pool';
+import { defaultJobs, poolStats } from '../../server/src/node/pool';
 import { ensureBundles, runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/paths';
 import { makeTree } from '../helpers/tmp';
@@ -74,6 +74,11 @@ describe('CLI check --jobs', function () {
 		const r = runCli(['check', 'with-disable.md', '--format', 'json', '--jobs', '2'], dir);
 		assert.equal(poolStats.splitFiles, split);
 		assert.equal(r.stdout, runCli(['check', 'with-disable.md', '--format', 'json', '--jobs', '1'], dir).stdout);
+	});
+
+	it('without --jobs, uses one thread on two cores or fewer and one per core above that', () => {
+		// Workers cost more CPU than they save on two cores (bench/README.md); with more, one per core.
+		assert.deepEqual([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores)), [1, 1, 3, 4, 16]);
 	});
 
 	it('refuses a --jobs that is not a positive whole number', () => {

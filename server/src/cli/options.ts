@@ -18,9 +18,9 @@ export function parseSize(value: unknown): number | undefined {
 
 /**
  * `--jobs N`: threads to lint on, a whole number ≥ 1. The output is the same for every N; without
- * --jobs a run with little text stays on one thread (starting a worker costs more than it saves),
- * with it N threads are used whenever there is work enough. Fixing (`--fix`, `--dry-run`) runs on
- * the main thread after the check.
+ * --jobs one thread per core on machines of more than two cores (defaultJobs), and a run with little
+ * text stays on one thread (starting a worker costs more than it saves); with it N threads are used
+ * whenever there is work enough. Fixing (`--fix`, `--dry-run`) runs on the main thread after the check.
  */
 export function parseJobs(value: unknown): number | undefined {
 	const n = Number(value);
@@ -41,7 +41,7 @@ function numberOption<T>(value: unknown, option: string, read: (v: unknown) => T
 	return n;
 }
 
-/** `--jobs N` (parseJobs); one per core when not given. */
+/** `--jobs N` (parseJobs); when not given, defaultJobs(): one per core with more than two cores, else one. */
 export function jobsOption(value: unknown): { jobs: number; explicit: boolean } {
 	return { jobs: numberOption(value, '--jobs', parseJobs) ?? defaultJobs(), explicit: value !== undefined };
 }

@@ -66,9 +66,17 @@ type Reply = { chunk: number; results: PlainResult[] } | { chunk: number; error:
 /** How many files came back from workers in this process (tests check that the workers did the work). */
 export const poolStats = { fromWorkers: 0, failedChunks: 0, splitFiles: 0, unmerged: 0 };
 
-/** `--jobs` when not given: one per core. */
-export function defaultJobs(): number {
-	return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+/**
+ * `--jobs` when not given: one thread per core on a machine of more than two cores, else one. Each
+ * worker starts and warms up an engine of its own (compiling its code again, building the matchers of
+ * the configuration), and V8 already keeps a second core busy with garbage collection and compiling
+ * for the main thread: measured on a 2-core machine, `--jobs 2` used a third to a half more CPU time
+ * than `--jobs 1` on the bench's 2,000- and 10,000-post campaign files and its 3,303 files, and was no
+ * faster on the wall clock (bench/README.md). Even with more cores a run with little text stays on
+ * one thread (MIN_PARALLEL_CHARS).
+ */
+export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
+	return cores > 2 ? cores : 1;
 }
 
 /** Below this much text a run is linted on the main thread: starting a worker costs more than it saves. */
