@@ -427,7 +427,8 @@ async function main(): Promise<void> {
 	const size = (f: string) => fs.statSync(f).size;
 	const clientSize = size(CLIENT_BUNDLE);
 	const serverSize = size(SERVER_BUNDLE);
-	const cliSize = size(CLI_BUNDLE);
+	// The launcher (the `copydesk` bin) and the program it loads through the code cache.
+	const cliSize = size(CLI_BUNDLE) + size(path.join(path.dirname(CLI_BUNDLE), 'cli-program.js'));
 	log('activation, memory');
 	const clientLoad = clientLoadTime();
 	const mem = await serverMemory(100);
@@ -457,7 +458,7 @@ async function main(): Promise<void> {
 		{ metric: `CLI \`copydesk check\`, ${num(corpus.posts)} posts in ${num(corpus.files.size)} files (wall, median)`, value: ms(median(cliRuns.wall)), cpu: cpuOf(cliRuns), target: '≤ 1.5 s', pass: check(median(cliRuns.wall), 1500) },
 		{ metric: 'Client bundle (client/out/extension.js)', value: kb(clientSize), target: '≤ 100 KB', pass: check(clientSize, 100 * 1024) },
 		{ metric: 'Server bundle (server/out/server.js)', value: kb(serverSize), target: '≤ 2 MB', pass: check(serverSize, 2 * 1024 * 1024) },
-		{ metric: 'CLI bundle (server/out/cli.js)', value: kb(cliSize) },
+		{ metric: 'CLI bundles (server/out/cli.js and cli-program.js)', value: kb(cliSize) },
 		{ metric: `Engine throughput, ${num(corpus.posts)} posts in-process (median)`, value: `${ms(inProcMs)} · ${num(corpus.posts / (inProcMs / 1000))} posts/s`, cpu: cpuOf(inProc) },
 		{ metric: 'Re-check after a one-post edit, 1 MB file (LintCache, as the server does; median)', value: ms(median(t1mInc.wall)), cpu: cpuOf(t1mInc) },
 		{ metric: `Editor latency, 20-post file: didChange → publishDiagnostics (debounce 0; median / p95 of ${lat20.length})`, value: `${ms(median(lat20))} / ${ms(quantile(lat20, 0.95))}` },

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lineOf, lineStarts } from '../../server/src/engine/text';
+import { RowPositions } from '../../server/src/cli/rows';
 import { LineIndex } from '../../server/src/positions';
 
 /** Line and column of each offset, walking the text one character at a time (\r\n is one break). */
@@ -45,6 +46,24 @@ describe('positions: one line model', () => {
 				const p = idx.position(off);
 				assert.equal(p.line, lineOf(starts, off));
 				assert.equal(idx.offset(p.line, p.character), off, `${JSON.stringify(text)} @${off}`);
+			}
+		}
+	});
+
+	it('RowPositions gives the same lines and columns with and without UTF-8 byte columns, and the bytes before each offset on its line', () => {
+		for (const text of [...texts, `${'新'.repeat(300)}😀\r\nab\u00e9${'x'.repeat(200)}`]) {
+			const withBytes = new RowPositions(text);
+			const without = new RowPositions(text, false);
+			const starts = lineStarts(text);
+			for (let off = 0; off <= text.length; off++) {
+				const a = withBytes.at(off);
+				const b = without.at(off);
+				assert.deepEqual(b, { line: a.line, column: a.column }, `${JSON.stringify(text)} @${off}`);
+				const lineStart = starts[lineOf(starts, off)];
+				if (/[\ud800-\udbff]/.test(text[off - 1] ?? '') && /[\udc00-\udfff]/.test(text[off] ?? '')) {
+					continue; // inside a surrogate pair: the pair's four bytes count on its first half
+				}
+				assert.equal(a.byteColumn, Buffer.byteLength(text.slice(lineStart, off), 'utf8') + 1, `${JSON.stringify(text)} @${off}`);
 			}
 		}
 	});
