@@ -2,11 +2,24 @@
  * YAML front matter: the fence (with a near-miss closing line reported), the document read without
  * ever converting it (aliases resolved by hand, so alias bombs cannot blow up), settings located.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { msg } from '../messages';
 import type { InputProblem } from '../types';
 import { lowerBound } from '../text';
 import { located, toSettings, type Draft, type Located, type Raw } from './model';
+
+// The YAML library is required on first use (a literal require: esbuild initializes it lazily in the
+// bundles): front matter of plain `key: value` lines is read without it, and a run that meets no other
+// front matter never evaluates it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => require('yaml');
+const isAlias = ((n) => yaml().isAlias(n)) as typeof Yaml.isAlias;
+const isMap = ((n) => yaml().isMap(n)) as typeof Yaml.isMap;
+const isScalar = ((n) => yaml().isScalar(n)) as typeof Yaml.isScalar;
+const isSeq = ((n) => yaml().isSeq(n)) as typeof Yaml.isSeq;
+const parseDocument = ((source, options) => yaml().parseDocument(source, options)) as typeof Yaml.parseDocument;
+const visit = ((node, visitor) => yaml().visit(node, visitor)) as typeof Yaml.visit;
 
 // Lines end with \n, \r\n or a lone \r (old Mac files): the same three LSP knows.
 const FM_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
