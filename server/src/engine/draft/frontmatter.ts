@@ -12,8 +12,9 @@ import { located, toSettings, type Draft, type Located, type Raw } from './model
 // The YAML library is required on first use (a literal require: esbuild initializes it lazily in the
 // bundles): front matter of plain `key: value` lines is read without it, and a run that meets no other
 // front matter never evaluates it.
+let yamlLib: typeof Yaml | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const yaml = (): typeof Yaml => require('yaml');
+const yaml = (): typeof Yaml => (yamlLib ??= require('yaml') as typeof Yaml);
 const isAlias = ((n) => yaml().isAlias(n)) as typeof Yaml.isAlias;
 const isMap = ((n) => yaml().isMap(n)) as typeof Yaml.isMap;
 const isScalar = ((n) => yaml().isScalar(n)) as typeof Yaml.isScalar;
