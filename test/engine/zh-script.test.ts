@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FIX_KINDS, fixAll, lint, resolveConfig, setLanguage } from '../../server/src/engine';
-import { regionOf, resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
+import { keysAlone, regionOf, resetScriptData, scriptDataLoaded } from '../../server/src/engine/script';
 
 function findings(text: string) {
 	return lint({ text, config: resolveConfig([]), matchedDraftGlob: true }).findings.filter((f) => f.rule === 'zh-script');
@@ -75,5 +75,36 @@ describe('zh-script', () => {
 			changed += once === text ? 0 : 1;
 		}
 		assert.ok(changed > 20, `only ${changed} generated drafts had something to fix`);
+	});
+});
+
+describe('zh-script: the converters are built only for characters a dictionary lists', () => {
+	it('every character that no dictionary of a chain lists alone is given back unchanged by that chain (all CJK code points)', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const core = require('opencc-js/core') as { ConverterFactory(...groups: string[][][]): (s: string) => string };
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const dict = (name: string) => (require(`opencc-js/dict/${name}`) as { default: string }).default;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const data = require('../../server/src/engine/data/zh-script.json') as { regions: Record<string, { toExpected: string[][]; toSimplified?: string[][] }> };
+		const chains = Object.values(data.regions).flatMap((r) => [r.toExpected, ...(r.toSimplified ? [r.toSimplified] : [])]);
+		const ranges = [[0x2e80, 0x2fdf], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef], [0x2f800, 0x2fa1f], [0x30000, 0x3134f]];
+		let listed = 0;
+		let checked = 0;
+		for (const chain of chains) {
+			const convert = core.ConverterFactory(...chain.map((group) => [group.map(dict)]));
+			const keys = keysAlone(chain);
+			for (const [from, to] of ranges) {
+				for (let cp = from; cp <= to; cp++) {
+					const ch = String.fromCodePoint(cp);
+					if (keys.has(ch)) {
+						listed++;
+						continue;
+					}
+					checked++;
+					assert.equal(convert(ch), ch, `U+${cp.toString(16)} under ${JSON.stringify(chain)}`);
+				}
+			}
+		}
+		assert.ok(listed > 5000 && checked > 100000, `${listed} listed, ${checked} checked`);
 	});
 });

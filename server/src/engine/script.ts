@@ -111,8 +111,8 @@ function dict(name: string): string {
 	return d;
 }
 
-/** Whether a converter changes a character (one character converted alone), by converter. */
-const changedBy = new WeakMap<Converter, { byChar: Map<string, boolean>; bmp: Uint8Array }>();
+/** Whether a region's Traditional→Simplified conversion changes a character (one character converted alone), by region. */
+const changedBy = new Map<RegionId, { byChar: Map<string, boolean>; bmp: Uint8Array }>();
 const KNOWN = 1;
 const SIMPLIFIED = 2;
 const TRADITIONAL = 4;
@@ -125,6 +125,37 @@ function converter(chain: string[][]): Converter {
 		converters.set(key, c);
 	}
 	return c;
+}
+
+/** A converter of `chain`, built when it first converts something. */
+function lazyConverter(chain: string[][]): Converter {
+	let c: Converter | undefined;
+	return (text) => (c ??= converter(chain))(text);
+}
+
+const keysByChain = new Map<string, Set<string>>();
+
+/**
+ * The keys of one code point in the dictionaries of `chain`. A character that none of them lists
+ * is what the chain's conversion of that character alone gives back (every group maps only its keys).
+ */
+export function keysAlone(chain: string[][]): Set<string> {
+	const key = JSON.stringify(chain);
+	let keys = keysByChain.get(key);
+	if (!keys) {
+		keys = new Set();
+		for (const name of chain.flat()) {
+			for (const entry of dict(name).split('|')) {
+				const sp = entry.indexOf(' ');
+				const k = sp < 0 ? entry : entry.slice(0, sp);
+				if (k.length === 1 || (k.length === 2 && k.codePointAt(0)! > 0xffff)) {
+					keys.add(k);
+				}
+			}
+		}
+		keysByChain.set(key, keys);
+	}
+	return keys;
 }
 
 const tries = new Map<string, OpenCCTrie>();
@@ -147,7 +178,18 @@ function keyTrie(chain: string[][]): OpenCCTrie {
 /** Simplified → Traditional, one character at a time (first candidate only). */
 function stMap(): Map<string, string> {
 	if (!charMaps) {
-		charMaps = { st: new Map(dict('STCharacters').split('|').map((e) => e.split(' ') as [string, string])) };
+		// Each entry is `key first-candidate [other candidates]`; a later entry of the same key wins (as a Map built from pairs).
+		const st = new Map<string, string>();
+		for (const entry of dict('STCharacters').split('|')) {
+			const sp = entry.indexOf(' ');
+			if (sp < 0) {
+				st.set(entry, undefined as unknown as string);
+				continue;
+			}
+			const sp2 = entry.indexOf(' ', sp + 1);
+			st.set(entry.slice(0, sp), entry.slice(sp + 1, sp2 < 0 ? undefined : sp2));
+		}
+		charMaps = { st };
 	}
 	return charMaps.st;
 }
@@ -161,6 +203,8 @@ export function scriptDataLoaded(): string[] {
 export function resetScriptData(): void {
 	converters.clear();
 	tries.clear();
+	keysByChain.clear();
+	changedBy.clear();
 	dictText.clear();
 	charMaps = undefined;
 }
@@ -225,25 +269,30 @@ function aligned(run: string, conv: Converter): string[] | undefined {
  */
 export function analyzeScript(text: string, region: RegionId, skip: (start: number, end: number) => boolean): ScriptAnalysis {
 	const spec = REGIONS[region];
-	const toExpected = converter(spec.toExpected);
+	// The converters are built on first use (building one is most of a first check's cost): a post
+	// whose characters no dictionary lists as a key needs none.
+	const toExpected = lazyConverter(spec.toExpected);
 	const st = stMap();
-	const toSimplified = spec.script === 'traditional' ? converter(spec.toSimplified!) : toExpected;
-	const regional = spec.regional.length ? converter(spec.regional) : undefined;
+	const simplifiedChain = spec.script === 'traditional' ? spec.toSimplified! : spec.toExpected;
+	const toSimplified = spec.script === 'traditional' ? lazyConverter(simplifiedChain) : toExpected;
+	const alone = keysAlone(simplifiedChain);
+	const regional = spec.regional.length ? lazyConverter(spec.regional) : undefined;
 	// A character is distinctively Simplified when OpenCC turns it into another character and
 	// it is not also standard in Traditional text; distinctively Traditional when the
 	// character-level Traditional→Simplified conversion changes it.
 	const isSimplified = (ch: string) => { const t = st.get(ch); return t !== undefined && t !== ch && !SHARED.has(ch); };
 	// toSimplified on one character is a whole OpenCC conversion: remembered per converter and character.
-	let changes = changedBy.get(toSimplified);
+	let changes = changedBy.get(region);
 	if (!changes) {
 		changes = { byChar: new Map(), bmp: new Uint8Array(0x10000) };
-		changedBy.set(toSimplified, changes);
+		changedBy.set(region, changes);
 	}
 	const changed = changes.byChar;
 	const isTraditional = (ch: string) => {
 		let c = changed.get(ch);
 		if (c === undefined) {
-			c = toSimplified(ch) !== ch;
+			// A character no dictionary of the chain lists as a key is left as it is.
+			c = alone.has(ch) && toSimplified(ch) !== ch;
 			changed.set(ch, c);
 		}
 		return c && !isSimplified(ch);
