@@ -3,6 +3,7 @@ import type { Draft, Located, Post } from './draft';
 import type { FieldName, PlatformProfile } from './platforms';
 import type { Target } from './rule';
 import { TextView } from './textview';
+import { memo1 } from './memo';
 
 /** Text of a field as the platform counts it, and how its offsets map to the source. */
 export interface FieldText {
@@ -54,10 +55,5 @@ const byTarget = new WeakMap<Target, FieldText[]>();
 
 /** `fieldTexts` of a target's post and platform, kept with the target. */
 export function targetFields(draft: Draft, t: Target): readonly FieldText[] {
-	let out = byTarget.get(t);
-	if (!out) {
-		out = fieldTexts(draft, t.post, t.platform);
-		byTarget.set(t, out);
-	}
-	return out;
+	return memo1(byTarget, t, () => fieldTexts(draft, t.post, t.platform));
 }

@@ -9,6 +9,8 @@
  * The values are shared: callers never change them (the finders that hand out arrays give
  * copies unless asked for the shared, read-only one).
  */
+import { memo1 } from './memo';
+
 export class Reading {
 	private readonly memo = new Map<string, unknown>();
 
@@ -16,24 +18,14 @@ export class Reading {
 
 	/** The value computed once for this text under `key` (which names the computation and every input besides the text). */
 	get<T>(key: string, compute: () => T): T {
-		let v = this.memo.get(key) as T | undefined;
-		if (v === undefined && !this.memo.has(key)) {
-			v = compute();
-			this.memo.set(key, v);
-		}
-		return v as T;
+		return memo1(this.memo, key, compute) as T;
 	}
 
 	/** What the rules share of this post (`ctx.shared`): kept apart from the counters' values, so no key of one can name the other's. */
 	private readonly sharedMemo = new Map<string, unknown>();
 
 	getShared<T>(key: string, compute: () => T): T {
-		let v = this.sharedMemo.get(key) as T | undefined;
-		if (v === undefined && !this.sharedMemo.has(key)) {
-			v = compute();
-			this.sharedMemo.set(key, v);
-		}
-		return v as T;
+		return memo1(this.sharedMemo, key, compute) as T;
 	}
 }
 

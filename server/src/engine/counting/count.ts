@@ -12,6 +12,7 @@ import { twitterText } from '../lazy';
 import type { PlatformProfile } from '../platforms';
 import { findMentions } from '../social';
 import { readingOf, type Reading } from '../reading';
+import { memo1 } from '../memo';
 import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
@@ -165,13 +166,8 @@ function byStart(a: Span, b: Span): number {
 const specialKeys = new WeakMap<PlatformProfile, string>();
 
 function specialKey(p: PlatformProfile): string {
-	let key = specialKeys.get(p);
-	if (key === undefined) {
-		// Everything the tokens depend on besides the text (the handle style decides which mentions count).
-		key = `count.special\u0000${p.unit}\u0000${p.url}\u0000${p.mention}\u0000${p.handle}\u0000${p.emoji}`;
-		specialKeys.set(p, key);
-	}
-	return key;
+	// Everything the tokens depend on besides the text (the handle style decides which mentions count).
+	return memo1(specialKeys, p, () => `count.special\u0000${p.unit}\u0000${p.url}\u0000${p.mention}\u0000${p.handle}\u0000${p.emoji}`);
 }
 
 /** A post's links, mentions and emoji as a platform counts them: the same for every field count of one platform (kept by the reading). */
