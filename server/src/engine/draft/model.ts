@@ -90,6 +90,14 @@ export function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings 
 	const s: PostSettings = {};
 	const bad = (r: Raw, key: string, args: Record<string, string | number> = {}) =>
 		problems.push({ start: r.start, end: r.end, message: msg(key, { key: r.key, ...args }), severity: 'error' });
+	// A value from a fixed list (industry, kind, status), or a problem that names the list.
+	const oneOf = <V extends string>(r: Raw, allowed: readonly V[], problem: string, set: (v: Located<V>) => void): void => {
+		if (typeof r.value === 'string' && (allowed as readonly string[]).includes(r.value)) {
+			set(located(r.value as V, r.start, r.end, r.exact));
+		} else {
+			bad(r, problem, { value: String(r.value), allowed: allowed.join(', ') });
+		}
+	};
 	for (const r of raws) {
 		switch (r.key) {
 			case 'platform':
@@ -132,18 +140,14 @@ export function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings 
 				}
 				break;
 			case 'industry':
-				if (typeof r.value === 'string' && (INDUSTRIES as readonly string[]).includes(r.value)) {
-					s.industry = located(r.value as Industry, r.start, r.end, r.exact);
-				} else {
-					bad(r, 'fm.industry', { value: String(r.value), allowed: INDUSTRIES.join(', ') });
-				}
+				oneOf(r, INDUSTRIES, 'fm.industry', (v) => {
+					s.industry = v;
+				});
 				break;
 			case 'kind':
-				if (typeof r.value === 'string' && (POST_KINDS as readonly string[]).includes(r.value)) {
-					s.kind = located(r.value as PostKind, r.start, r.end, r.exact);
-				} else {
-					bad(r, 'fm.kind', { value: String(r.value), allowed: POST_KINDS.join(', ') });
-				}
+				oneOf(r, POST_KINDS, 'fm.kind', (v) => {
+					s.kind = v;
+				});
 				break;
 			case 'sponsored':
 				if (typeof r.value === 'boolean') {
@@ -172,11 +176,9 @@ export function toSettings(raws: Raw[], problems: InputProblem[]): PostSettings 
 				break;
 			}
 			case 'status':
-				if (typeof r.value === 'string' && (STATUSES as readonly string[]).includes(r.value)) {
-					s.status = located(r.value as Status, r.start, r.end, r.exact);
-				} else {
-					bad(r, 'fm.status', { value: String(r.value), allowed: STATUSES.join(', ') });
-				}
+				oneOf(r, STATUSES, 'fm.status', (v) => {
+					s.status = v;
+				});
 				break;
 			case 'approvedBy':
 				if (typeof r.value === 'string' && r.value.trim()) {
