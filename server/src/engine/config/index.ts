@@ -50,6 +50,21 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 	}
 	const bad = (n: JsonNode, path: string, detail: string, severity: 'error' | 'warning' = 'error') =>
 		problems.push({ start: n.offset, end: n.offset + n.length, message: msg('config.invalid', { path, detail }), severity });
+	// The entries of a setting that must be an object (rules, platforms, protect), or undefined (a problem) when it is not.
+	const entries = (vn: JsonNode, key: string): [string, JsonNode, JsonNode][] | undefined => {
+		if (vn.type !== 'object') {
+			bad(vn, key, msg('config.type', { type: 'object' }));
+			return undefined;
+		}
+		return props(vn);
+	};
+	// A reserved name (`__proto__`, `constructor`…) as an entry's id is a problem, and the entry is skipped.
+	const reserved = (key: string, id: string, idNode: JsonNode): boolean => {
+		if (isReservedName(id)) {
+			bad(idNode, `${key}.${id}`, msg('config.reservedName', { name: id }));
+		}
+		return isReservedName(id);
+	};
 	if (root.type !== 'object') {
 		bad(root, '(root)', msg('config.type', { type: 'object' }));
 		return { problems };
@@ -89,15 +104,14 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 			case 'packs':
 				layer[key] = strings(vn, key);
 				break;
-			case 'rules':
-				if (vn.type !== 'object') {
-					bad(vn, key, msg('config.type', { type: 'object' }));
+			case 'rules': {
+				const list = entries(vn, key);
+				if (!list) {
 					break;
 				}
 				layer.rules = record();
-				for (const [id, idNode, rv] of props(vn)) {
-					if (isReservedName(id)) {
-						bad(idNode, `rules.${id}`, msg('config.reservedName', { name: id }));
+				for (const [id, idNode, rv] of list) {
+					if (reserved(key, id, idNode)) {
 						continue;
 					}
 					const rule = Object.hasOwn(knownRules, id) ? knownRules[id] : isTeamRuleId(id) ? {} : undefined; // a team rule: its severity
@@ -152,15 +166,15 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					layer.rules[id] = setting;
 				}
 				break;
-			case 'platforms':
-				if (vn.type !== 'object') {
-					bad(vn, key, msg('config.type', { type: 'object' }));
+			}
+			case 'platforms': {
+				const list = entries(vn, key);
+				if (!list) {
 					break;
 				}
 				layer.platforms = record();
-				for (const [id, idNode, pv] of props(vn)) {
-					if (isReservedName(id)) {
-						bad(idNode, `platforms.${id}`, msg('config.reservedName', { name: id }));
+				for (const [id, idNode, pv] of list) {
+					if (reserved(key, id, idNode)) {
 						continue;
 					}
 					if (!PLATFORM_ID.test(id.toLowerCase())) {
@@ -177,14 +191,15 @@ export function parseConfigLayer(text: string, origin: string, knownRules: Recor
 					}
 				}
 				break;
+			}
 			case 'protect': {
 				// { abbreviations: string[], names: string[] }: bad entries are problems and are dropped.
-				if (vn.type !== 'object') {
-					bad(vn, key, msg('config.type', { type: 'object' }));
+				const list = entries(vn, key);
+				if (!list) {
 					break;
 				}
 				const out: Record<string, string[]> = {};
-				for (const [k, kn, lv] of props(vn)) {
+				for (const [k, kn, lv] of list) {
 					if (!(PROTECT_KEYS as readonly string[]).includes(k)) {
 						bad(kn, `${key}.${k}`, msg('config.unknownKey', { key: `${key}.${k}` }), 'warning');
 						continue;
