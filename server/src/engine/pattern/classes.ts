@@ -83,19 +83,5 @@ export function foldClass(cls: CharClass, caseSensitive: boolean): CharClass {
 	if (!add.length) {
 		return cls;
 	}
-	const all = [...r, ...add];
-	const pairs: [number, number][] = [];
-	for (let i = 0; i < all.length; i += 2) {
-		pairs.push([all[i], all[i + 1]]);
-	}
-	pairs.sort((a, b) => a[0] - b[0]);
-	const merged: number[] = [];
-	for (const [lo, hi] of pairs) {
-		if (merged.length && lo <= merged[merged.length - 1] + 1) {
-			merged[merged.length - 1] = Math.max(merged[merged.length - 1], hi);
-		} else {
-			merged.push(lo, hi);
-		}
-	}
-	return { key: cls.key, ranges: merged, negated: cls.negated };
+	return { key: cls.key, ranges: normalize([...r, ...add]), negated: cls.negated };
 }
