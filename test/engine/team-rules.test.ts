@@ -143,6 +143,16 @@ describe('team rules: validation at exact offsets', () => {
 		assert.ok(find(/\(acme\/occ\): an occurrence rule needs "min", "max" or both/));
 	});
 
+	it('a platform or locale of the wrong shape is a problem at that item, and the other items stay', () => {
+		const text = JSON.stringify([{ id: 'scoped', kind: 'existence', tokens: ['甲'], platforms: ['weibo', 'not a platform!'], locales: ['zh-CN', 'zh_CN!'], message: msgs }]);
+		const r = parseTeamRulesFile(text, 'copydesk-rules.json', 'acme');
+		const rule = r.value!.find((x) => x.id === 'acme/scoped')!;
+		assert.deepEqual(rule.platforms, ['weibo']);
+		assert.deepEqual(rule.locales, ['zh-cn']);
+		const items = r.problems.map((p) => text.slice(p.start, p.end));
+		assert.deepEqual(items, ['"not a platform!"', '"zh_CN!"'], r.problems.map((p) => p.message).join('\n'));
+	});
+
 	it('a pack with catastrophic patterns is refused quickly, with a message per pattern', () => {
 		const hostile = ['(a+)+b', '(a|aa)*', '(.*a){20}', '(x{1,20}){1,20}', Array.from({ length: 40 }, () => '(a|b|c)').join(''), `${'(a?)'.repeat(30)}${'a'.repeat(30)}`];
 		const text = JSON.stringify([{ id: 'evil', kind: 'existence', patterns: hostile, message: msgs }]);

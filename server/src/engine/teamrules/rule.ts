@@ -124,6 +124,14 @@ export function readRule(n: JsonNode, i: number, ctx: ReadContext): TeamRule | u
 		});
 		return out;
 	};
+	// A check for strs(): an item that does not match `re` is a problem (`problem` names it) and is left out.
+	const shaped = (re: RegExp, problem: (s: string) => string) => (s: string, node: JsonNode, ip: string): boolean => {
+		if (!re.test(s)) {
+			fail(node, ip, problem(s));
+			return false;
+		}
+		return true;
+	};
 	// A pattern: compiled now; an error points at its position inside the string.
 	const pattern = (node: JsonNode, kp: string, source: string): Step[][] | undefined => {
 		const c = compilePattern(source);
@@ -200,25 +208,11 @@ export function readRule(n: JsonNode, i: number, ctx: ReadContext): TeamRule | u
 				}
 				break;
 			case 'platforms': {
-				const list = strs(v, kp, (s, node, ip) => {
-					if (!PLATFORM.test(s)) {
-						fail(node, ip, msg('config.platformId', { name: s }));
-						return false;
-					}
-					return true;
-				});
-				rule.platforms = list ?? [];
+				rule.platforms = strs(v, kp, shaped(PLATFORM, (name) => msg('config.platformId', { name }))) ?? [];
 				break;
 			}
 			case 'locales': {
-				const list = strs(v, kp, (s, node, ip) => {
-					if (!LOCALE.test(s)) {
-						fail(node, ip, msg('team.locale', { locale: s }));
-						return false;
-					}
-					return true;
-				});
-				rule.locales = (list ?? []).map((s) => s.toLowerCase());
+				rule.locales = (strs(v, kp, shaped(LOCALE, (locale) => msg('team.locale', { locale }))) ?? []).map((s) => s.toLowerCase());
 				break;
 			}
 			case 'scope': {
