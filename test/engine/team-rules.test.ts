@@ -143,12 +143,14 @@ describe('team rules: validation at exact offsets', () => {
 		assert.ok(find(/\(acme\/occ\): an occurrence rule needs "min", "max" or both/));
 	});
 
-	it('a platform or locale of the wrong shape is a problem at that item, and the other items stay', () => {
+	it('a platform or locale of the wrong shape is a problem at that item, and the rule is not loaded; good ones load', () => {
+		const good = JSON.stringify([{ id: 'scoped', kind: 'existence', tokens: ['甲'], platforms: ['weibo', 'x'], locales: ['zh-CN', 'en'], message: msgs }]);
+		const ok = parseTeamRulesFile(good, 'copydesk-rules.json', 'acme');
+		assert.deepEqual(ok.problems, []);
+		assert.deepEqual(ok.value!.map((x) => [x.platforms, x.locales]), [[['weibo', 'x'], ['zh-cn', 'en']]]);
 		const text = JSON.stringify([{ id: 'scoped', kind: 'existence', tokens: ['甲'], platforms: ['weibo', 'not a platform!'], locales: ['zh-CN', 'zh_CN!'], message: msgs }]);
 		const r = parseTeamRulesFile(text, 'copydesk-rules.json', 'acme');
-		const rule = r.value!.find((x) => x.id === 'acme/scoped')!;
-		assert.deepEqual(rule.platforms, ['weibo']);
-		assert.deepEqual(rule.locales, ['zh-cn']);
+		assert.deepEqual(r.value, []);
 		const items = r.problems.map((p) => text.slice(p.start, p.end));
 		assert.deepEqual(items, ['"not a platform!"', '"zh_CN!"'], r.problems.map((p) => p.message).join('\n'));
 	});
