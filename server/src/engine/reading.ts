@@ -12,20 +12,20 @@
 import { memo1 } from './memo';
 
 export class Reading {
-	private readonly memo = new Map<string, unknown>();
+	// Made on first use: many readings (a title, a digest) are asked for one value or none.
+	private memo: Map<string, unknown> | undefined;
+	/** What the rules share of this post (`ctx.shared`): kept apart from the counters' values, so no key of one can name the other's. */
+	private sharedMemo: Map<string, unknown> | undefined;
 
 	constructor(readonly text: string) { }
 
 	/** The value computed once for this text under `key` (which names the computation and every input besides the text). */
 	get<T>(key: string, compute: () => T): T {
-		return memo1(this.memo, key, compute) as T;
+		return memo1((this.memo ??= new Map()), key, compute) as T;
 	}
 
-	/** What the rules share of this post (`ctx.shared`): kept apart from the counters' values, so no key of one can name the other's. */
-	private readonly sharedMemo = new Map<string, unknown>();
-
 	getShared<T>(key: string, compute: () => T): T {
-		return memo1(this.sharedMemo, key, compute) as T;
+		return memo1((this.sharedMemo ??= new Map()), key, compute) as T;
 	}
 }
 

@@ -2,71 +2,92 @@
 import type { ResolvedConfig } from '../config';
 import type { Draft } from '../draft';
 import type { PostImage } from '../media';
-import { language, msg } from '../messages';
-import type { Readings } from '../reading';
+import { language, msg, type Lang } from '../messages';
+import type { Reading, Readings } from '../reading';
+import type { TextView } from '../textview';
 import type { Rule, RuleContext, RuleReport, Target } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { optionsOf } from './targets';
 import { memo2 } from '../memo';
 
 /**
- * One rule context for a target, shared by every rule run on it (one object and its functions per
- * target, not per rule and target): `run` points it at the next rule. A rule uses its context only
- * while its `check` runs.
+ * One rule context for a target, shared by every rule run on it: `run` points it at the next rule.
+ * The context is this object, its functions on the prototype (no closure or accessor made per
+ * target), so making one per target costs one small object. A rule uses its context only while
+ * its `check` runs; a function taken off it (`ctx.report`) is bound first.
  */
-export class TargetRun {
+export class TargetRun implements RuleContext {
 	private rule!: Rule;
 	private severity: Severity = 'warning';
-	private options: Record<string, unknown> = {};
+	private ruleOpts: Record<string, unknown> = {};
 	private out: Finding[] = [];
-	readonly ctx: RuleContext;
+	readonly body: TextView;
+	readonly text: string;
+	readonly lang: Lang;
+	private readonly bodyReading: Reading;
 
-	constructor(target: Target, draft: Draft, config: ResolvedConfig, active: readonly { rule: Rule }[], readings: Readings, images?: readonly PostImage[]) {
-		const body = target.post.body;
-		const lang = language();
-		const bodyReading = readings.of(body.text);
-		const toFinding = (r: RuleReport, source: boolean): Finding => {
-			const range = source ? { start: r.start, end: r.end } : body.rangeToSource(r.start, r.end);
-			const fixes: Fix[] | undefined = r.fixes
-				?.filter((fx) => source || fx.edits.every((e) => body.isContiguous(e.start, e.end)))
-				.map((fx) => ({
-					title: fx.title, preferred: fx.preferred, kind: fx.kind,
-					edits: fx.edits.map((e) => {
-						const er = source ? { start: e.start, end: e.end > e.start ? e.end : e.start } : e.end > e.start ? body.rangeToSource(e.start, e.end) : { start: body.toSource(e.start), end: body.toSource(e.start) };
-						return { start: er.start, end: er.end, newText: e.newText };
-					}),
-				}));
-			return {
-				rule: r.rule ?? this.rule.meta.id, ...(r.link ? { link: r.link } : {}), severity: r.severity ?? this.severity, message: r.message, ...range,
-				platform: target.platform.id, post: target.post.index, explain: r.explain,
-				...(fixes?.length ? { fixes } : {}),
-			};
-		};
-		const options = () => this.options;
-		this.ctx = {
-			target, draft, body, text: body.text, config, lang, images,
-			get options() {
-				return options();
-			},
-			ruleOptions: (id) => {
-				const other = active.find((a) => a.rule.meta.id === id)?.rule;
-				return other ? optionsOf(other, config) : undefined;
-			},
-			t: (key, args) => msg(messageKey(this.rule, key), args, lang),
-			shared: <T>(key: string, compute: () => T): T => bodyReading.getShared(key, compute),
-			reading: (text) => (text === undefined || text === body.text ? bodyReading : readings.of(text)),
-			report: (r) => this.out.push(toFinding(r, false)),
-			reportSource: (r) => this.out.push(toFinding(r, true)),
+	constructor(readonly target: Target, readonly draft: Draft, readonly config: ResolvedConfig, private readonly active: readonly { rule: Rule }[], private readonly readings: Readings, readonly images?: readonly PostImage[]) {
+		this.body = target.post.body;
+		this.text = this.body.text;
+		this.lang = language();
+		this.bodyReading = readings.of(this.text);
+	}
+
+	get options(): Record<string, unknown> {
+		return this.ruleOpts;
+	}
+
+	ruleOptions(id: string): Readonly<Record<string, unknown>> | undefined {
+		const other = this.active.find((a) => a.rule.meta.id === id)?.rule;
+		return other ? optionsOf(other, this.config) : undefined;
+	}
+
+	t(key: string, args?: Record<string, string | number>): string {
+		return msg(messageKey(this.rule, key), args, this.lang);
+	}
+
+	shared<T>(key: string, compute: () => T): T {
+		return this.bodyReading.getShared(key, compute);
+	}
+
+	reading(text?: string): Reading {
+		return text === undefined || text === this.text ? this.bodyReading : this.readings.of(text);
+	}
+
+	report(r: RuleReport): void {
+		this.out.push(this.toFinding(r, false));
+	}
+
+	reportSource(r: RuleReport): void {
+		this.out.push(this.toFinding(r, true));
+	}
+
+	private toFinding(r: RuleReport, source: boolean): Finding {
+		const { body, target } = this;
+		const range = source ? { start: r.start, end: r.end } : body.rangeToSource(r.start, r.end);
+		const fixes: Fix[] | undefined = r.fixes
+			?.filter((fx) => source || fx.edits.every((e) => body.isContiguous(e.start, e.end)))
+			.map((fx) => ({
+				title: fx.title, preferred: fx.preferred, kind: fx.kind,
+				edits: fx.edits.map((e) => {
+					const er = source ? { start: e.start, end: e.end > e.start ? e.end : e.start } : e.end > e.start ? body.rangeToSource(e.start, e.end) : { start: body.toSource(e.start), end: body.toSource(e.start) };
+					return { start: er.start, end: er.end, newText: e.newText };
+				}),
+			}));
+		return {
+			rule: r.rule ?? this.rule.meta.id, ...(r.link ? { link: r.link } : {}), severity: r.severity ?? this.severity, message: r.message, ...range,
+			platform: target.platform.id, post: target.post.index, explain: r.explain,
+			...(fixes?.length ? { fixes } : {}),
 		};
 	}
 
 	/** Runs `rule` at `severity`, its findings pushed to `out`. */
 	run(rule: Rule, severity: Severity, out: Finding[]): void {
 		this.rule = rule;
-		this.options = optionsOf(rule, this.ctx.config);
+		this.ruleOpts = optionsOf(rule, this.config);
 		this.severity = severity;
 		this.out = out;
-		rule.check(this.ctx);
+		rule.check(this);
 	}
 }
 

@@ -83,7 +83,11 @@ export function fullwidthMarks(ctx: RuleContext): ReadonlySet<number> {
 	}
 	const options = ctx.ruleOptions('zh-punctuation') ?? {};
 	// The same sweep, reporting nothing: only its decisions are wanted.
-	const quiet: RuleContext = { ...ctx, options, ruleOptions: () => undefined, t: () => '', report: () => undefined, reportSource: () => undefined };
+	const quiet: RuleContext = {
+		target: ctx.target, draft: ctx.draft, body: ctx.body, text: ctx.text, config: ctx.config, lang: ctx.lang, images: ctx.images, options,
+		ruleOptions: () => undefined, t: () => '', report: () => undefined, reportSource: () => undefined,
+		shared: (key, compute) => ctx.shared(key, compute), reading: (text) => ctx.reading(text),
+	};
 	const sweep = new Sweep(quiet, sharedZhText(ctx, stringList(options.exceptions)));
 	sweep.run();
 	return sweep.converted;

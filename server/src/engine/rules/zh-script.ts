@@ -5,7 +5,7 @@
  * so. The OpenCC dictionaries are loaded only for posts with Han characters (see ../script.ts);
  * what each locale expects is data (../data/zh-script.json).
  */
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
 import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../script';
 import { sharedProtected, touchesProtected } from '../protected';
 import { findMentions } from '../social';
@@ -116,8 +116,8 @@ const rule: Rule = {
 		const adSeverity = law && !ctx.config.rules['zh-script']?.severity ? 'error' as const : undefined;
 		const explain = ctx.t('explain', { locale: ctx.target.locale, region: regionName, expectedScript: scriptName(spec.script) }) + (spec.legalBasis ? ctx.t('explainLaw') : '');
 		const all = [
-			...result.spans.map((s) => ({ s, report: ctx.report, offset: 0 })),
-			...fields.flatMap(({ fc, result: r }) => r.spans.map((s) => ({ s, report: ctx.reportSource, offset: fc.start }))),
+			...result.spans.map((s) => ({ s, report: (r: RuleReport) => ctx.report(r), offset: 0 })),
+			...fields.flatMap(({ fc, result: r }) => r.spans.map((s) => ({ s, report: (r: RuleReport) => ctx.reportSource(r), offset: fc.start }))),
 		];
 		for (const { s: span, report, offset } of all) {
 			const s = { ...span, start: span.start + offset, end: span.end + offset };
