@@ -138,6 +138,24 @@ function tagName(display: string): string {
 	return display.normalize('NFKC').replace(/^#|#$/g, '').replace(/\[话题\]$/, '').toLowerCase();
 }
 
+/**
+ * The matches of the global `re` in `text`, as `matchAll` gives them, without its copy of the
+ * regular expression and its iterator (this runs for every post): `for (let m = firstMatch(re, t);
+ * m; m = nextMatch(re, t, m))`. `re` is one of this module's own and no loop body uses it again,
+ * so sharing its lastIndex is safe.
+ */
+function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
+	re.lastIndex = 0;
+	return re.exec(text);
+}
+
+function nextMatch(re: RegExp, text: string, m: RegExpExecArray): RegExpExecArray | null {
+	if (!m[0].length) {
+		re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+	}
+	return re.exec(text);
+}
+
 interface Span { start: number; end: number }
 const overlaps = (a: Span, xs: readonly Span[]) => xs.some((x) => a.start < x.end && x.start < a.end);
 
@@ -207,22 +225,24 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 		}
 	}
 	// Dates and times: Chinese forms with spaces first, then chrono's English and Chinese parsers.
-	for (const m of text.matchAll(ZH_DATE)) {
-		const s = { start: m.index!, end: m.index! + m[0].length };
+	// Every date, time, price, percentage and quantity pattern below has a digit (`\d`, always ASCII 0-9).
+	const digits = /\d/.test(text);
+	for (let m = digits ? firstMatch(ZH_DATE, text) : null; m; m = nextMatch(ZH_DATE, text, m)) {
+		const s = { start: m.index, end: m.index + m[0].length };
 		const month = Number(m[2]);
 		const day = Number(m[3]);
 		if (!isTaken(s) && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
 			add({ kind: 'date', group: 'date', value: `${month}-${day}`, text: m[0], ...s, ...(m[1] ? { year: Number(m[1]) } : {}) });
 		}
 	}
-	for (const m of text.matchAll(ZH_TIME)) {
+	for (let m = digits ? firstMatch(ZH_TIME, text) : null; m; m = nextMatch(ZH_TIME, text, m)) {
 		const [whole, period, h, colonMin, min, half] = m;
 		// `8:30` without a Chinese period word is left to chrono; `14 时` and `晚 8 点` are ours.
 		if (colonMin !== undefined && !period) {
 			continue;
 		}
 		const lead = whole.length - whole.trimStart().length;
-		const s = { start: m.index! + lead, end: m.index! + whole.length };
+		const s = { start: m.index + lead, end: m.index + whole.length };
 		let hour = Number(h);
 		const minute = half ? 30 : Number(colonMin ?? min ?? 0);
 		if (isTaken(s) || hour > 24 || minute > 59) {
@@ -256,28 +276,28 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 			}
 		}
 	}
-	for (const m of text.matchAll(PRICE_PREFIX)) {
-		const s = { start: m.index!, end: m.index! + m[0].length };
+	for (let m = digits ? firstMatch(PRICE_PREFIX, text) : null; m; m = nextMatch(PRICE_PREFIX, text, m)) {
+		const s = { start: m.index, end: m.index + m[0].length };
 		const code = prefixOf.get(m[1].toLowerCase());
 		if (code && !isTaken(s) && !(latinEnd(m[1]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
 			add({ kind: 'price', group: 'price', value: `${code} ${fmt(toNumber(m[2], m[3]))}`, currency: code, text: m[0], ...s });
 		}
 	}
-	for (const m of text.matchAll(PRICE_SUFFIX)) {
-		const s = { start: m.index!, end: m.index! + m[0].length };
+	for (let m = digits ? firstMatch(PRICE_SUFFIX, text) : null; m; m = nextMatch(PRICE_SUFFIX, text, m)) {
+		const s = { start: m.index, end: m.index + m[0].length };
 		const code = suffixOf.get(m[3].toLowerCase());
 		if (code && !isTaken(s) && !(latinEnd(m[3]) && /^[A-Za-z]/.test(text.slice(s.end)))) {
 			add({ kind: 'price', group: 'price', value: `${code} ${fmt(toNumber(m[1], m[2]))}`, currency: code, text: m[0], ...s });
 		}
 	}
-	for (const m of text.matchAll(PERCENT)) {
-		const s = { start: m.index!, end: m.index! + m[0].length };
+	for (let m = digits ? firstMatch(PERCENT, text) : null; m; m = nextMatch(PERCENT, text, m)) {
+		const s = { start: m.index, end: m.index + m[0].length };
 		if (!isTaken(s)) {
 			add({ kind: 'percent', group: 'percent', value: fmt(toNumber(m[1])), text: m[0], ...s });
 		}
 	}
-	for (const m of text.matchAll(QUANTITY)) {
-		const s = { start: m.index!, end: m.index! + m[0].length };
+	for (let m = digits ? firstMatch(QUANTITY, text) : null; m; m = nextMatch(QUANTITY, text, m)) {
+		const s = { start: m.index, end: m.index + m[0].length };
 		const alias = m[3];
 		// A Latin unit is a word of its own: `14 days`, `14-day`, not `14 dayspring` or `5 hours`'s `h`.
 		if (isTaken(s) || (latinEnd(alias) && /^[\p{L}\p{N}]/u.test(text.slice(s.end))) || (latinStart(alias) && /[A-Za-z]$/.test(m[1]))) {
@@ -312,9 +332,9 @@ const MAX_WINDOWS = 30;
 /** chrono's English and Chinese readings of the text, on windows around date and time cues (offsets into `text`). */
 function chronoResults(text: string): { index: number; text: string; start: Chrono.ParsedComponents }[] {
 	const windows: { start: number; end: number }[] = [];
-	for (const m of text.matchAll(CUE)) {
-		let start = Math.max(0, m.index! - REACH);
-		let end = Math.min(text.length, m.index! + m[0].length + REACH);
+	for (let m = firstMatch(CUE, text); m; m = nextMatch(CUE, text, m)) {
+		let start = Math.max(0, m.index - REACH);
+		let end = Math.min(text.length, m.index + m[0].length + REACH);
 		// Widen to white space or punctuation, so no word is cut in half (within a few characters).
 		for (let k = 0; k < 12 && start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]); k++) {
 			start--;
