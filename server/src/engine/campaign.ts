@@ -99,29 +99,47 @@ function reference(xs: readonly { variant: VariantFacts; fact: Fact }[]): { vari
  * and facts about no product are left out (they could be about either).
  */
 function byGroup(variants: readonly VariantFacts[], keep: (f: Fact) => boolean, key: (f: Fact) => string): Map<string, { variant: VariantFacts; facts: Fact[] }[]> {
-	const byKey = new Map<string, Fact[]>();
-	for (const v of variants) {
-		for (const f of v.facts) {
-			if (keep(f)) {
-				const k = key(f);
-				byKey.set(k, [...(byKey.get(k) ?? []), f]);
+	// Each key's facts with their variant, in variant order then post order (one pass, not one per key).
+	const byKey = new Map<string, { variant: VariantFacts; fact: Fact }[]>();
+	for (const variant of variants) {
+		for (const fact of variant.facts) {
+			if (keep(fact)) {
+				const k = key(fact);
+				let list = byKey.get(k);
+				if (!list) {
+					byKey.set(k, (list = []));
+				}
+				list.push({ variant, fact });
 			}
 		}
 	}
 	const groups = new Map<string, { variant: VariantFacts; facts: Fact[] }[]>();
-	for (const [k, facts] of byKey) {
-		const anchors = new Set(facts.map((f) => f.anchor).filter(Boolean));
-		const anchorOf = (f: Fact) => (anchors.size <= 1 ? '' : f.anchor);
-		for (const v of variants) {
+	for (const [k, list] of byKey) {
+		const anchors = new Set(list.map((x) => x.fact.anchor).filter(Boolean));
+		// One variant's facts of this key, by anchor (in the order first met), then the next variant's.
+		let i = 0;
+		while (i < list.length) {
+			const variant = list[i].variant;
 			const mine = new Map<string, Fact[]>();
-			for (const f of v.facts) {
-				if (keep(f) && key(f) === k && (anchors.size <= 1 || f.anchor)) {
-					const a = `${k}\u0000${anchorOf(f)}`;
-					mine.set(a, [...(mine.get(a) ?? []), f]);
+			for (; i < list.length && list[i].variant === variant; i++) {
+				const f = list[i].fact;
+				if (anchors.size <= 1 || f.anchor) {
+					const a = `${k}\u0000${anchors.size <= 1 ? '' : f.anchor}`;
+					const fs = mine.get(a);
+					if (fs) {
+						fs.push(f);
+					} else {
+						mine.set(a, [f]);
+					}
 				}
 			}
-			for (const [a, fs] of mine) {
-				groups.set(a, [...(groups.get(a) ?? []), { variant: v, facts: fs }]);
+			for (const [a, facts] of mine) {
+				const posts = groups.get(a);
+				if (posts) {
+					posts.push({ variant, facts });
+				} else {
+					groups.set(a, [{ variant, facts }]);
+				}
 			}
 		}
 	}
