@@ -3,6 +3,7 @@
  * the penalty in both languages, rendered as hover markdown.
  */
 import law from './data/law.json';
+import { memo2 } from './memo';
 import { msg, type Lang } from './messages';
 
 export interface Article {
@@ -13,8 +14,19 @@ export interface Article {
 
 const ARTICLES: Readonly<Record<string, Article>> = law.articles;
 
+// The rendered articles of one list (a category's `basis`, data) in one language: the same text for every finding.
+const rendered = new WeakMap<readonly string[], Map<Lang, string>>();
+
 /** Markdown: each article's reference, text and penalty. */
 export function explainArticles(ids: readonly string[], lang: Lang): string {
+	const known = rendered.get(ids)?.get(lang);
+	if (known !== undefined) {
+		return known;
+	}
+	return memo2(rendered, ids, lang, () => renderArticles(ids, lang));
+}
+
+function renderArticles(ids: readonly string[], lang: Lang): string {
 	const parts: string[] = [];
 	for (const id of ids) {
 		const a = ARTICLES[id];

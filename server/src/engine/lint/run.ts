@@ -95,6 +95,11 @@ export class TargetRun implements RuleContext {
 const messageKeys = new WeakMap<Rule, Map<string, string>>();
 
 function messageKey(rule: Rule, key: string): string {
+	// Asked for every message: the lookup makes no closure (keys are never empty).
+	const known = messageKeys.get(rule)?.get(key);
+	if (known) {
+		return known;
+	}
 	return memo2(messageKeys, rule, key, () => `${rule.meta.id}.${key}`);
 }
 

@@ -17,6 +17,11 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off'
 const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
 
 export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
+	// Asked once per rule and target: the lookup makes no closure (options are objects, never undefined).
+	const known = optionCache.get(config)?.get(rule.meta.id);
+	if (known) {
+		return known;
+	}
 	return memo2(optionCache, config, rule.meta.id, () => {
 		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
 		return Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
