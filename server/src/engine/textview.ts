@@ -5,6 +5,25 @@
  */
 import { lowerBound } from './text';
 
+/**
+ * White space as `\s`, `trim()` and `trimStart()` see it: ECMAScript's WhiteSpace (tab, vertical tab,
+ * form feed, U+FEFF and every Zs space) and LineTerminator (LF, CR, U+2028, U+2029). One code unit
+ * at a time, so a view is trimmed without slicing its text.
+ */
+export function isJsSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+		|| c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function allSpace(source: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		if (!isJsSpace(source.charCodeAt(i))) {
+			return false;
+		}
+	}
+	return true;
+}
+
 export class TextView {
 	readonly text: string;
 	// Parallel arrays: the view offset where each kept piece starts, and its source offset.
@@ -31,20 +50,24 @@ export class TextView {
 		// Trim white space at both ends of the whole view (one splice, not a shift per blank piece:
 		// thousands of comments on their own lines leave thousands of blank pieces).
 		let first = 0;
-		while (first < pieces.length && /^\s*$/u.test(source.slice(pieces[first][0], pieces[first][1]))) {
+		while (first < pieces.length && allSpace(source, pieces[first][0], pieces[first][1])) {
 			first++;
 		}
 		if (first) {
 			pieces.splice(0, first);
 		}
-		while (pieces.length && /^\s*$/u.test(source.slice(pieces[pieces.length - 1][0], pieces[pieces.length - 1][1]))) {
+		while (pieces.length && allSpace(source, pieces[pieces.length - 1][0], pieces[pieces.length - 1][1])) {
 			pieces.pop();
 		}
 		if (pieces.length) {
 			const first = pieces[0];
-			first[0] += source.slice(first[0], first[1]).length - source.slice(first[0], first[1]).trimStart().length;
+			while (first[0] < first[1] && isJsSpace(source.charCodeAt(first[0]))) {
+				first[0]++;
+			}
 			const last = pieces[pieces.length - 1];
-			last[1] -= source.slice(last[0], last[1]).length - source.slice(last[0], last[1]).trimEnd().length;
+			while (last[1] > last[0] && isJsSpace(source.charCodeAt(last[1] - 1))) {
+				last[1]--;
+			}
 		}
 		let text = '';
 		for (const [s, e] of pieces) {

@@ -18,7 +18,9 @@ export {
 
 function merge(base: PostSettings, over: PostSettings): PostSettings {
 	const out: PostSettings = { ...base };
-	for (const [k, v] of Object.entries(over)) {
+	// Own keys only (a settings object is a plain object made by toSettings).
+	for (const k of Object.keys(over) as (keyof PostSettings)[]) {
+		const v = over[k];
 		if (v !== undefined) {
 			(out as Record<string, unknown>)[k] = v;
 		}

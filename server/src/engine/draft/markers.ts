@@ -7,6 +7,8 @@ import type { InputProblem } from '../types';
 import { SETTING_KEYS, toSettings, type Comment, type PostSettings, type Raw } from './model';
 
 const MARKER = /^post(?:\s+([\s\S]*))?$/;
+// White space between attributes (sticky, one object: a literal in the loop would be a new RegExp per attribute).
+const WS = /\s*/y;
 const ATTR = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/gy;
 
 /**
@@ -54,10 +56,9 @@ export function parseMarker(c: Comment, text: string, problems: InputProblem[], 
 	ATTR.lastIndex = 0;
 	let pos = 0;
 	while (pos < attrs.length) {
-		const ws = /\s*/y;
-		ws.lastIndex = pos;
-		ws.exec(attrs);
-		pos = ws.lastIndex;
+		WS.lastIndex = pos;
+		WS.exec(attrs);
+		pos = WS.lastIndex;
 		if (pos >= attrs.length) {
 			break;
 		}
