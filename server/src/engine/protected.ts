@@ -135,7 +135,7 @@ export function findProtected(text: string, opts: ProtectOptions = {}): Protecte
  */
 export function sharedProtected(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T; reading?(text?: string): Reading }, exceptions: readonly string[] = []): ProtectedSpan[] {
 	// The config is the same for every rule of one lint run, so only the exceptions name the memo.
-	return ctx.shared(`protected ${JSON.stringify(exceptions)}`, () => findProtected(ctx.text, { exceptions, ...configuredWords(ctx.config), reading: ctx.reading?.() }));
+	return ctx.shared(exceptions.length ? `protected ${JSON.stringify(exceptions)}` : 'protected []', () => findProtected(ctx.text, { exceptions, ...configuredWords(ctx.config), reading: ctx.reading?.() }));
 }
 
 /** findProtected without the prefilters (each pattern runs on every text): the reference for tests. */
@@ -218,8 +218,8 @@ const matchers = new Map<string, RegExp | null>();
  * letter or digit none after either (Node.js, not Node.json); Chinese may touch either side. Alternatives of literals only: linear.
  */
 function wordMatcher(kind: string, builtin: readonly string[], added: readonly string[] = []): RegExp | null {
-	// Keyed by the configured additions only: the built-in list never changes.
-	const key = `${kind}\u0000${added.join('\u0000')}`;
+	// Keyed by the configured additions only: the built-in list never changes (no key to build without any).
+	const key = added.length ? `${kind}\u0000${added.join('\u0000')}` : kind;
 	let re = matchers.get(key);
 	if (re === undefined) {
 		const list = [...builtin, ...added];

@@ -112,11 +112,13 @@ export class ZhText {
 	constructor(readonly text: string, exceptions: readonly string[] = [], spans: ProtectedSpan[] = findProtected(text, { exceptions })) {
 		this.spans = spans;
 		const size = text.length;
-		const starts = this.starts = new Int32Array(size);
-		const ends = this.ends = new Int32Array(size);
-		const lefts = this.lefts = new Uint8Array(size);
-		const rights = this.rights = new Uint8Array(size);
-		const spanOf = this.spanOf = new Int32Array(size);
+		// One buffer for the five columns (an ArrayBuffer is costly to make; a view of one is not).
+		const buffer = new ArrayBuffer(size * 14);
+		const starts = this.starts = new Int32Array(buffer, 0, size);
+		const ends = this.ends = new Int32Array(buffer, size * 4, size);
+		const spanOf = this.spanOf = new Int32Array(buffer, size * 8, size);
+		const lefts = this.lefts = new Uint8Array(buffer, size * 12, size);
+		const rights = this.rights = new Uint8Array(buffer, size * 13, size);
 		let n = 0;
 		let i = 0;
 		let k = 0;
@@ -198,7 +200,7 @@ export class ZhText {
 
 /** The post body's ZhText with these exceptions, built once per post (zh-spacing and zh-punctuation share it). */
 export function sharedZhText(ctx: { text: string; config?: { extra: Record<string, unknown> }; shared<T>(key: string, compute: () => T): T }, exceptions: readonly string[]): ZhText {
-	return ctx.shared(`zh.ZhText ${JSON.stringify(exceptions)}`, () => new ZhText(ctx.text, exceptions, sharedProtected(ctx, exceptions)));
+	return ctx.shared(exceptions.length ? `zh.ZhText ${JSON.stringify(exceptions)}` : 'zh.ZhText []', () => new ZhText(ctx.text, exceptions, sharedProtected(ctx, exceptions)));
 }
 
 /** True for a character that marks Chinese context: a CJK letter or Chinese punctuation. */
