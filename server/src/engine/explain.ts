@@ -8,6 +8,7 @@ import { language, msg } from './messages';
 import { platformName, sourceOf, type FieldName, type PlatformProfile } from './platforms';
 import type { FieldCount, Target } from './rule';
 import type { Reading } from './reading';
+import { flagsOf, HAN, LETTER_OR_MARK, MENTION_CHAR, SPACE } from './charflags';
 
 function fmt(n: number): string {
 	return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -78,21 +79,23 @@ export interface HanShare {
 	share: number;
 }
 
-// One pass: links, mentions and hashtags are skipped; a Han character counts one; a run of
-// other letters is one word (emoji and punctuation are not letters, so they never count).
-// Han characters are matched in runs and counted by code point: the same count as one match per
-// character (no skipped token starts with a Han character), with far fewer matches.
-const HAN_SHARE_TOKENS = /(https?:\/\/\S+|@[\p{L}\p{N}_\-.]+|#[^#\s]+#?)|(\p{Script=Han}+)|([[\p{L}\p{M}]--\p{Script=Han}]+)/gv;
+// One pass: links (`https?://` and what follows up to white space), @mentions and hashtags (`#tag`,
+// `#话题#`) are skipped; a Han character counts one; a run of other letters (and marks) is one
+// word (emoji and punctuation are not letters, so they never count). At each position the first of
+// these that applies is taken, as the alternation `(https?:\/\/\S+|@[\p{L}\p{N}_\-.]+|#[^#\s]+#?)|
+// (\p{Script=Han}+)|([[\p{L}\p{M}]--\p{Script=Han}]+)` would (test/engine/fast-paths-text.test.ts holds
+// them equal), by code point and a table of character flags rather than a match per token.
 
-function codePoints(s: string): number {
-	let n = s.length;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) {
-			n--;
-		}
+/** Where a link that `https?://` starts at `i` ends, or -1 when none starts there. */
+function linkEnd(text: string, i: number): number {
+	let j = text.startsWith('https://', i) ? i + 8 : text.startsWith('http://', i) ? i + 7 : -1;
+	if (j < 0 || j >= text.length || flagsOf(text.charCodeAt(j)) & SPACE) {
+		return -1;
 	}
-	return n;
+	while (j < text.length && !(flagsOf(text.charCodeAt(j)) & SPACE)) {
+		j++;
+	}
+	return j;
 }
 
 /** The Han share of a text; a Chinese post is measured once per target (each platform it names): its reading keeps the counts. */
@@ -106,14 +109,52 @@ function countShare(text: string): { han: number; otherWords: number; otherLette
 	let han = 0;
 	let otherWords = 0;
 	let otherLetters = 0;
-	// exec in a loop, as matchAll does without its iterator and regex copy (no token is empty).
-	HAN_SHARE_TOKENS.lastIndex = 0;
-	for (let m = HAN_SHARE_TOKENS.exec(text); m; m = HAN_SHARE_TOKENS.exec(text)) {
-		if (m[2]) {
-			han += codePoints(m[2]);
-		} else if (m[3]) {
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c === 0x68) { // h: a link?
+			const end = linkEnd(text, i);
+			if (end > 0) {
+				i = end;
+				continue;
+			}
+		} else if (c === 0x40) { // @: a mention?
+			let j = i + 1;
+			for (let cp = text.codePointAt(j); cp !== undefined && flagsOf(cp) & MENTION_CHAR; cp = text.codePointAt(j)) {
+				j += cp > 0xffff ? 2 : 1;
+			}
+			if (j > i + 1) {
+				i = j;
+				continue;
+			}
+		} else if (c === 0x23) { // #: a hashtag or a topic?
+			let j = i + 1;
+			// No surrogate is `#` or white space: code units will do.
+			while (j < n && text.charCodeAt(j) !== 0x23 && !(flagsOf(text.charCodeAt(j)) & SPACE)) {
+				j++;
+			}
+			if (j > i + 1) {
+				i = j < n && text.charCodeAt(j) === 0x23 ? j + 1 : j;
+				continue;
+			}
+		}
+		const cp = text.codePointAt(i)!;
+		const f = flagsOf(cp);
+		if (f & HAN) {
+			for (let x = cp; i < n && flagsOf(x) & HAN; x = text.codePointAt(i) ?? 0) {
+				han++;
+				i += x > 0xffff ? 2 : 1;
+			}
+		} else if (f & LETTER_OR_MARK) {
+			const start = i;
+			for (let x = cp; i < n && (flagsOf(x) & (HAN | LETTER_OR_MARK)) === LETTER_OR_MARK; x = text.codePointAt(i) ?? 0) {
+				i += x > 0xffff ? 2 : 1;
+			}
 			otherWords++;
-			otherLetters += m[3].length;
+			otherLetters += i - start;
+		} else {
+			i += cp > 0xffff ? 2 : 1;
 		}
 	}
 	return { han, otherWords, otherLetters };

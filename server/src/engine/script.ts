@@ -11,6 +11,7 @@
  */
 import data from './data/zh-script.json';
 import { HAN } from './text';
+import { flagsOf, HAN as HAN_FLAG } from './charflags';
 import { keyTrie, keysAlone, lazyConverter, resetOpenCC, stMap, type Converter } from './opencc';
 
 export { keysAlone, scriptDataLoaded } from './opencc';
@@ -111,11 +112,21 @@ function codePoints(text: string, start: number): Cp[] {
 	return out;
 }
 
-/** Maximal runs of Han characters (OpenCC's phrases never cross other characters that matter here). */
-function hanRuns(text: string): { start: number; text: string }[] {
+/** Maximal runs of Han characters (OpenCC's phrases never cross other characters that matter here), as `/\p{Script=Han}+/gu` finds them. */
+export function hanRuns(text: string): { start: number; text: string }[] {
 	const out: { start: number; text: string }[] = [];
-	for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
-		out.push({ start: m.index!, text: m[0] });
+	let i = 0;
+	while (i < text.length) {
+		const cp = text.codePointAt(i)!;
+		if (!(flagsOf(cp) & HAN_FLAG)) {
+			i += cp > 0xffff ? 2 : 1;
+			continue;
+		}
+		const start = i;
+		for (let x = cp; i < text.length && flagsOf(x) & HAN_FLAG; x = text.codePointAt(i) ?? 0) {
+			i += x > 0xffff ? 2 : 1;
+		}
+		out.push({ start, text: text.slice(start, i) });
 	}
 	return out;
 }
