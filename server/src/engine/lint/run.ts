@@ -64,9 +64,37 @@ export class TargetRun implements RuleContext {
 
 	private toFinding(r: RuleReport, source: boolean): Finding {
 		const { body, target } = this;
-		const range = source ? { start: r.start, end: r.end } : body.rangeToSource(r.start, r.end);
-		const fixes: Fix[] | undefined = r.fixes
-			?.filter((fx) => source || fx.edits.every((e) => body.isContiguous(e.start, e.end)))
+		let start: number;
+		let end: number;
+		if (source) {
+			start = r.start;
+			end = r.end;
+		} else {
+			const range = body.rangeToSource(r.start, r.end);
+			start = range.start;
+			end = range.end;
+		}
+		const rule = r.rule ?? this.rule.meta.id;
+		const severity = r.severity ?? this.severity;
+		// Literals of one shape each, in the key order findings always had (JSON output keeps it):
+		// an object built by spreading optional parts is slow to make and large.
+		const f: Finding = r.link
+			? { rule, link: r.link, severity, message: r.message, start, end, platform: target.platform.id, post: target.post.index, explain: r.explain }
+			: { rule, severity, message: r.message, start, end, platform: target.platform.id, post: target.post.index, explain: r.explain };
+		if (r.fixes?.length) {
+			const fixes = this.fixesOf(r.fixes, source);
+			if (fixes.length) {
+				f.fixes = fixes;
+			}
+		}
+		return f;
+	}
+
+	/** A report's fixes in source offsets; without `source`, only those whose edits are contiguous in the source. */
+	private fixesOf(reported: NonNullable<RuleReport['fixes']>, source: boolean): Fix[] {
+		const body = this.body;
+		return reported
+			.filter((fx) => source || fx.edits.every((e) => body.isContiguous(e.start, e.end)))
 			.map((fx) => ({
 				title: fx.title, preferred: fx.preferred, kind: fx.kind,
 				edits: fx.edits.map((e) => {
@@ -74,11 +102,6 @@ export class TargetRun implements RuleContext {
 					return { start: er.start, end: er.end, newText: e.newText };
 				}),
 			}));
-		return {
-			rule: r.rule ?? this.rule.meta.id, ...(r.link ? { link: r.link } : {}), severity: r.severity ?? this.severity, message: r.message, ...range,
-			platform: target.platform.id, post: target.post.index, explain: r.explain,
-			...(fixes?.length ? { fixes } : {}),
-		};
 	}
 
 	/** Runs `rule` at `severity`, its findings pushed to `out`. */
@@ -103,14 +126,23 @@ function messageKey(rule: Rule, key: string): string {
 	return memo2(messageKeys, rule, key, () => `${rule.meta.id}.${key}`);
 }
 
+/**
+ * The findings without repeats (same rule, range and message; the first is kept, order kept).
+ * Findings are grouped by start, so no key string is built per finding.
+ */
 export function dedupe(findings: Finding[]): Finding[] {
-	const seen = new Set<string>();
-	return findings.filter((f) => {
-		const k = `${f.rule}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
-		if (seen.has(k)) {
-			return false;
+	const byStart = new Map<number, Finding[]>();
+	const out: Finding[] = [];
+	for (const f of findings) {
+		const same = byStart.get(f.start);
+		if (!same) {
+			byStart.set(f.start, [f]);
+		} else if (same.some((g) => g.end === f.end && g.rule === f.rule && g.message === f.message)) {
+			continue;
+		} else {
+			same.push(f);
 		}
-		seen.add(k);
-		return true;
-	});
+		out.push(f);
+	}
+	return out;
 }
