@@ -58,6 +58,11 @@ const rule: Rule = {
 		// The atoms' columns (see ZhText): classes compared as indices.
 		const { count, starts, ends, lefts, rights, spanOf, spans } = zh;
 		const spanAt = (n: number) => (spanOf[n] >= 0 ? spans[spanOf[n]] : undefined);
+		// One function per check, not one per run of spaces.
+		const remove = (start: number, end: number, message: string) => ctx.report({
+			start, end, message, explain: ctx.t('explain'),
+			fixes: [{ title: ctx.t('fixRemove'), kind: 'typography', edits: [{ start, end, newText: '' }], preferred: true }],
+		});
 		for (let n = 0; n + 1 < count; n++) {
 			const ar = rights[n];
 			const bl = lefts[n + 1];
@@ -83,23 +88,21 @@ const rule: Rule = {
 			const after = m;
 			const start = starts[n];
 			const end = ends[m - 1];
-			const remove = (message: string) => ctx.report({
-				start, end, message, explain: ctx.t('explain'),
-				fixes: [{ title: ctx.t('fixRemove'), kind: 'typography', edits: [{ start, end, newText: '' }], preferred: true }],
-			});
 			if (rights[before] === FWPUNCT || lefts[after] === FWPUNCT) {
 				// A space after a link, mention or hashtag may be what ends it on the platform, and a
 				// space before a hashtag or topic what starts it.
 				const b = spanAt(before);
 				const f = spanAt(after);
 				if (!(b && TERMINATED.has(b.kind)) && !(f && SEPARATED.has(f.kind))) {
-					remove(ctx.t('removeFullwidth'));
+					remove(start, end, ctx.t('removeFullwidth'));
 				}
 				continue;
 			}
-			const unit = text.slice(starts[after], ends[after]);
-			if ((unit === '%' || unit === '°') && /[0-9]$/.test(text.slice(starts[before], ends[before]))) {
-				remove(ctx.t('removeUnit', { unit }));
+			const u = text.charCodeAt(starts[after]);
+			const unit = u === 0x25 ? '%' : u === 0xb0 ? '°' : '';
+			// `%` or `°` alone as the atom after the spaces, a digit last in the atom before them.
+			if (unit && ends[after] - starts[after] === 1 && /[0-9]$/.test(text.slice(starts[before], ends[before]))) {
+				remove(start, end, ctx.t('removeUnit', { unit }));
 			}
 		}
 	},
