@@ -39,9 +39,19 @@ export function readingOf(text: string, r?: Reading | Readings): Reading {
 
 /** The readings of one post: one per distinct text (body, title, digest), made on first use. */
 export class Readings {
-	private readonly byText = new Map<string, Reading>();
+	// Most posts read one text (the body): a map only from the second one on.
+	private first: Reading | undefined;
+	private byText: Map<string, Reading> | undefined;
 
 	of(text: string): Reading {
+		const first = this.first;
+		if (!first) {
+			return (this.first = new Reading(text));
+		}
+		if (first.text === text) {
+			return first;
+		}
+		this.byText ??= new Map();
 		let r = this.byText.get(text);
 		if (!r) {
 			r = new Reading(text);
