@@ -47,8 +47,9 @@ export function catalog(lang: Lang): Readonly<Catalog> {
  * stays as written.
  */
 export function msg(key: string, args: Record<string, string | number> = {}, lang: Lang = current): string {
-	const fromLang = catalogs[lang][key] !== undefined;
-	const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
+	const own = catalogs[lang][key];
+	const fromLang = own !== undefined;
+	const template = own ?? catalogs.en[key] ?? key;
 	if (!template.includes('{')) {
 		return template;
 	}
