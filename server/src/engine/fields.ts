@@ -53,6 +53,21 @@ export function fieldTexts(draft: Draft, post: Post, p: PlatformProfile): FieldT
 // A target's field texts, found once (the judgment rules and zh-script each ask for them).
 const byTarget = new WeakMap<Target, FieldText[]>();
 
+/**
+ * `fieldTexts` of the rule context's target, kept with the post's reading (ctx.shared) by platform
+ * profile: no table outside the post holds them.
+ */
+export function contextFields(ctx: { draft: Draft; target: Target; shared<T>(key: string, compute: () => T): T }): readonly FieldText[] {
+	const byProfile = ctx.shared('fields.byProfile', () => new Map<PlatformProfile, FieldText[]>());
+	const p = ctx.target.platform;
+	let fields = byProfile.get(p);
+	if (!fields) {
+		fields = fieldTexts(ctx.draft, ctx.target.post, p);
+		byProfile.set(p, fields);
+	}
+	return fields;
+}
+
 /** `fieldTexts` of a target's post and platform, kept with the target. */
 export function targetFields(draft: Draft, t: Target): readonly FieldText[] {
 	return memo1(byTarget, t, () => fieldTexts(draft, t.post, t.platform));

@@ -10,7 +10,7 @@ import { analyzeScript, mayNeedScriptCheck, regionOf, regionSpec } from '../scri
 import { sharedProtected, touchesProtected } from '../protected';
 import { findMentions } from '../social';
 import { findUrls } from '../text';
-import { targetFields } from '../fields';
+import { contextFields } from '../fields';
 
 /** True when [start, end) of `text` overlaps an occurrence of `word`. */
 function overlapsWord(text: string, word: string, start: number, end: number): boolean {
@@ -79,7 +79,7 @@ const rule: Rule = {
 		const region = regionOf(ctx.target.locale);
 		// The cheap pre-check comes first: an English post never loads a dictionary.
 		const bodyNeeds = mayNeedScriptCheck(ctx.text);
-		const fieldsOf = targetFields(ctx.draft, ctx.target);
+		const fieldsOf = contextFields(ctx);
 		if (!region || (!bodyNeeds && !fieldsOf.some((fc) => fc.field !== 'body' && mayNeedScriptCheck(fc.text)))) {
 			return;
 		}
