@@ -73,7 +73,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const variants: VariantFacts[] = [];
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
 	// Posts whose facts are read after the loop (campaign-consistency), at their place in `variants`.
-	const pending: { at: number; post: Post; target: Target; readings: Readings; entry: CacheEntry }[] = [];
+	const pending: { at: number; post: Post; target: Target; readings?: Readings; entry: CacheEntry }[] = [];
 	// Each post's entry in this lint (by index), what the next lint through the cache reuses.
 	const entries: (CacheEntry | undefined)[] = [];
 	// Without a reusable edit, the last lint's posts are looked up by their text and settings.
@@ -106,7 +106,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				variants.push(hit.variant);
 			} else if (consistency && hit.targets.length) {
 				// Checked when nothing compared its facts: read them now if this lint compares them.
-				pending.push({ at: variants.length, post, target: hit.targets[0], readings: new Readings(), entry: hit });
+				pending.push({ at: variants.length, post, target: hit.targets[0], entry: hit });
 				variants.push(undefined as unknown as VariantFacts);
 			}
 			continue;
@@ -155,13 +155,18 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	if (pending.length) {
 		const compared = variants.length + (input.peers ?? []).reduce((n, p) => n + p.variants.length, 0);
 		if (input.variants === 'compared' && !(compared >= 2 && compared <= MAX_VARIANTS)) {
-			// Nothing compares them: the posts already read stay, the others are not read.
-			for (let k = pending.length - 1; k >= 0; k--) {
-				variants.splice(pending[k].at, 1);
+			// Nothing compares them: the posts already read stay, the others are not read (their
+			// places, left undefined, are closed up in one pass).
+			let w = 0;
+			for (let i = 0; i < variants.length; i++) {
+				if (variants[i] !== undefined) {
+					variants[w++] = variants[i];
+				}
 			}
+			variants.length = w;
 		} else {
 			for (const p of pending) {
-				const v = variantOf(p.post, p.target, config, p.readings);
+				const v = variantOf(p.post, p.target, config, p.readings ?? new Readings());
 				p.entry.variant = v;
 				variants[p.at] = v;
 			}
