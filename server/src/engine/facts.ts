@@ -18,6 +18,7 @@ import vocabulary from './data/facts.json';
 import type { PlatformProfile } from './platforms';
 import { findHashtags, findMentions } from './social';
 import { findUrls } from './text';
+import { firstMatch, nextMatch } from './matches';
 import type { Reading } from './reading';
 
 export type FactKind = 'price' | 'percent' | 'quantity' | 'date' | 'time' | 'link' | 'hashtag' | 'handle' | 'product';
@@ -136,24 +137,6 @@ export function normalizeLink(raw: string): { site: string; value: string } | un
 /** A topic or hashtag's name for comparison: full width folded, case folded. */
 function tagName(display: string): string {
 	return display.normalize('NFKC').replace(/^#|#$/g, '').replace(/\[话题\]$/, '').toLowerCase();
-}
-
-/**
- * The matches of the global `re` in `text`, as `matchAll` gives them, without its copy of the
- * regular expression and its iterator (this runs for every post): `for (let m = firstMatch(re, t);
- * m; m = nextMatch(re, t, m))`. `re` is one of this module's own and no loop body uses it again,
- * so sharing its lastIndex is safe.
- */
-function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
-	re.lastIndex = 0;
-	return re.exec(text);
-}
-
-function nextMatch(re: RegExp, text: string, m: RegExpExecArray): RegExpExecArray | null {
-	if (!m[0].length) {
-		re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
-	}
-	return re.exec(text);
 }
 
 interface Span { start: number; end: number }
