@@ -67,22 +67,20 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			});
 		}
 		const p = profileFor(config, canon, known);
-		const fields = {
-			post, platform: p, mode: known ?? config.platformModes[canon],
-			locale: s.locale?.value ?? p.locale,
-			industry: s.industry?.value ?? 'general',
-			sponsored: s.sponsored?.value ?? false,
-			settings: s,
-		};
+		const targetMode = known ?? config.platformModes[canon];
+		const locale = s.locale?.value ?? p.locale;
+		const industry = s.industry?.value ?? 'general';
+		const sponsored = s.sponsored?.value ?? false;
 		if (!lazy) {
-			out.push({ ...fields, counts: measureTarget(draft, post, p, readings) });
+			// One literal, not a spread of shared fields: made once per target on every post.
+			out.push({ post, platform: p, mode: targetMode, locale, industry, sponsored, settings: s, counts: measureTarget(draft, post, p, readings) });
 			continue;
 		}
 		// Measured on first read, then kept (see above). An object with an accessor is slower to
 		// make and to read than a plain one: only runs whose rules do not all need the counts use it.
 		let counts: Target['counts'] | undefined;
 		out.push({
-			...fields,
+			post, platform: p, mode: targetMode, locale, industry, sponsored, settings: s,
 			get counts() {
 				return (counts ??= measureTarget(draft, post, p, readings));
 			},
