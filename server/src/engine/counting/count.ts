@@ -309,18 +309,20 @@ export function countTextLimits(text: string, p: PlatformProfile, limits: readon
 	// The same walk as walkTokens, without a token object per character: the same costs added
 	// in the same order, so the same total.
 	let total = 0;
-	// Limits still to pass (an infinite one never is).
-	let open = 0;
+	// The lowest limit not passed yet (Infinity when none is left): one comparison per character.
+	let next = Infinity;
 	for (const l of limits) {
-		open += Number.isFinite(l) ? 1 : 0;
+		next = l < next ? l : next;
 	}
-	const add = (cost: number, start: number) => {
-		total += cost;
-		if (open) {
-			for (let k = 0; k < limits.length; k++) {
-				if (overflowAt[k] === undefined && total > limits[k]) {
+	// The total went past `next` at `start`: every limit it is now past is passed there.
+	const pass = (start: number) => {
+		next = Infinity;
+		for (let k = 0; k < limits.length; k++) {
+			if (overflowAt[k] === undefined) {
+				if (total > limits[k]) {
 					overflowAt[k] = start;
-					open--;
+				} else if (limits[k] < next) {
+					next = limits[k];
 				}
 			}
 		}
@@ -330,20 +332,29 @@ export function countTextLimits(text: string, p: PlatformProfile, limits: readon
 		if (p.unit === 'grapheme') {
 			const b = graphemeBoundaries(text.slice(i, end));
 			for (let k = 0; k + 1 < b.length; k++) {
-				add(1, i + b[k]);
+				total += 1;
+				if (total > next) {
+					pass(i + b[k]);
+				}
 			}
 			i = end;
 			return;
 		}
 		while (i < end) {
 			const cp = text.codePointAt(i)!;
-			add(codePointCost(cp, p), i);
+			total += codePointCost(cp, p);
+			if (total > next) {
+				pass(i);
+			}
 			i += cp > 0xffff ? 2 : 1;
 		}
 	};
 	for (const s of specialTokens(text, p, reading)) {
 		plain(s.start);
-		add(s.cost, s.start);
+		total += s.cost;
+		if (total > next) {
+			pass(s.start);
+		}
 		i = s.end;
 	}
 	plain(text.length);
