@@ -21,6 +21,7 @@ import { twitterText } from './lazy';
 import type { PlatformProfile } from './platforms';
 import { findLinks, findUrls, type Span } from './text';
 import type { Reading } from './reading';
+import { xUrls } from './counting/xurls';
 
 export type HashtagStyle = PlatformProfile['hashtag'] | 'any';
 
@@ -182,7 +183,7 @@ export function findHashtags(text: string, style: HashtagStyle, reading?: Readin
 	}
 	const xLike = style === 'x' || style === 'instagram' || style === 'threads';
 	// twitter-text reads ＃ as a hash sign too, and also finds links without a scheme (twitter.com/#tag).
-	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: twitterText().extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1] })), reading } : { reading });
+	const hashes = hashCandidates(text, xLike ? { fullWidth: true, skip: xUrls(text, reading), reading } : { reading });
 	let out: TagSpan[];
 	switch (style) {
 		case 'weibo':

@@ -14,6 +14,7 @@ import { findMentions } from '../social';
 import { readingOf, type Reading } from '../reading';
 import { memo1 } from '../memo';
 import { CJK_OTHER, CJK_PUNCT, HAN, findEmoji, findUrls, graphemeBoundaries, utf8Length, type Span } from '../text';
+import { xUrls } from './xurls';
 
 export type TokenCategory = 'han' | 'cjk' | 'ascii' | 'other' | 'emoji' | 'url' | 'mention';
 const TOKEN_CATEGORIES: readonly TokenCategory[] = ['han', 'cjk', 'ascii', 'other', 'emoji', 'url', 'mention'];
@@ -60,11 +61,6 @@ type Tweet = ReturnType<typeof TwitterText.parseTweet>;
  */
 function parseTweet(text: string, r?: Reading): Tweet {
 	return { ...readingOf(text, r).get('x.parse', () => twitterText().parseTweet(text)) };
-}
-
-/** URLs as X finds them, sorted by start (the reading's, read-only). */
-function xUrls(text: string, r?: Reading): readonly Span[] {
-	return readingOf(text, r).get('x.urls', () => twitterText().extractUrlsWithIndices(text).map((u) => ({ start: u.indices[0], end: u.indices[1], text: u.url })).sort(byStart));
 }
 
 function xWeight(cp: number): number {
