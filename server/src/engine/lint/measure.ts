@@ -8,8 +8,8 @@ import type { Reading, Readings } from '../reading';
 import { fieldTexts, type FieldText } from '../fields';
 
 function measureFieldText(ft: FieldText, p: PlatformProfile, field: FieldName, spec: FieldSpec, reading?: Reading): FieldCount {
-	const breached = [spec.limit, spec.warn].filter((n): n is number => n !== undefined);
-	const lowest = breached.length ? Math.min(...breached) : undefined;
+	// The lowest of the limit and the warning the field has.
+	const lowest = spec.limit === undefined ? spec.warn : spec.warn === undefined ? spec.limit : Math.min(spec.limit, spec.warn);
 	// One walk for the lowest limit, the limit and the fold.
 	const m = countTextLimits(ft.text, p, [lowest ?? Infinity, spec.limit ?? Infinity, spec.fold ?? Infinity], reading);
 	const r = { count: m.count, overflowAt: lowest === undefined ? undefined : m.overflowAt[0] };

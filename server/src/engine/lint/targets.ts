@@ -36,13 +36,15 @@ export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, un
  */
 export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, findings: Finding[], readings?: Readings, lazy = false): Target[] {
 	const s: PostSettings = post.settings;
-	let ids: { id: string; at?: Located<string> }[] = (s.platforms ?? []).map((p) => ({ id: p.value, at: p }));
-	if (!ids.length && config.defaultPlatform) {
-		ids = [{ id: config.defaultPlatform }];
-	}
+	// The platforms the post names (each where it is written), else the configured default (written nowhere).
+	const named: readonly Located<string>[] = s.platforms ?? [];
+	const n = named.length || (config.defaultPlatform ? 1 : 0);
 	const out: Target[] = [];
-	const seen = new Set<string>();
-	for (const { id, at } of ids) {
+	// Canonical ids already targeted: a post names one or two platforms, so a list, not a Set.
+	const seen: string[] = [];
+	for (let k = 0; k < n; k++) {
+		const at: Located<string> | undefined = named.length ? named[k] : undefined;
+		const id = at ? at.value : config.defaultPlatform!;
 		const canon = canonicalPlatformId(id, config.platforms);
 		if (!canon) {
 			findings.push({
@@ -52,10 +54,10 @@ export function targetsOf(draft: Draft, post: Post, config: ResolvedConfig, find
 			});
 			continue;
 		}
-		if (seen.has(canon)) {
+		if (seen.includes(canon)) {
 			continue;
 		}
-		seen.add(canon);
+		seen.push(canon);
 		const base = config.platforms[canon];
 		// A mode the platform does not have (own keys only: "constructor" is no mode) is a warning, and no mode applies.
 		const mode = s.mode?.value;
