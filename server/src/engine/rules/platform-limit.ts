@@ -38,10 +38,14 @@ const rule: Rule = {
 	},
 	check(ctx) {
 		for (const fc of ctx.target.counts) {
+			// Most fields are within their limits: nothing to label, nothing to report.
+			if (fc.overflowAt === undefined && fc.byteOverflowAt === undefined) {
+				continue;
+			}
 			const target = targetLabel(ctx.target.platform, fc.field);
 			// The limit model (limits.ts): past the hard limit, this rule's severity; past only the
 			// recommended length, a warning at most. Both limits are shown where the field has both.
-			const state = limitState({ count: fc.count, limit: fc.limit, warn: fc.warn });
+			const state = fc.overflowAt === undefined ? 'ok' : limitState({ count: fc.count, limit: fc.limit, warn: fc.warn });
 			if (fc.overflowAt !== undefined && state !== 'ok') {
 				const rec = recommendedOf(fc);
 				const hard = state === 'over';
