@@ -84,6 +84,36 @@ describe('CLI start-up through the code cache', function () {
 		}
 	});
 
+	(nodeCache ? it.skip : it)('writing a cache removes other builds\' caches and interrupted writes older than a day, nothing else', function () {
+		if (typeof process.getuid !== 'function') {
+			this.skip();
+		}
+		fs.mkdirSync(cacheDir(), { mode: 0o700 });
+		const build = /\/\/# copydesk-build=([0-9a-f]{32})\n$/.exec(fs.readFileSync(PROGRAM, 'utf8'))![1];
+		const other = 'f'.repeat(32) === build ? 'e'.repeat(32) : 'f'.repeat(32);
+		const old = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+		const files = {
+			staleBuild: `cli-program-${other}-${process.version}-${process.arch}-check.cache`,
+			freshBuild: `cli-program-${other}-${process.version}-${process.arch}-other.cache`,
+			staleTmp: `cli-program-${build}-${process.version}-${process.arch}-check.cache.123.456.tmp`,
+			otherNode: `cli-program-${build}-v0.0.0-${process.arch}-check.cache`,
+			notOurs: 'notes.txt',
+		};
+		for (const [key, f] of Object.entries(files)) {
+			fs.writeFileSync(path.join(cacheDir(), f), 'x');
+			if (key !== 'freshBuild') {
+				fs.utimesSync(path.join(cacheDir(), f), old, old);
+			}
+		}
+		assert.equal(run(['check', '.']).code, 1);
+		const left = cacheFiles();
+		assert.ok(!left.includes(files.staleBuild) && !left.includes(files.staleTmp), left.join(', '));
+		for (const kept of [files.freshBuild, files.otherNode, files.notOurs]) {
+			assert.ok(left.includes(kept), `${kept} was removed`);
+		}
+		assert.ok(left.some((f) => f.startsWith(`cli-program-${build}-${process.version}`)), 'this build\'s cache was written');
+	});
+
 	(nodeCache ? it.skip : it)('a cache folder another user could write to is not used, and nothing is written into it', function () {
 		if (typeof process.getuid !== 'function') {
 			this.skip();

@@ -63,7 +63,8 @@ function prepare(file: string, kind: string): (() => void) | undefined {
 		if (!build || !dir) {
 			return undefined;
 		}
-		const cacheFile = path.join(dir, `${[path.basename(file, '.js'), build, process.version, process.arch, kind].join('-').replace(/[^\w.-]/g, '_')}.cache`);
+		const program = path.basename(file, '.js').replace(/[^\w.-]/g, '_');
+		const cacheFile = path.join(dir, `${[program, build, process.version, process.arch, kind].join('-').replace(/[^\w.-]/g, '_')}.cache`);
 		let cachedData: Buffer | undefined;
 		try {
 			cachedData = fs.readFileSync(cacheFile);
@@ -72,7 +73,7 @@ function prepare(file: string, kind: string): (() => void) | undefined {
 		}
 		const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 		if (!cachedData || script.cachedDataRejected) {
-			process.once('exit', () => writeCache(cacheFile, script));
+			process.once('exit', () => writeCache(cacheFile, script, program, build));
 		}
 		const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
 		return () => {
@@ -105,16 +106,43 @@ function cacheDir(): string | undefined {
 }
 
 /** Writes the script's code cache beside the others: a temporary file renamed into place, so a reader never sees half of one. */
-function writeCache(cacheFile: string, script: vm.Script): void {
+function writeCache(cacheFile: string, script: vm.Script, program: string, build: string): void {
 	const tmp = `${cacheFile}.${process.pid}.${Math.floor(Math.random() * 1e9)}.tmp`;
 	try {
 		fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
 		fs.renameSync(tmp, cacheFile);
+		pruneStale(path.dirname(cacheFile), program, build);
 	} catch {
 		try {
 			fs.unlinkSync(tmp);
 		} catch {
 			// Nothing was written, or it cannot be removed: the next run tries again.
+		}
+	}
+}
+
+/** A cache of another build is kept this long after its last write (two versions used by turns keep theirs). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the caches of this program's other builds (and the temporary files of interrupted
+ * writes) not written for a day: each upgrade would otherwise leave a megabyte or two behind for
+ * good. Only files named `<program>-…` are looked at; those of the build `build` (the one just
+ * written) stay.
+ */
+function pruneStale(dir: string, program: string, build: string): void {
+	const now = Date.now();
+	for (const f of fs.readdirSync(dir)) {
+		if (!f.startsWith(`${program}-`) || (f.startsWith(`${program}-${build}-`) && !f.endsWith('.tmp'))) {
+			continue;
+		}
+		const at = path.join(dir, f);
+		try {
+			if (now - fs.lstatSync(at).mtimeMs > STALE_MS) {
+				fs.unlinkSync(at);
+			}
+		} catch {
+			// Gone already, or not ours to remove: left alone.
 		}
 	}
 }
