@@ -93,15 +93,30 @@ export class TargetRun implements RuleContext {
 	/** A report's fixes in source offsets; without `source`, only those whose edits are contiguous in the source. */
 	private fixesOf(reported: NonNullable<RuleReport['fixes']>, source: boolean): Fix[] {
 		const body = this.body;
-		return reported
-			.filter((fx) => source || fx.edits.every((e) => body.isContiguous(e.start, e.end)))
-			.map((fx) => ({
-				title: fx.title, preferred: fx.preferred, kind: fx.kind,
-				edits: fx.edits.map((e) => {
-					const er = source ? { start: e.start, end: e.end > e.start ? e.end : e.start } : e.end > e.start ? body.rangeToSource(e.start, e.end) : { start: body.toSource(e.start), end: body.toSource(e.start) };
-					return { start: er.start, end: er.end, newText: e.newText };
-				}),
-			}));
+		const out: Fix[] = [];
+		for (const fx of reported) {
+			const edits: Fix['edits'] = [];
+			let contiguous = true;
+			for (const e of fx.edits) {
+				if (source) {
+					edits.push({ start: e.start, end: e.end > e.start ? e.end : e.start, newText: e.newText });
+				} else if (!body.isContiguous(e.start, e.end)) {
+					contiguous = false;
+					break;
+				} else if (e.end > e.start) {
+					const start = body.toSource(e.start);
+					// As rangeToSource maps it: the end just past the last character, never before the start.
+					edits.push({ start, end: Math.max(start, body.toSource(e.end - 1) + 1), newText: e.newText });
+				} else {
+					const at = body.toSource(e.start);
+					edits.push({ start: at, end: at, newText: e.newText });
+				}
+			}
+			if (contiguous) {
+				out.push({ title: fx.title, preferred: fx.preferred, kind: fx.kind, edits });
+			}
+		}
+		return out;
 	}
 
 	/** Runs `rule` at `severity`, its findings pushed to `out`. */
