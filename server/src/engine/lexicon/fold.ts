@@ -68,6 +68,11 @@ export function pairHash(a: number, b: number): number {
 	return ((a * 31) ^ b) & 0xffff;
 }
 
+/** A hash of a run of code units (a Latin word), one unit at a time: `runHash(runHash(0, a), b)`… (16 bits). */
+export function runHash(h: number, c: number): number {
+	return (Math.imul(h, 31) + c) & 0xffff;
+}
+
 /** A Latin letter or digit (after folding): the characters word boundaries are about. */
 export function isWordCode(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f

@@ -26,7 +26,8 @@ import type { Reading } from '../reading';
 import { foldClass, inClass, type CharClass, type Step } from '../pattern';
 import { WordBounds } from '../wordbounds';
 import { wordListTerms, type WordList, type WordListItem } from '../wordlist-terms';
-import { foldText, foldUnit, isSpace, isWordCode, normalizeTerm, pairHash } from './fold';
+import { foldText, foldUnit, isSpace, isWordCode, normalizeTerm, pairHash, runHash } from './fold';
+import { StartTables } from './starts';
 import { newNode, type Compiled, type Node } from './trie';
 
 export { foldText } from './fold';
@@ -68,18 +69,18 @@ export interface LexiconHit<T> {
 export interface LexiconOptions {
 	/** Match letter case exactly (default false: ASCII letters fold). */
 	caseSensitive?: boolean;
+	/**
+	 * Default true. `false`: no start tables, pairs or Latin-word filter; a walk from every position
+	 * outside a Latin word (the plain search the filters stand for: tests compare the two).
+	 */
+	prefilter?: boolean;
 }
 
 export class Lexicon<T> {
 	private root: Node<T> = newNode();
-	/**
-	 * The code units a term can start with: most characters of a text start none, and are passed
-	 * over at once. 1: a term starts here only if the next code unit is its second (see `pairs`);
-	 * 2: a term of one character, or with a space after the first, starts with it (always walk).
-	 */
-	private readonly starts = new Uint8Array(0x10000);
-	/** The first two code units of the terms, hashed (a collision only costs a walk that finds nothing). */
-	private readonly pairs = new Uint8Array(0x10000);
+	/** Where a term can start (tables read before each walk). */
+	private readonly tables = new StartTables();
+	private readonly prefilter: boolean;
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
 	size = 0;
@@ -88,6 +89,7 @@ export class Lexicon<T> {
 
 	constructor(terms: Iterable<LexiconTerm<T>>, options: LexiconOptions = {}) {
 		this.caseSensitive = !!options.caseSensitive;
+		this.prefilter = options.prefilter !== false;
 		for (const t of terms) {
 			this.add(t);
 		}
@@ -127,35 +129,12 @@ export class Lexicon<T> {
 		this.insert(units, t, except);
 	}
 
-	/** A pattern starts with a large class (every position may start a hit), and the first classes marked in `starts`. */
-	private allStart = false;
-	private readonly startClasses = new Set<string>();
-
 	/** Enters folded units (code units; a pattern's classes as class edges, shared by key) into the trie and the start tables. */
 	private insert(units: readonly (number | CharClass)[], t: LexiconTerm<T>, except: Compiled<T>['except']): void {
 		if (!units.length) {
 			return;
 		}
-		const [first, second] = units;
-		if (typeof first === 'number') {
-			if (typeof second === 'number' && second !== 0x20) {
-				this.starts[first] ||= 1;
-				this.pairs[pairHash(first, second)] = 1;
-			} else {
-				this.starts[first] = 2;
-			}
-		} else if (!this.allStart && !this.startClasses.has(first.key)) {
-			this.startClasses.add(first.key);
-			// A large class (negated, or wider than a few blocks) makes every position a start: cheaper than marking it.
-			let size = 0;
-			for (let i = 0; i < first.ranges.length; i += 2) {
-				size += first.ranges[i + 1] - first.ranges[i] + 1;
-			}
-			this.allStart = first.negated || size > 4096;
-			for (let i = 0; !this.allStart && i < first.ranges.length; i += 2) {
-				this.starts.fill(2, first.ranges[i], first.ranges[i + 1] + 1);
-			}
-		}
+		this.tables.add(units);
 		let node = this.root;
 		for (let k = 0; k < units.length; k++) {
 			const u = units[k];
@@ -218,14 +197,36 @@ export class Lexicon<T> {
 		let free = 0;
 		let segments: WordBounds | undefined;
 		let i = 0;
-		const starts = this.starts;
-		const allStart = this.allStart;
-		const pairs = this.pairs;
+		const tables = this.tables;
+		const starts = tables.starts;
+		const allStart = tables.allStart || !this.prefilter;
+		const pairs = tables.pairs;
+		// A class from the root may start a hit inside what the Latin-word filter would pass over.
+		const runs = this.prefilter && !tables.anyClass ? tables.runs : undefined;
+		const runAny = tables.runAny;
 		while (i < n) {
 			const c = folded.charCodeAt(i);
-			// Not a term's first character, or inside a Latin word: no term starts here.
+			if (isWordCode(c)) {
+				// Inside a Latin word no term starts; at a word's start, only a term whose first word it is.
+				if (i > 0 && isWordCode(folded.charCodeAt(i - 1))) {
+					i++;
+					continue;
+				}
+				if (runs && !runAny[c]) {
+					let j = i + 1;
+					let h = runHash(0, c);
+					for (let u = folded.charCodeAt(j); j < n && isWordCode(u); u = folded.charCodeAt(++j)) {
+						h = runHash(h, u);
+					}
+					if (!runs[h] || !starts[c]) {
+						i = j;
+						continue;
+					}
+				}
+			}
+			// Not a term's first character (or its first two, hashed): no term starts here.
 			const st = allStart ? 2 : starts[c];
-			if (!st || (isWordCode(c) && i > 0 && isWordCode(folded.charCodeAt(i - 1))) || (st === 1 && !pairs[pairHash(c, folded.charCodeAt(i + 1))])) {
+			if (!st || (st === 1 && !pairs[pairHash(c, folded.charCodeAt(i + 1))])) {
 				i++;
 				continue;
 			}

@@ -84,6 +84,11 @@ function teamTerms(list: readonly TeamMatcher[] | undefined, rule: number, role:
 }
 
 function compile(owners: ReadonlySet<Owner>, team: readonly TeamRule[] = []): Lexicon<Entry> {
+	return new Lexicon(judgmentTerms(owners, team));
+}
+
+/** Every term of the matcher for these owners (and team rules), in groups. */
+export function judgmentTerms(owners: ReadonlySet<Owner> = new Set(OWNERS), team: readonly TeamRule[] = []): LexiconTerm<Entry>[] {
 	const terms: LexiconTerm<Entry>[] = [];
 	let group = 0;
 	for (const [owner, list] of Object.entries(LISTS) as [Owner, WordList & PatternFile][]) {
@@ -120,7 +125,7 @@ function compile(owners: ReadonlySet<Owner>, team: readonly TeamRule[] = []): Le
 			}
 		});
 	}
-	return new Lexicon(terms);
+	return terms;
 }
 
 /** Matchers by the set of rules that run (a configuration, or `only`): compiled once each, a handful at most. */
