@@ -27,6 +27,7 @@ import { foldClass, inClass, type CharClass, type Step } from '../pattern';
 import { WordBounds } from '../wordbounds';
 import { wordListTerms, type WordList, type WordListItem } from '../wordlist-terms';
 import { foldText, foldUnit, isSpace, isWordCode, normalizeTerm, pairHash, runHash } from './fold';
+import { Needles } from './needles';
 import { StartTables } from './starts';
 import { newNode, type Compiled, type Node } from './trie';
 
@@ -80,6 +81,8 @@ export class Lexicon<T> {
 	private root: Node<T> = newNode();
 	/** Where a term can start (tables read before each walk). */
 	private readonly tables = new StartTables();
+	/** What a text must contain for a hit (a few terms' literal runs). */
+	private readonly needles = new Needles();
 	private readonly prefilter: boolean;
 	private readonly caseSensitive: boolean;
 	/** Number of distinct terms. */
@@ -135,6 +138,7 @@ export class Lexicon<T> {
 			return;
 		}
 		this.tables.add(units);
+		this.needles.add(units);
 		let node = this.root;
 		for (let k = 0; k < units.length; k++) {
 			const u = units[k];
@@ -187,6 +191,9 @@ export class Lexicon<T> {
 			return hits;
 		}
 		const folded = foldText(text, this.caseSensitive, reading);
+		if (this.prefilter && !this.needles.mayMatch(folded)) {
+			return hits;
+		}
 		const n = folded.length;
 		const endAt = this.endAt;
 		const endOut = this.endOut;
