@@ -20,6 +20,7 @@
  */
 import type { Lexicon } from './lexicon';
 import type { RuleContext } from './rule';
+import { memo1 } from './memo';
 import { lowerBound } from './text';
 
 export interface Span {
@@ -152,6 +153,17 @@ export function setNotSuperlative(words: readonly string[]): void {
 	notSuperlative = new Set(words.map((w) => w.toLowerCase()));
 }
 
+const classKeys = new Map<string, Map<string, string>>();
+
+/**
+ * `owner:class`, the same string each time for a pair: a Map looks a string up by its hash, which a
+ * string keeps once computed, where a key built anew for each lookup is hashed anew.
+ */
+export function classKey(owner: string, cls: string): string {
+	const byClass = memo1(classKeys, owner, () => new Map<string, string>());
+	return memo1(byClass, cls, () => `${owner}:${cls}`);
+}
+
 /** What the one walk found in a text, and what is derived from it on demand. */
 export class Scan<V extends { cls?: string }> {
 	private tokensByClass?: Map<string, Token[]>;
@@ -200,7 +212,7 @@ export class Scan<V extends { cls?: string }> {
 
 	/** A `owner:negation` token ending at most `gap` characters before `s`, in its clause (不是最好的, "not the cheapest"). */
 	negatedBefore(owner: string, s: Span, gap = 3): boolean {
-		const negations = this.tokens(`${owner}:negation`);
+		const negations = this.tokens(classKey(owner, 'negation'));
 		const k = firstFrom(negations, s.start) - 1;
 		for (let j = k; j >= 0 && negations[j].end >= s.start - gap; j--) {
 			if (negations[j].end <= s.start && this.clause(s.start).start <= negations[j].start) {
@@ -256,20 +268,16 @@ export class Scan<V extends { cls?: string }> {
 	/** Every match of the patterns (classes named `owner:class`), earliest first, non-overlapping per pattern. */
 	match(owner: string, patterns: readonly PatternSpec[], industry: string): PatternMatch[] {
 		// Several targets (platforms) of one post ask the same question: answered once.
-		const key = `${owner}\u0000${industry}`;
-		let out = this.matches.get(key);
-		if (!out) {
-			out = this.matchAll(owner, patterns, industry);
-			this.matches.set(key, out);
-		}
-		return out;
+		const byIndustry = memo1(this.matches, owner, () => new Map<string, PatternMatch[]>());
+		return memo1(byIndustry, industry, () => this.matchAll(owner, patterns, industry));
 	}
 
-	private readonly matches = new Map<string, PatternMatch[]>();
+	/** By owner, then industry. */
+	private readonly matches = new Map<string, Map<string, PatternMatch[]>>();
 
 	private matchAll(owner: string, patterns: readonly PatternSpec[], industry: string): PatternMatch[] {
 		const out: PatternMatch[] = [];
-		const negations = this.tokens(`${owner}:negation`);
+		const negations = this.tokens(classKey(owner, 'negation'));
 		next: for (const p of patterns) {
 			if (p.notInIndustries?.includes(industry)) {
 				continue;
@@ -277,7 +285,7 @@ export class Scan<V extends { cls?: string }> {
 			// Class by class, stopping at the first without a token (a built-in class's search then never runs).
 			const lists: Token[][] = [];
 			for (const c of p.sequence) {
-				const list = this.tokens(c.startsWith('@') ? c : `${owner}:${c}`);
+				const list = this.tokens(c.startsWith('@') ? c : classKey(owner, c));
 				if (!list.length) {
 					continue next;
 				}
@@ -308,7 +316,7 @@ export class Scan<V extends { cls?: string }> {
 				if (p.question !== 'keep' && clause.question) {
 					continue;
 				}
-				if (p.unless?.some((c) => anyWithin(this.tokens(`${owner}:${c}`), clause.start, clause.end))) {
+				if (p.unless?.some((c) => anyWithin(this.tokens(classKey(owner, c)), clause.start, clause.end))) {
 					continue;
 				}
 				const quoted = found.some((t) => this.isQuoted(t));

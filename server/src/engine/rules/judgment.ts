@@ -15,7 +15,7 @@ import hardSell from '../data/hard-sell.json';
 import kindsData from '../data/post-kinds.json';
 import stonewall from '../data/stonewall.json';
 import type { PostKind } from '../draft';
-import { Scan, setNotSuperlative, sharedScan, type ClassEntry, type PatternFile, type PatternMatch } from '../judge';
+import { classKey, Scan, setNotSuperlative, sharedScan, type ClassEntry, type PatternFile, type PatternMatch } from '../judge';
 import { Lexicon, wordListTerms, type LexiconHit, type LexiconTerm, type WordList, type WordListItem } from '../lexicon';
 import type { FieldName } from '../platforms';
 import type { RuleContext } from '../rule';
@@ -56,7 +56,7 @@ setNotSuperlative((absolute as { notSuperlative?: string[] }).notSuperlative ?? 
 function classTerms(owner: Owner, cls: string, entries: readonly ClassEntry[], group: number, weight?: number): LexiconTerm<Entry>[] {
 	return entries.map((e) => {
 		const x = typeof e === 'string' ? { term: e } : e;
-		return { term: x.term, except: x.except, word: x.word, group, value: { owner, cls: `${owner}:${cls}`, weight } };
+		return { term: x.term, except: x.except, word: x.word, group, value: { owner, cls: classKey(owner, cls), weight } };
 	});
 }
 
@@ -151,7 +151,7 @@ export function fullMatcher(): Lexicon<Entry> {
  * run (enabled in the configuration and part of the run), so a rule run alone walks only its own
  * lists, and a full lint walks everything once.
  */
-function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
+function matcherFor(ctx: RuleContext): Matcher {
 	// The same for every rule and target of a post (one configuration, one run).
 	return ctx.shared('judgment.matcher', () => pickMatcher(ctx));
 }
@@ -159,7 +159,16 @@ function matcherFor(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } 
 // With team rules, matchers are per configuration (the team's lists are part of it).
 const teamMatchers = new WeakMap<object, Map<string, Lexicon<Entry>>>();
 
-function pickMatcher(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> } {
+/** A matcher, its owners' key, and the key of its scans in ctx.shared (one string: hashed once). */
+interface Matcher {
+	key: string;
+	lexicon: Lexicon<Entry>;
+	scanKey: string;
+}
+
+const scanKeys = new Map<string, string>();
+
+function pickMatcher(ctx: RuleContext): Matcher {
 	const team = teamRulesOf(ctx.config.extra);
 	const owners = OWNERS.filter((o) => (o !== 'team' || team.length > 0) && OWNER_RULES[o].some((id) => ctx.ruleOptions(id) !== undefined));
 	const key = owners.join(',');
@@ -169,13 +178,17 @@ function pickMatcher(ctx: RuleContext): { key: string; lexicon: Lexicon<Entry> }
 		lexicon = compile(new Set(owners), team);
 		cache.set(key, lexicon);
 	}
-	return { key, lexicon };
+	let scanKey = scanKeys.get(key);
+	if (scanKey === undefined) {
+		scanKeys.set(key, (scanKey = `judgment\u0000${key}`));
+	}
+	return { key, lexicon, scanKey };
 }
 
 /** The shared scan of one text (the body, or a field's text) with this lint's matcher. */
 export function judgmentScan(ctx: RuleContext, text: string): Scan<Entry> {
 	const m = matcherFor(ctx);
-	return sharedScan(ctx, `judgment\u0000${m.key}`, m.lexicon, text);
+	return sharedScan(ctx, m.scanKey, m.lexicon, text);
 }
 
 export interface FieldScan {
@@ -288,9 +301,10 @@ export function longestFirst<S extends { hit: { start: number; end: number } }>(
 
 /** Sum of the kind words' weights in the body scan. */
 function kindWeight(scan: Scan<Entry>, kind: string): number {
+	const key = classKey('kind', kind);
 	let n = 0;
 	for (const h of scan.hits) {
-		if (h.value.owner === 'kind' && h.value.cls === `kind:${kind}`) {
+		if (h.value.owner === 'kind' && h.value.cls === key) {
 			n += h.value.weight ?? 1;
 		}
 	}
