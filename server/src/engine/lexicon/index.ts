@@ -29,7 +29,7 @@ import { wordListTerms, type WordList, type WordListItem } from '../wordlist-ter
 import { foldText, foldUnit, isSpace, isWordCode, normalizeTerm, pairHash, runHash } from './fold';
 import { Needles } from './needles';
 import { StartTables } from './starts';
-import { newNode, type Compiled, type Node } from './trie';
+import { Trie, type Compiled, type Node } from './trie';
 
 export { foldText } from './fold';
 export { WordBounds } from '../wordbounds';
@@ -78,15 +78,14 @@ export interface LexiconOptions {
 }
 
 export class Lexicon<T> {
-	private root: Node<T> = newNode();
+	private readonly trie = new Trie<T>((t) => this.exceptOf(t));
+	private readonly root = this.trie.root;
 	/** Where a term can start (tables read before each walk). */
 	private readonly tables = new StartTables();
 	/** What a text must contain for a hit (a few terms' literal runs). */
 	private readonly needles = new Needles();
 	private readonly prefilter: boolean;
 	private readonly caseSensitive: boolean;
-	/** Number of distinct terms. */
-	size = 0;
 	private readonly stackNodes: Node<T>[] = [];
 	private readonly stackAts: number[] = [];
 
@@ -112,67 +111,53 @@ export class Lexicon<T> {
 			while (to > from && units[to - 1] === 0x20) {
 				to--;
 			}
-			this.insert(units.slice(from, to), t, []);
+			this.insert(units.slice(from, to), t);
 			return;
 		}
 		const key = normalizeTerm(t.term, cs);
-		const except: Compiled<T>['except'] = [];
-		for (const e of t.except ?? []) {
-			// Exceptions are compared on the folded text with the term's own spacing.
-			const folded = foldText(e, cs);
-			const termFolded = foldText(t.term.trim(), cs);
-			for (let at = folded.indexOf(termFolded); at >= 0; at = folded.indexOf(termFolded, at + 1)) {
-				except.push({ text: folded, at });
-			}
-		}
 		const units: number[] = [];
 		for (let k = 0; k < key.length; k++) {
 			units.push(key.charCodeAt(k));
 		}
-		this.insert(units, t, except);
+		this.insert(units, t);
 	}
 
-	/** Enters folded units (code units; a pattern's classes as class edges, shared by key) into the trie and the start tables. */
-	private insert(units: readonly (number | CharClass)[], t: LexiconTerm<T>, except: Compiled<T>['except']): void {
+	/** A term's exceptions: each as folded text and the term's offset inside it (none for a pattern path). */
+	private exceptOf(t: LexiconTerm<T>): Compiled<T>['except'] {
+		const except: Compiled<T>['except'] = [];
+		for (const e of t.steps ? [] : t.except ?? []) {
+			// Exceptions are compared on the folded text with the term's own spacing.
+			const folded = foldText(e, this.caseSensitive);
+			const termFolded = foldText(t.term.trim(), this.caseSensitive);
+			for (let at = folded.indexOf(termFolded); at >= 0; at = folded.indexOf(termFolded, at + 1)) {
+				except.push({ text: folded, at });
+			}
+		}
+		return except;
+	}
+
+	/** Terms added (with duplicates). */
+	private count = 0;
+
+	/** Number of distinct terms (enters every waiting term into the trie). */
+	get size(): number {
+		return this.trie.size();
+	}
+
+	/** Marks the term in the start tables and its group; it enters the trie now (a class first) or on its first walk. */
+	private insert(units: readonly (number | CharClass)[], t: LexiconTerm<T>): void {
 		if (!units.length) {
 			return;
 		}
 		this.tables.add(units);
 		this.needles.add(units);
-		let node = this.root;
-		for (let k = 0; k < units.length; k++) {
-			const u = units[k];
-			if (u === 0x20) {
-				const before = units[k - 1];
-				const after = units[k + 1];
-				const gap = typeof before === 'number' && typeof after === 'number' && isWordCode(before) && isWordCode(after);
-				node = gap ? (node.gap ??= newNode()) : (node.space ??= newNode());
-			} else if (typeof u === 'number') {
-				let n = node.next.get(u);
-				if (!n) {
-					n = newNode();
-					node.next.set(u, n);
-				}
-				node = n;
-			} else {
-				const edges = node.classes ??= [];
-				let edge = edges.find((e) => e.cls.key === u.key);
-				if (!edge) {
-					edges.push(edge = { cls: u, node: newNode() });
-				}
-				node = edge.node;
-			}
-		}
-		if (!node.out) {
-			this.size++;
-			node.out = [];
-		}
+		this.count++;
 		const group = t.group ?? 0;
 		if (group >= this.groups) {
 			this.groups = group + 1;
 			this.nextFree = new Array<number>(this.groups).fill(0);
 		}
-		node.out.push({ term: t.term, value: t.value, except, group, word: !!t.word });
+		this.trie.add(units, t);
 	}
 
 	/** Number of groups (the highest group + 1). */
@@ -187,7 +172,7 @@ export class Lexicon<T> {
 	 */
 	find(text: string, reading?: Reading, limit = Infinity): LexiconHit<T>[] {
 		const hits: LexiconHit<T>[] = [];
-		if (this.size === 0) {
+		if (this.count === 0) {
 			return hits;
 		}
 		const folded = foldText(text, this.caseSensitive, reading);
@@ -237,7 +222,7 @@ export class Lexicon<T> {
 				i++;
 				continue;
 			}
-			const first = this.root.next.get(c);
+			const first = this.trie.first(c);
 			if (!first && !this.root.classes) {
 				i++;
 				continue;
