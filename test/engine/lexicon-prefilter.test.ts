@@ -6,7 +6,9 @@
  *   corpus, the labelled judgment corpus, the rules' fixtures and generated drafts;
  * - random terms and team-rule patterns (a class after a first word, a term's space before a class,
  *   a pattern without a literal, words of Latin-1 letters, digits and full-width letters) on random
- *   texts, long and short (a small lexicon first looks for its terms' literal runs: `Needles`).
+ *   texts, long and short (a small lexicon first looks for its terms' literal runs: `Needles`);
+ * and a lexicon whose trie is built whole before its first search finds what one built branch by
+ * branch on its walks finds.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -36,10 +38,14 @@ function markdown(dir: string): string[] {
 function compare<T>(terms: LexiconTerm<T>[], texts: readonly string[], caseSensitive = false): number {
 	const fast = new Lexicon(terms, { caseSensitive });
 	const slow = new Lexicon(terms, { caseSensitive, prefilter: false });
+	// Its whole trie built before the first search (`size` enters every waiting branch), not branch by branch.
+	const built = new Lexicon(terms, { caseSensitive });
+	assert.ok(built.size > 0);
 	let hits = 0;
 	for (const text of texts) {
 		const want = plain(slow.find(text));
 		assert.deepEqual(plain(fast.find(text)), want, JSON.stringify(text.slice(0, 300)));
+		assert.deepEqual(plain(built.find(text)), want, JSON.stringify(text.slice(0, 300)));
 		hits += want.length;
 	}
 	return hits;
