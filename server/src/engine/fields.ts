@@ -3,7 +3,6 @@ import type { Draft, Located, Post } from './draft';
 import type { FieldName, PlatformProfile } from './platforms';
 import type { Target } from './rule';
 import { TextView } from './textview';
-import { memo1 } from './memo';
 
 /** Text of a field as the platform counts it, and how its offsets map to the source. */
 export interface FieldText {
@@ -49,10 +48,6 @@ export function fieldTexts(draft: Draft, post: Post, p: PlatformProfile): FieldT
 	return out;
 }
 
-
-// A target's field texts, found once (the judgment rules and zh-script each ask for them).
-const byTarget = new WeakMap<Target, FieldText[]>();
-
 /**
  * `fieldTexts` of the rule context's target, kept with the post's reading (ctx.shared) by platform
  * profile: no table outside the post holds them.
@@ -66,9 +61,4 @@ export function contextFields(ctx: { draft: Draft; target: Target; shared<T>(key
 		byProfile.set(p, fields);
 	}
 	return fields;
-}
-
-/** `fieldTexts` of a target's post and platform, kept with the target. */
-export function targetFields(draft: Draft, t: Target): readonly FieldText[] {
-	return memo1(byTarget, t, () => fieldTexts(draft, t.post, t.platform));
 }

@@ -22,7 +22,7 @@ import type { RuleContext } from '../rule';
 import { teamRulesOf, type TeamMatcher, type TeamRule } from '../teamrules';
 import { findSeparatedMentions } from '../social';
 import { findLinks } from '../text';
-import { targetFields } from '../fields';
+import { contextFields } from '../fields';
 
 export type Owner = 'absolute' | 'guarantee' | 'aggressive' | 'stonewall' | 'hardSell' | 'ad' | 'kind' | 'team';
 
@@ -203,7 +203,7 @@ export interface FieldScan {
 /** The body's scan, then the title's and digest's when their source text is exactly the value. */
 export function scanPost(ctx: RuleContext): FieldScan[] {
 	const out: FieldScan[] = [{ scan: judgmentScan(ctx, ctx.text), field: 'body', shift: 0, source: false }];
-	for (const fc of targetFields(ctx.draft, ctx.target)) {
+	for (const fc of contextFields(ctx)) {
 		if (fc.field === 'body' || fc.field === 'author' || ctx.draft.text.slice(fc.start, fc.end) !== fc.text) {
 			continue;
 		}
