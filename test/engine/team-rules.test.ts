@@ -307,6 +307,22 @@ describe('team rules: each kind through lint', () => {
 		assert.match(unknown[0].message, /team\/zzz/);
 	});
 
+	it('a disable comment naming `team` hides every team rule\'s findings (as `rules: { team: off }` turns them all off), and no other rule\'s', () => {
+		const config = configOf({ teamRules: [
+			{ id: 'a', kind: 'existence', tokens: ['甲'], message: msgs },
+			{ id: 'b', kind: 'existence', tokens: ['最好'], message: msgs },
+		] });
+		const text = weibo('甲\n<!-- copydesk-disable-next-line team -- approved by legal -->\n甲，这是最好的。\n甲');
+		const r = lint({ text, config });
+		const line3 = text.indexOf('甲，');
+		const onLine3 = r.findings.filter((f) => f.start >= line3 && f.start < text.indexOf('\n', line3));
+		assert.ok(!onLine3.some((f) => f.rule.startsWith('team/')), onLine3.map((f) => f.rule).join(', '));
+		assert.ok(onLine3.some((f) => f.rule === 'ad-absolute-terms'), 'a built-in rule on the same line is not hidden');
+		assert.equal(r.findings.filter((f) => f.rule === 'team/a').length, 2, 'the lines before and after keep theirs');
+		assert.deepEqual(r.exceptions.map((x) => [x.rules, x.suppressed]), [[['team'], 2]]);
+		assert.ok(!r.findings.some((f) => f.rule === 'disable-reason'), 'it hides something: not stale');
+	});
+
 	it('the campaign report counts team rules by their ids and lists their exceptions with reasons', () => {
 		const config = configOf({ teamRules: [{ id: 'a', kind: 'existence', tokens: ['甲'], message: { en: 'No {match}.', 'zh-cn': '不要“{match}”。' } }] });
 		const text = weibo('甲\n<!-- copydesk-disable-next-line team/a -- approved by legal -->\n甲');

@@ -13,6 +13,7 @@
 import type { Comment, Draft } from './draft';
 import type { Finding } from './types';
 import { lineOf, lineStarts, lowerBound } from './text';
+import { isTeamRuleId } from './teamrules';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
@@ -154,7 +155,8 @@ export interface HiddenFinding {
 
 /**
  * Drops the findings an exception covers and counts them on it. A finding is covered when it
- * starts inside the exception's scope and its rule is one the exception names (or it names none).
+ * starts inside the exception's scope and its rule is one the exception names (or it names none;
+ * `team` names every team rule).
  * The dropped findings go to `hidden`, when given.
  */
 export function applyExceptions(findings: readonly Finding[], exceptions: LintException[], hidden?: HiddenFinding[]): Finding[] {
@@ -219,7 +221,12 @@ export function applyExceptions(findings: readonly Finding[], exceptions: LintEx
 		}
 		const a = covering('', f.start);
 		const b = covering(f.rule, f.start);
-		const i = a === undefined ? b : b === undefined ? a : Math.min(a, b);
+		// `team` names every team rule (`team/…`, `<pack>/…`), as it does in `rules` and `check --rule`.
+		const c = isTeamRuleId(f.rule) ? covering('team', f.start) : undefined;
+		let i = a === undefined ? b : b === undefined ? a : Math.min(a, b);
+		if (c !== undefined && (i === undefined || c < i)) {
+			i = c;
+		}
 		if (i !== undefined) {
 			drop.set(fi, exceptions[i]);
 		}
