@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import twitter from 'twitter-text';
 import { builtinPlatforms, countText, findProtected } from '../../server/src/engine';
-import { findHashtags, findLinkedMentions, findMentions, type HashtagStyle } from '../../server/src/engine/social';
+import { findHashtags, findLinkedMentions, findMentions, findSeparatedMentions, type HashtagStyle } from '../../server/src/engine/social';
+import { Reading } from '../../server/src/engine/reading';
 import { findTokens } from '../../server/src/preview/model';
 import { itWithReference, readReferenceYaml } from '../helpers/reference';
 
@@ -106,5 +107,25 @@ describe('social: counting with 关注@小明', () => {
 		for (const text of ['关注@小明', '关注@xiaoming 好']) {
 			assert.equal(countText(text, P.x).count, twitter.parseTweet(text).weightedLength);
 		}
+	});
+});
+
+describe('social: mentions found once per post reading', () => {
+	it('with a reading: the same mentions as without, for each reading of @, and a fresh array each time', () => {
+		const text = '关注@小明 和 @Acme_CN，邮件 a@b.com，Hi @bob.';
+		const r = new Reading(text);
+		const weibo = builtinPlatforms.weibo;
+		const bluesky = builtinPlatforms.bluesky;
+		assert.deepEqual(findMentions(text, undefined, r), findMentions(text));
+		assert.deepEqual(findMentions(text, bluesky, r), findMentions(text, bluesky));
+		assert.deepEqual(findMentions(text, weibo, r), findMentions(text, weibo));
+		assert.deepEqual(findSeparatedMentions(text, r), findSeparatedMentions(text));
+		// The two readings differ here (关注@小明 is a mention only after Han), and neither is served for the other.
+		assert.notDeepEqual(findMentions(text, undefined, r), findSeparatedMentions(text, r));
+		const first = findMentions(text, undefined, r);
+		first.length = 0;
+		assert.ok(findMentions(text, undefined, r).length > 0, 'a caller emptying its array leaves the reading\'s alone');
+		// A reading of another text is not used for this one.
+		assert.deepEqual(findMentions('@x hi', undefined, r), findMentions('@x hi'));
 	});
 });

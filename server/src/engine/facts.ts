@@ -202,7 +202,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 			add({ kind: 'hashtag', group: name.replace(/\s+/gu, ''), value: name, text: t.text, start: t.start, end: t.end });
 		}
 	}
-	for (const m of findMentions(text, opts.platform)) {
+	for (const m of findMentions(text, opts.platform, opts.reading)) {
 		if (!isTaken(m)) {
 			add({ kind: 'handle', group: 'handle', value: m.text.toLowerCase(), text: m.text, start: m.start, end: m.end });
 		}

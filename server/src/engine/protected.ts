@@ -166,7 +166,7 @@ function computeProtected(text: string, opts: ProtectOptions, prefilter = true):
 	}
 	if (has('@')) {
 		collect(text, EMAIL_RE, 'email', all);
-		for (const m of findMentions(text)) {
+		for (const m of findMentions(text, undefined, opts.reading)) {
 			all.push({ start: m.start, end: m.end, text: m.text, kind: 'mention' });
 		}
 	}

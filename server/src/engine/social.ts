@@ -20,7 +20,8 @@
 import { twitterText } from './lazy';
 import type { PlatformProfile } from './platforms';
 import { findLinks, findUrls, type Span } from './text';
-import type { Reading } from './reading';
+import { readingOf, type Reading } from './reading';
+import { firstMatch, nextMatch } from './matches';
 import { xUrls } from './counting/xurls';
 
 export type HashtagStyle = PlatformProfile['hashtag'] | 'any';
@@ -261,8 +262,8 @@ function mentionNeedsSeparator(p: Pick<PlatformProfile, 'mention' | 'handle'>): 
  * Mentions as `platform` reads them; without a platform, as Chinese copy reads them (an @ right
  * after a Han character is a mention: 关注@小明).
  */
-export function findMentions(text: string, platform?: Pick<PlatformProfile, 'mention' | 'handle'>): MentionSpan[] {
-	return mentionsBy(text, platform && mentionNeedsSeparator(platform) ? MENTION_STRICT : MENTION_AFTER_HAN);
+export function findMentions(text: string, platform?: Pick<PlatformProfile, 'mention' | 'handle'>, reading?: Reading): MentionSpan[] {
+	return mentionsBy(text, platform && mentionNeedsSeparator(platform) ? MENTION_STRICT : MENTION_AFTER_HAN, reading);
 }
 
 /**
@@ -271,8 +272,8 @@ export function findMentions(text: string, platform?: Pick<PlatformProfile, 'men
  * punctuation, so `关注@小明获取最佳优惠` would hide 最佳 inside a "nickname"; those rules would
  * rather check the term.
  */
-export function findSeparatedMentions(text: string): MentionSpan[] {
-	return mentionsBy(text, MENTION_STRICT);
+export function findSeparatedMentions(text: string, reading?: Reading): MentionSpan[] {
+	return mentionsBy(text, MENTION_STRICT, reading);
 }
 
 /**
@@ -293,13 +294,25 @@ export function findLinkedMentions(text: string, p: Pick<PlatformProfile, 'menti
 	return findMentions(text, p);
 }
 
-function mentionsBy(text: string, re: RegExp): MentionSpan[] {
+/**
+ * The mentions `re` finds; with the post's reading of `text`, found once per post for each of the
+ * two readings (the protected spans, the counters and several rules ask): a fresh array of the
+ * shared spans each time (callers never change a span).
+ */
+function mentionsBy(text: string, re: RegExp, reading?: Reading): MentionSpan[] {
 	if (!text.includes('@')) {
 		return [];
 	}
+	if (reading) {
+		return readingOf(text, reading).get(re === MENTION_STRICT ? 'mentions.strict' : 'mentions.afterHan', () => scanMentions(text, re)).slice();
+	}
+	return scanMentions(text, re);
+}
+
+function scanMentions(text: string, re: RegExp): MentionSpan[] {
 	const out: MentionSpan[] = [];
-	for (const m of text.matchAll(re)) {
-		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], localLength: 1 + m[1].length });
+	for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
+		out.push({ start: m.index, end: m.index + m[0].length, text: m[0], localLength: 1 + m[1].length });
 	}
 	return out;
 }

@@ -184,7 +184,7 @@ function findSpecialTokens(text: string, p: PlatformProfile, r?: Reading): Speci
 	}
 	out.sort(byStart);
 	if (p.mention === 'local') {
-		for (const m of notTaken(out, findMentions(text, p))) {
+		for (const m of notTaken(out, findMentions(text, p, r))) {
 			out.push({ start: m.start, end: m.end, text: m.text, category: 'mention', cost: plainCost(m.text.slice(0, m.localLength), p) });
 		}
 		out.sort(byStart);

@@ -121,7 +121,7 @@ const rule: Rule = {
 				ctx.report({ start: h, end, severity: 'info', message: ctx.t('none', { platform: name, tag: text.slice(h, end) }), explain: sourceNote(p, 'hashtag') });
 			}
 		}
-		checkMentions(ctx, findMentions(text, p).filter((m) => !overlapsAny(m, excluded)), name);
+		checkMentions(ctx, findMentions(text, p, ctx.reading(text)).filter((m) => !overlapsAny(m, excluded)), name);
 		if (p.maxLinks !== undefined) {
 			findUrls.shared(text, ctx.reading(text)).slice(p.maxLinks).forEach((u, i) => {
 				ctx.report({ start: u.start, end: u.end, severity: soft(p, 'maxLinks') ?? 'error', message: ctx.t('maxLinks', { platform: name, max: p.maxLinks!, n: p.maxLinks! + i + 1 }), explain: sourceNote(p, 'maxLinks') });

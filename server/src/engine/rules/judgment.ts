@@ -215,7 +215,7 @@ export function scanPost(ctx: RuleContext): FieldScan[] {
 /** What must not be read as a claim: links and @mentions (per text, shared). */
 export function skipSpans(ctx: RuleContext, text: string): { start: number; end: number }[] {
 	const r = ctx.reading(text);
-	return r.getShared('judgment.skip', () => [...findLinks.shared(text, r), ...findSeparatedMentions(text)]);
+	return r.getShared('judgment.skip', () => [...findLinks.shared(text, r), ...findSeparatedMentions(text, r)]);
 }
 
 // The `allow` option's phrases, compiled once per options object (options are per config).

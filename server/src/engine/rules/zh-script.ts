@@ -86,7 +86,7 @@ const rule: Rule = {
 		const spec = regionSpec(region);
 		const allow = Array.isArray(ctx.options.allow) ? ctx.options.allow.filter((a): a is string => typeof a === 'string' && a.length > 0) : [];
 		// Mentions are names the writer cannot change; links, e-mail addresses and code are not copy.
-		const skipped: { start: number; end: number }[] = [...findMentions(ctx.text), ...findUrls.shared(ctx.text, ctx.reading()), ...sharedProtected(ctx)
+		const skipped: { start: number; end: number }[] = [...findMentions(ctx.text, undefined, ctx.reading()), ...findUrls.shared(ctx.text, ctx.reading()), ...sharedProtected(ctx)
 			.filter((p) => p.kind === 'mention' || p.kind === 'email' || p.kind === 'code' || p.kind === 'link' || p.kind === 'url' || p.kind === 'reply')];
 		for (const a of allow) {
 			for (let i = ctx.text.indexOf(a); i >= 0; i = ctx.text.indexOf(a, i + a.length)) {
