@@ -114,8 +114,8 @@ describe('social: mentions found once per post reading', () => {
 	it('with a reading: the same mentions as without, for each reading of @, and a fresh array each time', () => {
 		const text = '关注@小明 和 @Acme_CN，邮件 a@b.com，Hi @bob.';
 		const r = new Reading(text);
-		const weibo = builtinPlatforms.weibo;
-		const bluesky = builtinPlatforms.bluesky;
+		const weibo = builtinPlatforms().weibo;
+		const bluesky = builtinPlatforms().bluesky;
 		assert.deepEqual(findMentions(text, undefined, r), findMentions(text));
 		assert.deepEqual(findMentions(text, bluesky, r), findMentions(text, bluesky));
 		assert.deepEqual(findMentions(text, weibo, r), findMentions(text, weibo));
