@@ -155,6 +155,29 @@ describe('team rules: validation at exact offsets', () => {
 		assert.deepEqual(items, ['"not a platform!"', '"zh_CN!"'], r.problems.map((p) => p.message).join('\n'));
 	});
 
+	it('a replacement that another (or the same) rule turns back is refused at the later rule: fixes would flip for ever', () => {
+		const rulesOf = (list: unknown[]) => parseTeamRulesFile(JSON.stringify(list), 'copydesk-rules.json', 'acme');
+		const ab = { id: 'ab', kind: 'substitution', swap: { 智慧手表: '智能手表' }, message: msgs };
+		// Another rule back (case and width folded as the search folds them), a spelling's variant, a pattern, the same rule.
+		for (const [back, what] of [
+			[{ id: 'ba', kind: 'substitution', swap: { 智能手表: '智慧手表' }, message: msgs }, 'a substitution'],
+			[{ id: 'sp', kind: 'spelling', spellings: { 智慧手表: ['智能手表'] }, message: msgs }, 'a spelling'],
+			[{ id: 'pat', kind: 'substitution', swap: [{ pattern: '智(能|慧)手表', to: '智慧手表' }], message: msgs }, 'a pattern'],
+		] as const) {
+			const r = rulesOf([ab, back]);
+			assert.deepEqual(r.value!.map((x) => x.id), ['acme/ab'], what);
+			assert.equal(r.problems.length, 1, what);
+			assert.match(r.problems[0].message, /\[1\].*undoes "智慧手表" → "智能手表" \(acme\/ab\)/, what);
+		}
+		const same = rulesOf([{ id: 'flip', kind: 'substitution', swap: { Foo: 'Bar', bar: 'foo' }, message: msgs }]);
+		assert.deepEqual(same.value, []);
+		assert.match(same.problems[0].message, /"bar" → "foo" undoes "Foo" → "Bar"/);
+		// A chain that does not come back (A→B, B→C), and a replacement of another word, load.
+		const chain = rulesOf([ab, { id: 'bc', kind: 'substitution', swap: { 智能手表: '智能腕表' }, message: msgs }, { id: 'x', kind: 'substitution', swap: { 手环: '智能手环' }, message: msgs }]);
+		assert.deepEqual(chain.problems, []);
+		assert.equal(chain.value!.length, 3);
+	});
+
 	it('a pack with catastrophic patterns is refused quickly, with a message per pattern', () => {
 		const hostile = ['(a+)+b', '(a|aa)*', '(.*a){20}', '(x{1,20}){1,20}', Array.from({ length: 40 }, () => '(a|b|c)').join(''), `${'(a?)'.repeat(30)}${'a'.repeat(30)}`];
 		const text = JSON.stringify([{ id: 'evil', kind: 'existence', patterns: hostile, message: msgs }]);
