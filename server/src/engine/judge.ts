@@ -22,6 +22,7 @@ import type { Lexicon } from './lexicon';
 import type { RuleContext } from './rule';
 import { memo1 } from './memo';
 import { lowerBound } from './text';
+import { firstMatch, nextMatch } from './matches';
 
 export interface Span {
 	start: number;
@@ -138,8 +139,7 @@ const TIME = /\b\d{1,2}[:：]\d{2}\b|\d{1,2}\s?月\s?\d{1,2}\s?[日号]|\d{1,2}\
 
 function regexTokens(text: string, re: RegExp, cls: string, keep?: (m: string) => boolean): Token[] {
 	const out: Token[] = [];
-	re.lastIndex = 0;
-	for (let m = re.exec(text); m; m = re.exec(text)) {
+	for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
 		if (!keep || keep(m[0])) {
 			out.push({ start: m.index, end: m.index + m[0].length, cls, text: m[0] });
 		}

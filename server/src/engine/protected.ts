@@ -22,6 +22,7 @@ import words from './data/protected-words.json';
 import { findHashtags, findMentions, findReplyMarks } from './social';
 import { findLinks, lowerBound, type Span } from './text';
 import type { Reading } from './reading';
+import { firstMatch, nextMatch } from './matches';
 
 export type ProtectedKind =
 	| 'code' // `inline` and fenced ``` blocks
@@ -98,14 +99,9 @@ const PLUS_WORD_RE = /(?<![\p{Script=Latin}\p{N}_+\-])[A-Za-z0-9]+\+{1,2}(?![\p{
 const EMOTICON_RE = /(?<![\p{Script=Latin}\p{N}])(?:[:;=][-^']?[()DPpOo3\]\[|\\/*]|\^_?\^|[Xx]D)(?![A-Za-z0-9])/gu;
 
 function collect(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], accept?: (m: RegExpExecArray) => boolean): void {
-	// exec in a loop (what matchAll does, without its iterator and the regex copy per call).
-	re.lastIndex = 0;
-	for (let m = re.exec(text); m; m = re.exec(text)) {
-		if (!m[0].length) {
-			re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
-			continue;
-		}
-		if (!accept || accept(m)) {
+	// matches in a loop (engine/matches.ts: no iterator or regex copy per call); an empty match is no span.
+	for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
+		if (m[0].length && (!accept || accept(m))) {
 			out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
 		}
 	}
