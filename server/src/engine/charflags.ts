@@ -4,6 +4,7 @@
  * a Unicode-property regular expression per character or token. A code point outside the BMP is
  * classified each time (rare: emoji, CJK extension B and later).
  */
+import { isJsSpace } from './textview';
 
 /** `\p{Script=Han}`. */
 export const HAN = 1;
@@ -11,18 +12,17 @@ export const HAN = 1;
 export const LETTER_OR_MARK = 2;
 /** `[\p{L}\p{N}_\-.]`: what a @mention is made of (hanShare's tokens). */
 export const MENTION_CHAR = 4;
-/** `\s`: white space or a line break. */
+/** `\s`: white space or a line break (textview.ts isJsSpace, the one definition). */
 export const SPACE = 8;
 const KNOWN = 128;
 
 const HAN_RE = /^\p{Script=Han}$/u;
 const LETTER_OR_MARK_RE = /^[\p{L}\p{M}]$/u;
 const MENTION_CHAR_RE = /^[\p{L}\p{N}_\-.]$/u;
-const SPACE_RE = /^\s$/u;
 
 function classify(ch: string): number {
 	return (HAN_RE.test(ch) ? HAN : 0) | (LETTER_OR_MARK_RE.test(ch) ? LETTER_OR_MARK : 0)
-		| (MENTION_CHAR_RE.test(ch) ? MENTION_CHAR : 0) | (SPACE_RE.test(ch) ? SPACE : 0);
+		| (MENTION_CHAR_RE.test(ch) ? MENTION_CHAR : 0) | (ch.length === 1 && isJsSpace(ch.charCodeAt(0)) ? SPACE : 0);
 }
 
 const UNIT_FLAGS = new Uint8Array(0x10000);
