@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { memo1, memo2 } from '../../server/src/engine/memo';
+import { memo1, memo2, peek2 } from '../../server/src/engine/memo';
 
 describe('memo2 (two-level memo tables)', () => {
 	it('makes a value once per (object, key), keeps keys and objects apart, and remembers undefined too', () => {
@@ -17,6 +17,11 @@ describe('memo2 (two-level memo tables)', () => {
 		assert.notEqual(memo2(table, b, 'x', make({ n: 4 })), first);
 		assert.equal(memo2(table, a, 'u', make(undefined)), undefined);
 		assert.equal(memo2(table, a, 'u', make('again')), undefined);
+		assert.equal(made, 4);
+		// peek2 reads what memo2 made, and makes nothing.
+		assert.equal(peek2(table, a, 'x'), first);
+		assert.equal(peek2(table, a, 'z'), undefined);
+		assert.equal(peek2(table, {}, 'x'), undefined);
 		assert.equal(made, 4);
 	});
 });

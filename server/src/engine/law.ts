@@ -3,7 +3,7 @@
  * the penalty in both languages, rendered as hover markdown.
  */
 import law from './data/law.json';
-import { memo2 } from './memo';
+import { memo2, peek2 } from './memo';
 import { msg, type Lang } from './messages';
 
 export interface Article {
@@ -19,11 +19,11 @@ const rendered = new WeakMap<readonly string[], Map<Lang, string>>();
 
 /** Markdown: each article's reference, text and penalty. */
 export function explainArticles(ids: readonly string[], lang: Lang): string {
-	const known = rendered.get(ids)?.get(lang);
-	if (known !== undefined) {
-		return known;
+	// No articles (callers pass `basis ?? []`, a new list each time): nothing to render or remember.
+	if (!ids.length) {
+		return '';
 	}
-	return memo2(rendered, ids, lang, () => renderArticles(ids, lang));
+	return peek2(rendered, ids, lang) ?? memo2(rendered, ids, lang, () => renderArticles(ids, lang));
 }
 
 function renderArticles(ids: readonly string[], lang: Lang): string {

@@ -8,7 +8,7 @@ import type { TextView } from '../textview';
 import type { Rule, RuleContext, RuleReport, Target } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { optionsOf } from './targets';
-import { memo2 } from '../memo';
+import { memo2, peek2 } from '../memo';
 
 /**
  * One rule context for a target, shared by every rule run on it: `run` points it at the next rule.
@@ -133,12 +133,8 @@ export class TargetRun implements RuleContext {
 const messageKeys = new WeakMap<Rule, Map<string, string>>();
 
 function messageKey(rule: Rule, key: string): string {
-	// Asked for every message: the lookup makes no closure (keys are never empty).
-	const known = messageKeys.get(rule)?.get(key);
-	if (known) {
-		return known;
-	}
-	return memo2(messageKeys, rule, key, () => `${rule.meta.id}.${key}`);
+	// Asked for every message: a hit makes no closure.
+	return peek2(messageKeys, rule, key) ?? memo2(messageKeys, rule, key, () => `${rule.meta.id}.${key}`);
 }
 
 /**

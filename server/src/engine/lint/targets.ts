@@ -7,7 +7,7 @@ import type { Rule, Target } from '../rule';
 import type { Finding, Severity } from '../types';
 import type { Readings } from '../reading';
 import { measureTarget } from './measure';
-import { memo2 } from '../memo';
+import { memo2, peek2 } from '../memo';
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
 	return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
@@ -17,12 +17,8 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off'
 const optionCache = new WeakMap<ResolvedConfig, Map<string, Record<string, unknown>>>();
 
 export function optionsOf(rule: Rule, config: ResolvedConfig): Record<string, unknown> {
-	// Asked once per rule and target: the lookup makes no closure (options are objects, never undefined).
-	const known = optionCache.get(config)?.get(rule.meta.id);
-	if (known) {
-		return known;
-	}
-	return memo2(optionCache, config, rule.meta.id, () => {
+	// Asked once per rule and target: a hit makes no closure.
+	return peek2(optionCache, config, rule.meta.id) ?? memo2(optionCache, config, rule.meta.id, () => {
 		const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, x]) => [k, x.default]));
 		return Object.freeze({ ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) });
 	});
