@@ -15,33 +15,11 @@
  */
 import * as path from 'node:path';
 import { campaignFile, generateCorpus } from './corpus';
-
-type Engine = {
-	lint: (input: { text: string; config: unknown; matchedDraftGlob?: boolean; only?: readonly string[]; variants?: 'all' | 'compared' }) => unknown;
-	resolveConfig: (layers: unknown[]) => unknown;
-};
+import { lintCpu, loadEngine, median } from './engines';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 const SEED = 20260501;
-
-function load(root: string): Engine {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require(path.join(root, 'server', 'src', 'engine')) as Engine;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function cpuOf(e: Engine, config: unknown, texts: readonly string[], variants?: 'compared'): number {
-	gc?.();
-	const t = process.cpuUsage();
-	for (const text of texts) {
-		e.lint({ text, config, matchedDraftGlob: true, only: ONLY, variants });
-	}
-	const u = process.cpuUsage(t);
-	return (u.user + u.system) / 1000;
-}
 
 function main(): void {
 	const otherRoot = process.argv[2];
@@ -50,7 +28,7 @@ function main(): void {
 		process.exitCode = 2;
 		return;
 	}
-	const engines = [load(path.resolve(__dirname, '..')), load(path.resolve(otherRoot))];
+	const engines = [loadEngine(path.resolve(__dirname, '..')), loadEngine(otherRoot)];
 	const configs = engines.map((e) => e.resolveConfig([]));
 	const files = [...generateCorpus(SEED, 2000).files.values()];
 	const chunks: string[][] = [];
@@ -65,7 +43,7 @@ function main(): void {
 	// Warm-up: every workload twice on each engine.
 	for (let k = 0; k < 2; k++) {
 		for (const w of workloads) {
-			engines.forEach((e, i) => w.chunks.forEach((c) => cpuOf(e, configs[i], c, w.variants)));
+			engines.forEach((e, i) => w.chunks.forEach((c) => lintCpu(e, configs[i], c, { only: ONLY, variants: w.variants, gc: true })));
 		}
 	}
 	console.log(`| Workload | this tree (CPU ms) | other (CPU ms) | ratio |\n|---|---|---|---|`);
@@ -77,7 +55,7 @@ function main(): void {
 				// Who goes first alternates by chunk and round.
 				const order = (round + j) % 2 ? [0, 1] : [1, 0];
 				for (const i of order) {
-					sum[i] += cpuOf(engines[i], configs[i], c, w.variants);
+					sum[i] += lintCpu(engines[i], configs[i], c, { only: ONLY, variants: w.variants, gc: true });
 				}
 			});
 			times[0].push(sum[0]);
@@ -86,7 +64,7 @@ function main(): void {
 		const [a, b] = [median(times[0]), median(times[1])];
 		console.log(`| ${w.name} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(a / b).toFixed(3)} |`);
 	}
-	if (!gc) {
+	if (!(globalThis as { gc?: unknown }).gc) {
 		console.log('\n(no forced GC between chunks: run with --expose-gc for steadier ratios)');
 	}
 }

@@ -11,38 +11,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateCorpus } from './corpus';
-
-type Engine = {
-	lint: (input: { text: string; config: unknown; matchedDraftGlob?: boolean; only?: readonly string[] }) => unknown;
-	resolveConfig: (layers: unknown[]) => unknown;
-	rules: { meta: { id: string } }[];
-};
+import { lintCpu, loadEngine, median } from './engines';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const POSTS = Number(process.env.POSTS ?? 2000);
 const CHUNK = Number(process.env.CHUNK ?? 30);
 
-function load(root: string): Engine {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require(path.join(root, 'server', 'src', 'engine')) as Engine;
-}
-
-function cpuOf(e: Engine, config: unknown, texts: readonly string[], only: readonly string[]): number {
-	const t = process.cpuUsage();
-	for (const text of texts) {
-		e.lint({ text, config, matchedDraftGlob: true, only });
-	}
-	const u = process.cpuUsage(t);
-	return (u.user + u.system) / 1000;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 function main(): void {
 	const load0 = os.loadavg();
-	const here = load(path.resolve(__dirname, '..'));
+	const here = loadEngine(path.resolve(__dirname, '..'));
 	const otherRoot = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
-	const other = otherRoot ? load(path.resolve(otherRoot)) : undefined;
+	const other = otherRoot ? loadEngine(path.resolve(otherRoot)) : undefined;
 	const corpus = generateCorpus(20260501, POSTS);
 	const texts = [...corpus.files.values()];
 	const posts = corpus.posts;
@@ -50,7 +29,7 @@ function main(): void {
 	const engines = other ? [here, other] : [here];
 	const configs = engines.map((e) => e.resolveConfig([]));
 	// Warm-up: every rule once on every engine.
-	engines.forEach((e, i) => ids.forEach((id) => cpuOf(e, configs[i], texts.slice(0, 50), [id])));
+	engines.forEach((e, i) => ids.forEach((id) => lintCpu(e, configs[i], texts.slice(0, 50), { only: [id] })));
 	const rows: string[] = ['| Rule | µs/post (this tree) | µs/post (other) | ratio |', '|---|---|---|---|'];
 	for (const id of ['*', ...ids]) {
 		const only = id === '*' ? here.rules.map((r) => r.meta.id).filter((x) => ids.includes(x)) : [id];
@@ -63,7 +42,7 @@ function main(): void {
 				const chunk = texts.slice(from, from + CHUNK);
 				const order = (round + from / CHUNK) % 2 ? [...engines.keys()].reverse() : [...engines.keys()];
 				for (const i of order) {
-					sums[i] += cpuOf(engines[i], configs[i], chunk, only);
+					sums[i] += lintCpu(engines[i], configs[i], chunk, { only });
 				}
 			}
 			sums.forEach((t, i) => times[i].push(t));
