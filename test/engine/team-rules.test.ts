@@ -176,6 +176,18 @@ describe('team rules: validation at exact offsets', () => {
 		const chain = rulesOf([ab, { id: 'bc', kind: 'substitution', swap: { 智能手表: '智能腕表' }, message: msgs }, { id: 'x', kind: 'substitution', swap: { 手环: '智能手环' }, message: msgs }]);
 		assert.deepEqual(chain.problems, []);
 		assert.equal(chain.value!.length, 3);
+		// A thousand replacements load without checking every pair (this took 22 s when it did), and the one
+		// that turns an early one back is still found among them.
+		const many: Record<string, string> = {};
+		for (let i = 0; i < 1000; i++) {
+			many[`词${i}甲`] = `词${i}乙`;
+		}
+		const before = process.cpuUsage();
+		const big = rulesOf([{ id: 'many', kind: 'substitution', swap: many, message: msgs }, { id: 'back', kind: 'substitution', swap: { 词7乙: '词7甲' }, message: msgs }]);
+		const cpu = process.cpuUsage(before);
+		assert.deepEqual(big.value!.map((x) => x.id), ['acme/many']);
+		assert.match(big.problems[0]?.message ?? '', /"词7乙" → "词7甲" undoes "词7甲" → "词7乙" \(acme\/many\)/);
+		assert.ok(cpu.user + cpu.system < 3_000_000, `${(cpu.user + cpu.system) / 1000} ms`);
 	});
 
 	it('a pack with catastrophic patterns is refused quickly, with a message per pattern', () => {

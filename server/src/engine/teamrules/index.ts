@@ -15,7 +15,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { msg } from '../messages';
 import type { InputProblem } from '../types';
 import { readRule } from './rule';
-import { Lexicon } from '../lexicon';
+import { Replacements, type Replacement } from './cycles';
 import { MAX_PATTERN_STEPS, MAX_TEAM_RULES, type TeamMatcher, type TeamRule } from './types';
 
 export * from './types';
@@ -45,39 +45,34 @@ export function checkTeamRulesNode(list: JsonNode, path: string, namespace: stri
 	const seen = new Set<string>();
 	const ctx = { path, namespace, origin, bad, seen, budget: { left: MAX_PATTERN_STEPS } };
 	// Replacements so far (substitution and spelling), to refuse one that an earlier one undoes.
-	const swaps: { rule: TeamRule; m: TeamMatcher }[] = [];
+	const earlier = new Replacements();
 	items.forEach((n, i) => {
 		const rule = readRule(n, i, ctx);
 		if (!rule) {
 			return;
 		}
-		const mine: typeof swaps = [];
+		const mine = new Replacements();
+		const added: Replacement[] = [];
 		for (const m of rule.kind === 'substitution' || rule.kind === 'spelling' ? rule.match : []) {
-			const back = m.to === undefined ? undefined : [...swaps, ...mine].find((s) => undoes(s.m, m));
+			if (m.to === undefined) {
+				continue;
+			}
+			const e: Replacement = { rule, m: m as TeamMatcher & { to: string } };
+			const back = earlier.undone(e) ?? mine.undone(e);
 			if (back) {
 				// Fixes would flip the text between the two for ever: the later rule is refused.
-				bad(n, `${path}[${i}]`, msg('team.swapCycle', { from: m.source, to: m.to!, otherFrom: back.m.source, otherTo: back.m.to!, rule: back.rule.id }));
+				bad(n, `${path}[${i}]`, msg('team.swapCycle', { from: m.source, to: m.to, otherFrom: back.m.source, otherTo: back.m.to, rule: back.rule.id }));
 				return;
 			}
-			if (m.to !== undefined) {
-				mine.push({ rule, m });
-			}
+			mine.add(e);
+			added.push(e);
 		}
-		swaps.push(...mine);
+		for (const e of added) {
+			earlier.add(e);
+		}
 		rules.push(rule);
 	});
 	return { rules, problems };
-}
-
-/** True when `a`'s fix turns `b`'s replacement back into what `b` replaced (and the other way round). */
-function undoes(a: TeamMatcher, b: TeamMatcher): boolean {
-	return a.to !== undefined && b.to !== undefined && matchesWhole(a, b.to) && matchesWhole(b, a.to);
-}
-
-/** Whether a matcher finds the whole of `text` (as the rule's search folds case and width). */
-function matchesWhole(m: TeamMatcher, text: string): boolean {
-	const lexicon = new Lexicon(m.paths ? m.paths.map((steps) => ({ term: m.source, steps, value: true })) : [{ term: m.source, value: true }]);
-	return lexicon.find(text).some((h) => h.start === 0 && h.end === text.length);
 }
 
 /** The usable team rules of a resolved config (anything else is skipped, never thrown on). */
