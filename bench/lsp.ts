@@ -18,7 +18,7 @@ export class BenchClient {
 	stderr = '';
 
 	constructor(serverBundle: string, private readonly rootPath: string, private readonly settings: Record<string, unknown>) {
-		this.proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.proc = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
 		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -80,7 +80,10 @@ export class BenchClient {
 	async stop(): Promise<void> {
 		try {
 			await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+			const exited = new Promise((r) => this.proc.once('exit', r));
 			await this.connection.sendNotification('exit');
+			// Let it exit on its own (a profile asked for with BENCH_SERVER_ARGS is written at exit).
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
 		} catch {
 			// Already gone.
 		}
