@@ -19,7 +19,7 @@ import { DEFAULT_MAX_POST_BYTES, type LintInput, type LintResult } from './resul
 import { LintCache, cacheKey, entriesByKey, rebaseEntry, type CacheEntry } from './cache';
 import { moveDirectives, reparse, textEdit } from './incremental';
 import { severityOf, targetsOf } from './targets';
-import { TargetRun, dedupe } from './run';
+import { TargetRun, byPosition, dedupe } from './run';
 import { variantOf, campaignFindings, MAX_VARIANTS } from './campaignFindings';
 import { directiveFindings } from './directiveFindings';
 
@@ -72,8 +72,12 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 	const targets: Target[] = [];
 	const variants: VariantFacts[] = [];
 	const consistency = active.find((a) => a.rule.meta.id === 'campaign-consistency');
-	// Posts whose facts are read after the loop (campaign-consistency), at their place in `variants`.
-	const pending: { at: number; post: Post; target: Target; readings?: Readings; entry: CacheEntry }[] = [];
+	// Posts whose facts are read after the loop (campaign-consistency), with their place in `variants`
+	// (two arrays, not an object per post: a re-check after an edit passes every post through here), and
+	// the readings of the posts checked in this lint (a reused post's facts are read afresh).
+	const pendingPosts: Post[] = [];
+	const pendingAt: number[] = [];
+	const pendingReadings = new Map<Post, Readings>();
 	// Each post's entry in this lint (by index), what the next lint through the cache reuses.
 	const entries: (CacheEntry | undefined)[] = [];
 	// Without a reusable edit, the last lint's posts are looked up by their text and settings.
@@ -106,7 +110,8 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				variants.push(hit.variant);
 			} else if (consistency && hit.targets.length) {
 				// Checked when nothing compared its facts: read them now if this lint compares them.
-				pending.push({ at: variants.length, post, target: hit.targets[0], entry: hit });
+				pendingPosts.push(post);
+				pendingAt.push(variants.length);
 				variants.push(undefined as unknown as VariantFacts);
 			}
 			continue;
@@ -136,7 +141,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		const deduped = dedupe(postFindings);
+		const deduped = dedupe(postFindings).sort(byPosition);
 		// A loop, not push(...xs): a huge post can have more findings than a call takes arguments.
 		for (const f of deduped) {
 			findings.push(f);
@@ -148,11 +153,13 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 		entries[post.index] = entry;
 		if (consistency && postTargets.length) {
 			// Read after the loop, once it is known whether anything compares them.
-			pending.push({ at: variants.length, post, target: postTargets[0], readings, entry });
+			pendingPosts.push(post);
+			pendingAt.push(variants.length);
+			pendingReadings.set(post, readings);
 			variants.push(undefined as unknown as VariantFacts);
 		}
 	}
-	if (pending.length) {
+	if (pendingPosts.length) {
 		const compared = variants.length + (input.peers ?? []).reduce((n, p) => n + p.variants.length, 0);
 		if (input.variants === 'compared' && !(compared >= 2 && compared <= MAX_VARIANTS)) {
 			// Nothing compares them: the posts already read stay, the others are not read (their
@@ -165,27 +172,25 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			}
 			variants.length = w;
 		} else {
-			for (const p of pending) {
-				const v = variantOf(p.post, p.target, config, p.readings ?? new Readings());
-				p.entry.variant = v;
-				variants[p.at] = v;
+			for (let k = 0; k < pendingPosts.length; k++) {
+				const post = pendingPosts[k];
+				const entry = entries[post.index]!;
+				const v = variantOf(post, entry.targets[0], config, pendingReadings.get(post) ?? new Readings());
+				entry.variant = v;
+				variants[pendingAt[k]] = v;
 			}
 		}
 	}
 	const media: PostMedia[] = [];
-	// The posts with targets, in order, with their targets.
-	const postsWithTargets: { index: number; targets: Target[] }[] = [];
-	for (const t of targets) {
-		const last = postsWithTargets[postsWithTargets.length - 1];
-		if (last?.index === t.post.index) {
-			last.targets.push(t);
-		} else {
-			postsWithTargets.push({ index: t.post.index, targets: [t] });
+	// The posts with targets, in order (each post's entry holds its targets).
+	for (const post of draft.posts) {
+		const entry = entries[post.index];
+		if (!entry?.targets.length) {
+			continue;
 		}
-	}
-	for (const { index, targets: ts } of postsWithTargets) {
-		const entry = entries[index];
-		if (entry?.media) {
+		const ts = entry.targets;
+		const index = post.index;
+		if (entry.media) {
 			// A post that names no image: the rules that read files read nothing, their findings are the post's.
 			media.push(entry.mediaItem ??= { post: index, images: [] });
 			for (const f of entry.media) {
@@ -211,7 +216,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		const deduped = dedupe(found);
+		const deduped = dedupe(found).sort(byPosition);
 		for (const f of deduped) {
 			findings.push(f);
 		}
@@ -253,7 +258,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 			kept.push(f);
 		}
 	}
-	kept.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-	hidden.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.finding.rule.localeCompare(b.finding.rule));
+	kept.sort(byPosition);
+	hidden.sort((a, b) => byPosition(a.finding, b.finding));
 	return { draft, isDraft, targets, findings: kept, exceptions, hidden, variants, media };
 }
