@@ -5,8 +5,8 @@
 import type { VariantFacts } from '../campaign';
 import type { ResolvedConfig } from '../config';
 import type { Draft, Located, Post } from '../draft';
-import type { Target } from '../rule';
-import type { Finding } from '../types';
+import type { FieldCount, Target } from '../rule';
+import type { Finding, Fix, TextEdit } from '../types';
 import type { Directive } from '../directives';
 import type { PostMedia } from '../media';
 
@@ -117,12 +117,22 @@ export function rebaseFinding(f: Finding, d: number, from: number): Finding {
 		m.start += d;
 		m.end += d;
 	}
-	if (f.fixes) {
-		m.fixes = f.fixes.map((fx) => {
-			const c = { ...fx };
-			c.edits = fx.edits.map((e) => shift(e, d, from));
-			return c;
-		});
+	const fixes = f.fixes;
+	if (fixes) {
+		// Loops, not map with a closure: a re-check moves every finding after the edit, and each
+		// closure (with its context) is more to allocate than the copy it makes.
+		const moved = new Array<Fix>(fixes.length);
+		for (let i = 0; i < fixes.length; i++) {
+			const c = { ...fixes[i] };
+			const edits = c.edits;
+			const es = new Array<TextEdit>(edits.length);
+			for (let j = 0; j < edits.length; j++) {
+				es[j] = shift(edits[j], d, from);
+			}
+			c.edits = es;
+			moved[i] = c;
+		}
+		m.fixes = moved;
 	}
 	return m;
 }
@@ -133,23 +143,23 @@ export function rebaseEntry(e: CacheEntry, post: Post, d: number): CacheEntry {
 		return e;
 	}
 	const from = e.start;
-	const out: CacheEntry = { start: post.start, findings: [], targets: [] };
-	for (const f of e.findings) {
-		out.findings.push(rebaseFinding(f, d, from));
-	}
-	for (const t of e.targets) {
-		out.targets.push(rebaseTarget(t, post, d, from));
-	}
+	// Arrays of the exact size (map), and an empty one shared: a re-check moves every post after the
+	// edit, and what it allocates is what the next scavenge copies.
+	const out: CacheEntry = {
+		start: post.start,
+		findings: e.findings.length ? e.findings.map((f) => rebaseFinding(f, d, from)) : e.findings,
+		targets: e.targets.map((t) => rebaseTarget(t, post, d, from)),
+	};
 	if (e.variant) {
 		const v = { ...e.variant };
 		v.post = post.index;
-		if (d !== 0) {
+		if (d !== 0 && v.facts.length) {
 			v.facts = e.variant.facts.map((f) => shift(f, d, from));
 		}
 		out.variant = v;
 	}
 	if (e.media) {
-		out.media = e.media.map((f) => rebaseFinding(f, d, from));
+		out.media = e.media.length ? e.media.map((f) => rebaseFinding(f, d, from)) : e.media;
 		if (e.mediaItem?.post === post.index) {
 			out.mediaItem = e.mediaItem;
 		}
@@ -165,7 +175,9 @@ export function rebaseTarget(t: Target, post: Post, d: number, from: number): Ta
 	}
 	m.post = post;
 	if (d !== 0) {
-		m.counts = t.counts.map((c) => {
+		const counts = new Array<FieldCount>(t.counts.length);
+		for (let i = 0; i < counts.length; i++) {
+			const c = t.counts[i];
 			const moved = { ...c };
 			if (c.start >= from) {
 				moved.start += d;
@@ -180,8 +192,9 @@ export function rebaseTarget(t: Target, post: Post, d: number, from: number): Ta
 			if (c.byteOverflowAt !== undefined && c.byteOverflowAt >= from) {
 				moved.byteOverflowAt = c.byteOverflowAt + d;
 			}
-			return moved;
-		});
+			counts[i] = moved;
+		}
+		m.counts = counts;
 	}
 	return m;
 }

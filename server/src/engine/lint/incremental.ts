@@ -88,8 +88,22 @@ export function moveDirectives(ds: Directive[], d: number, from: number): Direct
 	});
 }
 
+/** Whether a post's settings hold a range at or after `from` (its marker's; the front matter's never do). */
+function settingsMove(s: PostSettings, from: number): boolean {
+	for (const k in s) {
+		const v = (s as Record<string, Located<unknown> | Located<unknown>[] | undefined>)[k];
+		if (Array.isArray(v) ? v.some((x) => x.start >= from) : v !== undefined && v.start >= from) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /** A post's settings with the ranges at or after `from` (its marker's) moved; the front matter's stay. */
 function moveSettings(s: PostSettings, d: number, from: number): PostSettings {
+	if (d === 0 || !settingsMove(s, from)) {
+		return s;
+	}
 	const out: Record<string, unknown> = {};
 	for (const k in s) {
 		const v = (s as Record<string, Located<unknown> | Located<unknown>[] | undefined>)[k];
