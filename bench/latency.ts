@@ -48,7 +48,8 @@ async function main(n: number): Promise<void> {
 			out.push(performance.now() - t);
 		}
 		out.sort((a, b) => a - b);
-		console.log(`median ${out[out.length >> 1].toFixed(1)} ms, min ${out[0].toFixed(1)}, max ${out[out.length - 1].toFixed(1)} (${n} edits)`);
+		const rss = client.rss();
+		console.log(`median ${out[out.length >> 1].toFixed(1)} ms, min ${out[0].toFixed(1)}, max ${out[out.length - 1].toFixed(1)} (${n} edits); server RSS ${rss ? (rss / 1e6).toFixed(0) : '?'} MB`);
 	} finally {
 		await client.stop();
 		fs.rmSync(dir, { recursive: true, force: true });

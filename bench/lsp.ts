@@ -10,6 +10,7 @@ import {
 	createProtocolConnection, StreamMessageReader, StreamMessageWriter,
 	type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../server/src/shared/runtime';
 
 export class BenchClient {
 	readonly connection: ProtocolConnection;
@@ -18,7 +19,8 @@ export class BenchClient {
 	stderr = '';
 
 	constructor(serverBundle: string, private readonly rootPath: string, private readonly settings: Record<string, unknown>) {
-		this.proc = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		// Started as the VS Code client starts it (shared/runtime.ts), plus BENCH_SERVER_ARGS (e.g. a --cpu-prof).
+		this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
 		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LintCache, lint, resolveConfig, rules } from '../server/src/engine';
 import { campaignFile, campaignFileOfSize, generateCorpus } from './corpus';
+import { SERVER_NODE_FLAGS } from '../server/src/shared/runtime';
 import { BenchClient } from './lsp';
 import { loadPeers, peerCache, type Peer } from './peers';
 import { profileRun } from './profile';
@@ -484,7 +485,8 @@ async function main(): Promise<void> {
 			+ `${mb(corpus.bytes)}; Copydesk reported ${num(findings)} findings on it. Times are wall clock on a shared machine: compare runs on the same machine only.`,
 		'',
 		'"Value" is wall-clock time (the targets are judged on it); "CPU" is the CPU time the same work took (this process, or the CLI '
-			+ 'child), which stays put when other work on the machine makes the wall clock wait for a core.',
+			+ 'child), which stays put when other work on the machine makes the wall clock wait for a core. '
+			+ `In-process rows run with the language server's V8 flags (\`${SERVER_NODE_FLAGS.join(' ')}\`, server/src/shared/runtime.ts), as its client starts it.`,
 		'',
 		'| Metric | Value | CPU | Target | Result |',
 		'|---|---|---|---|---|',
@@ -551,7 +553,13 @@ async function main(): Promise<void> {
 }
 
 const profile = arg('--profile');
-(profile ? profileMain(profile) : main()).catch((e) => {
-	console.error(e);
-	process.exit(1);
-});
+if (!SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
+	// The in-process rows measure what the language server does: run with its V8 flags, as its client starts it.
+	const r = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
+	process.exit(r.status ?? 1);
+} else {
+	(profile ? profileMain(profile) : main()).catch((e) => {
+		console.error(e);
+		process.exit(1);
+	});
+}

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPackCommands } from './packCommands';
 import { CommandIds, FIX_ALL_KIND, ResultsChangedNotification, StatusRequest } from '../../server/src/shared/protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/runtime';
 import { PreviewPanel } from './preview';
 import { showReport } from './report';
 import { newDraft, openConfig } from './starters';
@@ -23,8 +24,9 @@ const SELECTOR = [
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const serverModule = context.asAbsolutePath('server/out/server.js');
 	const serverOptions: ServerOptions = {
-		run: { module: serverModule, transport: TransportKind.ipc },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+		// The server's V8 heap sizes (shared/runtime.ts): a fixed list, never read from settings.
+		run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
 	};
 	const output = vscode.window.createOutputChannel('Copydesk', { log: true });
 	const clientOptions: LanguageClientOptions = {
