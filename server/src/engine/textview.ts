@@ -87,7 +87,12 @@ export class TextView {
 		const v = Object.create(TextView.prototype) as { -readonly [K in keyof TextView]: TextView[K] } & { viewStarts: number[]; srcStarts: number[]; srcEnd: number };
 		v.text = this.text;
 		v.viewStarts = this.viewStarts;
-		v.srcStarts = this.srcStarts.map((s) => s + d);
+		// A copy moved in place (slice keeps the array packed; a loop, not map with a closure).
+		const starts = this.srcStarts.slice();
+		for (let i = 0; i < starts.length; i++) {
+			starts[i] += d;
+		}
+		v.srcStarts = starts;
 		v.srcEnd = this.srcEnd + d;
 		return v as unknown as TextView;
 	}

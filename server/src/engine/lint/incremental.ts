@@ -170,10 +170,19 @@ export function reparse(old: Draft, text: string, e: TextEdit): { draft: Draft; 
 	const posts: Post[] = ps.slice(0, at);
 	posts.push({ ...post, end, body });
 	const from = e.oldEnd;
+	// The later posts' markers are the moved comments, in order: found by walking forward once.
+	let k = next;
 	for (let i = at + 1; i < ps.length; i++) {
 		const p = ps[i];
-		const k = p.marker ? lowerBound(comments.length, (j) => comments[j].start < p.marker!.start + d) : -1;
-		posts.push({ index: p.index, start: p.start + d, end: p.end + d, marker: p.marker ? comments[k] : undefined, settings: moveSettings(p.settings, d, from), body: p.body.moved(d) });
+		let marker: Comment | undefined;
+		if (p.marker) {
+			const want = p.marker.start + d;
+			while (k < comments.length && comments[k].start < want) {
+				k++;
+			}
+			marker = comments[k];
+		}
+		posts.push({ index: p.index, start: p.start + d, end: p.end + d, marker, settings: moveSettings(p.settings, d, from), body: p.body.moved(d) });
 	}
 	const problems = old.problems.map((p) => (p.start >= from ? { ...p, start: p.start + d, end: p.end + d } : p));
 	return {
