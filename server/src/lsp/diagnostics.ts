@@ -36,23 +36,37 @@ export function uriToPath(uri: string): string | undefined {
 	return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
+/** A diagnostic and everything in it frozen: one made here is never changed, so what encoded it once (encoder.ts) may reuse the text. */
+function frozen<T extends object>(x: T): T {
+	return Object.freeze(x);
+}
+
+const position = (line: number, character: number) => frozen({ line, character });
+
+/** The finding as a diagnostic, frozen all the way down. */
 export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-	return {
-		range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+	return frozen({
+		range: frozen({ start: frozen(doc.positionAt(f.start)), end: frozen(doc.positionAt(f.end)) }),
 		severity: SEVERITY[f.severity],
 		source: 'copydesk',
 		code: f.rule,
 		// A team rule links the team's guide (or the team rule's page when it names none).
-		codeDescription: { href: f.link ?? ruleDocsUri(f.rule.includes('/') ? 'team' : f.rule) },
+		codeDescription: frozen({ href: f.link ?? ruleDocsUri(f.rule.includes('/') ? 'team' : f.rule) }),
 		message: f.message,
 		...(f.related?.length ? {
-			relatedInformation: f.related.map((r) => ({
-				location: {
+			relatedInformation: frozen(f.related.map((r) => frozen({
+				location: frozen({
 					uri: r.path ? pathToFileURL(r.path).toString() : doc.uri,
-					range: { start: { line: r.line, character: r.character }, end: { line: r.endLine, character: r.endCharacter } },
-				},
+					range: frozen({ start: position(r.line, r.character), end: position(r.endLine, r.endCharacter) }),
+				}),
 				message: r.message,
-			})),
+			}))),
 		} : {}),
-	};
+	});
+}
+
+/** A diagnostic `lines` lines lower (a copy, frozen like it; the rest shared). */
+export function linesMoved(d: Diagnostic, lines: number): Diagnostic {
+	const { start, end } = d.range;
+	return frozen({ ...d, range: frozen({ start: position(start.line + lines, start.character), end: position(end.line + lines, end.character) }) });
 }

@@ -9,14 +9,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, LintCache, msg, uncheckedResult, type CampaignPeer, type Finding, type LintResult } from '../engine';
-import { unchangedPrefix } from '../engine/lint/incremental';
+import { lint, LintCache, msg, uncheckedResult, type CampaignPeer, type LintResult } from '../engine';
 import { expandPaths } from '../node/expand';
 import { DEFAULT_MAX_DRAFT_BYTES } from '../node/files';
 import { imageReaderFor } from '../node/media';
 import { CONFIG_FILE, campaignFolderOf, findConfigFile, isIgnored, loadConfig, matchesDrafts, type LoadedConfig } from '../node/workspace';
 import { DEFAULT_SETTINGS, ResultsChangedNotification, type ClientSettings } from '../shared/protocol';
-import { ruleDocsUri, SEVERITY, toDiagnostic, uriToPath } from './diagnostics';
+import { ruleDocsUri, SEVERITY, uriToPath } from './diagnostics';
+import { publishedDiagnostics, type Published } from './published';
 import { settingsLayer, type EditorSettings } from './settings';
 
 interface DocState {
@@ -24,8 +24,8 @@ interface DocState {
 	version?: number;
 	result?: LintResult;
 	timer?: ReturnType<typeof setTimeout>;
-	/** The text diagnostics were last made for, and each finding's diagnostic then (reused while the text before it is unchanged). */
-	published?: { text: string; diagnostics: WeakMap<Finding, Diagnostic> };
+	/** What was last published: the text, the findings and their diagnostics (reused where their line and column hold). */
+	published?: Published;
 }
 
 export class Validation {
@@ -193,27 +193,11 @@ export class Validation {
 		void this.connection.sendNotification(ResultsChangedNotification.method, { uri: doc.uri } satisfies ResultsChangedNotification.Params);
 	}
 
-	/**
-	 * The diagnostics of a result. A finding the engine reused (the same object: a post the edit did not
-	 * touch) that ends before the first character that changed since the last publish keeps its
-	 * diagnostic: its line and column depend only on the text before it. The others are converted.
-	 */
+	/** The diagnostics of a result, reusing those of the last publish where they hold (published.ts). */
 	private diagnosticsOf(doc: TextDocument, result: LintResult | undefined): Diagnostic[] {
 		const st = this.stateOf(doc.uri);
-		const text = doc.getText();
-		const before = st.published;
-		const same = before ? unchangedPrefix(before.text, text) : 0;
-		const made = new WeakMap<Finding, Diagnostic>();
-		const out = (result?.findings ?? []).map((f) => {
-			let d = f.end < same && !f.related ? before!.diagnostics.get(f) : undefined;
-			if (!d) {
-				d = toDiagnostic(doc, f);
-			}
-			made.set(f, d);
-			return d;
-		});
-		st.published = { text, diagnostics: made };
-		return out;
+		st.published = publishedDiagnostics(doc, result?.findings ?? [], st.published);
+		return st.published.diagnostics as Diagnostic[];
 	}
 
 	schedule(doc: TextDocument, delay: number): void {
