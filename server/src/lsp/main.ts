@@ -1,5 +1,5 @@
-/** Entry point of the bundled language server: stdio (or node-ipc) transport, then startServer. */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+/** Entry point of the bundled language server: the connection on the client's transport (transport.ts), then startServer. */
 import { startServer } from './server';
+import { connect } from './transport';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(connect());
