@@ -23,10 +23,10 @@ export interface Published {
 	diagnostics: readonly Diagnostic[];
 }
 
-/** True when the diagnostic of `old` serves `f`, `d` code units later: the same range length and everything toDiagnostic reads but the offsets. */
+/** True when the diagnostic of `old` serves `f`, `d` code units later: the same range length and everything toDiagnostic reads but the offsets (related locations are always converted). */
 function sameFinding(old: Finding, f: Finding, d: number): boolean {
-	return old === f || (old.end + d === f.end && old.rule === f.rule && old.severity === f.severity && old.message === f.message
-		&& old.link === f.link && !old.related?.length && !f.related?.length);
+	return !old.related?.length && !f.related?.length && (old === f || (old.end + d === f.end && old.rule === f.rule
+		&& old.severity === f.severity && old.message === f.message && old.link === f.link));
 }
 
 /** The first offset of the line after the one `from` is on (text.length + 1 when there is none). */
