@@ -121,6 +121,17 @@ describe('publishing diagnostics: reused after an edit', () => {
 		}
 	});
 
+	it('converts a finding that starts inside the \\r\\n ending the edited line (it is still on that line)', () => {
+		const f = (start: number): Finding => ({ rule: 'zh-spacing', severity: 'warning', message: 'm', start, end: start + 1 });
+		const doc = TextDocument.create(URI, 'markdown', 1, 'ab\r\ncd\r\nef');
+		const before = publishedDiagnostics(doc, [f(3), f(8)], undefined);
+		TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 2);
+		const after = publishedDiagnostics(doc, [f(4), f(9)], before);
+		const fresh = TextDocument.create(URI, 'markdown', 2, doc.getText());
+		assert.deepEqual(after.diagnostics, [toDiagnostic(fresh, f(4)), toDiagnostic(fresh, f(9))]);
+		assert.equal(after.diagnostics[1], before.diagnostics[1]);
+	});
+
 	it('converts a finding whose message, severity or rule changed, and a finding with related locations', () => {
 		const b = new Buffer_(text());
 		const related = b.findings.filter((f) => f.related?.length);
