@@ -8,10 +8,12 @@ import type { Diagnostic, Message } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { campaignFile, rng } from '../../bench/corpus';
 import { lint, LintCache, resolveConfig, setLanguage, type Finding } from '../../server/src/engine';
+import { summarize } from '../../server/src/engine';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { publishEncoder } from '../../server/src/lsp/encoder';
 import { publishedDiagnostics, type Published } from '../../server/src/lsp/published';
 import { transportOf } from '../../server/src/lsp/transport';
+import { buildPreview, previewImages } from '../../server/src/preview/model';
 
 const URI = 'file:///work/campaign.md';
 const config = resolveConfig([]);
@@ -177,7 +179,7 @@ describe('publishing diagnostics: the encoder', () => {
 	it('writes the bytes of JSON.stringify for real diagnostics (Chinese messages, related locations), edit after edit', async () => {
 		const enc = publishEncoder();
 		const b = new Buffer_(text());
-		assert.ok(b.published!.diagnostics.some((d) => d.relatedInformation) && b.published!.diagnostics.some((d) => /[\u4e00-\u9fff]/.test(d.message)));
+		assert.ok(b.published!.diagnostics.some((d) => d.relatedInformation) && b.published!.diagnostics.some((d) => /[\u4e00-\u9fff]/.test(JSON.stringify(d.message))));
 		const next = rng(3);
 		for (let k = 0; k < 8; k++) {
 			const msg = publish([...b.published!.diagnostics]);
@@ -239,5 +241,28 @@ describe('publishing diagnostics: the transport', () => {
 		assert.deepEqual(transportOf(['--node-ipc', '--stdio']), { kind: 'library' });
 		assert.deepEqual(transportOf([]), { kind: 'library' });
 		assert.deepEqual(transportOf(['--socket=x']), { kind: 'library' });
+	});
+});
+
+describe('publishing diagnostics: what the client asks for after a publish', () => {
+	before(() => setLanguage('en'));
+
+	it('CodeLens summaries and preview cards hold each post\'s own targets, findings and images (gathered once per result)', () => {
+		const t = `${text()}\n<!-- post platform=x locale=en -->\nNew ![one](a.png) ![two](b.png) best ever!!!\n\n<!-- post platform=weibo -->\n新品 ![图](c.png)\n`;
+		const result = lint({ text: t, config, variants: 'compared' });
+		assert.ok(result.media?.some((m) => m.images.length === 2));
+		const lenses = summarize(result);
+		assert.equal(lenses.length, result.draft.posts.filter((p) => result.targets.some((x) => x.post.index === p.index)).length);
+		for (const s of lenses) {
+			assert.deepEqual(s.platforms.map((p) => p.id), result.targets.filter((x) => x.post.index === s.post).map((x) => x.platform.id));
+			assert.equal(s.images, (result.media ?? []).find((m) => m.post === s.post)?.images.length ?? 0);
+		}
+		const cards = buildPreview(result).cards;
+		assert.equal(cards.length, result.targets.length);
+		assert.ok(cards.some((c) => c.images.length === 2) && cards.some((c) => c.findings.length > 1));
+		for (const c of cards) {
+			assert.deepEqual(c.findings, result.findings.filter((f) => f.post === c.post && (!f.platform || f.platform === c.platform)).map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })));
+			assert.deepEqual(c.images, previewImages(result, c.post, 'en'));
+		}
 	});
 });

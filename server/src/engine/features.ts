@@ -40,8 +40,24 @@ export { isValidCount };
 export function summarize(result: LintResult): PostSummary[] {
 	const lang = language();
 	const out: PostSummary[] = [];
+	// Each post's targets and images looked up once (a 1 MB file has thousands of posts: a search per post was quadratic).
+	const targets = new Map<number, Target[]>();
+	for (const t of result.targets) {
+		const ts = targets.get(t.post.index);
+		if (ts) {
+			ts.push(t);
+		} else {
+			targets.set(t.post.index, [t]);
+		}
+	}
+	const imagesByPost = new Map<number, number>();
+	for (const m of result.media ?? []) {
+		if (!imagesByPost.has(m.post)) {
+			imagesByPost.set(m.post, m.images.length);
+		}
+	}
 	for (const post of result.draft.posts) {
-		const ts = result.targets.filter((t) => t.post.index === post.index);
+		const ts = targets.get(post.index) ?? [];
 		if (!ts.length) {
 			continue;
 		}
@@ -64,7 +80,7 @@ export function summarize(result: LintResult): PostSummary[] {
 		if (hanPercent !== undefined) {
 			parts.push(msg('lens.han', { percent: hanPercent }));
 		}
-		const images = imageCount(result, post.index);
+		const images = imagesByPost.get(post.index) ?? 0;
 		if (images) {
 			parts.push(msg('lens.images', { count: images }));
 		}
@@ -80,15 +96,6 @@ export function summarize(result: LintResult): PostSummary[] {
 		});
 	}
 	return out;
-}
-
-function imagesOfPost(result: LintResult, post: number): readonly PostImage[] {
-	// A result made elsewhere (an older cache, a test) may have no media: then there are none.
-	return (result.media ?? []).find((m) => m.post === post)?.images ?? [];
-}
-
-function imageCount(result: LintResult, post: number): number {
-	return imagesOfPost(result, post).length;
 }
 
 function size(n: number): string {
