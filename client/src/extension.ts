@@ -24,9 +24,11 @@ const SELECTOR = [
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const serverModule = context.asAbsolutePath('server/out/server.js');
 	const serverOptions: ServerOptions = {
-		// The server's V8 heap sizes (shared/runtime.ts): a fixed list, never read from settings.
-		run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
+		// The server's V8 heap sizes (shared/runtime.ts): a fixed list, never read from settings. Over stdio,
+		// not Node IPC: the server writes a publish from each diagnostic's cached JSON (lsp/encoder.ts), which
+		// IPC's own serialization of every message would bypass.
+		run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+		debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
 	};
 	const output = vscode.window.createOutputChannel('Copydesk', { log: true });
 	const clientOptions: LanguageClientOptions = {

@@ -16,6 +16,7 @@ import { ROOT } from '../helpers/paths';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { findFixableCase } from './fixable';
 import { CHROMIUM, CODE_SERVER_BIN, requireTool } from './tools';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/runtime';
 
 const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 const VSIX = path.join(ROOT, 'copydesk.vsix');
@@ -401,6 +402,12 @@ describe('Copydesk in VS Code (code-server + Chromium, e2e)', function () {
 		const [weibo, , , english] = EXPECTED_PROBLEMS;
 		await waitForProblems('the findings before the settings change', [weibo, english]);
 		const server = languageServerPids(cs!);
+		// Started as the client says: over stdio (the publish encoder's transport), with the server's heap flags.
+		assert.equal(server.length, 1, `one language server (pids ${JSON.stringify(server)})`);
+		const cmdline = fs.readFileSync(`/proc/${server[0]}/cmdline`, 'utf8').split('\0');
+		for (const a of [...SERVER_NODE_FLAGS, '--stdio']) {
+			assert.ok(cmdline.includes(a), `the language server's command line has ${a}: ${cmdline.join(' ')}`);
+		}
 		const settingsFile = path.join(cs!.workspace, '.vscode', 'settings.json');
 		fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
 		/** The rows of the Problems view filtered by `e.filter` that match `e`, with their severity icon. */

@@ -20,11 +20,11 @@ describe('the language server\'s Node flags', () => {
 		}
 	});
 
-	it('the VS Code client forks the server with them (run and debug)', () => {
+	it('the VS Code client forks the server with them (run and debug), over stdio', () => {
 		const src = read('client/src/extension.ts');
-		const run = /run:\s*\{[^}]*execArgv:\s*\[\.\.\.SERVER_NODE_FLAGS\]/.test(src);
-		const debug = /debug:\s*\{[^}]*execArgv:\s*\[\.\.\.SERVER_NODE_FLAGS,/.test(src);
-		assert.ok(run && debug, 'client/src/extension.ts passes SERVER_NODE_FLAGS as execArgv to both server options');
+		const run = /run:\s*\{[^}]*transport:\s*TransportKind\.stdio[^}]*execArgv:\s*\[\.\.\.SERVER_NODE_FLAGS\]/.test(src);
+		const debug = /debug:\s*\{[^}]*transport:\s*TransportKind\.stdio[^}]*execArgv:\s*\[\.\.\.SERVER_NODE_FLAGS,/.test(src);
+		assert.ok(run && debug, 'client/src/extension.ts starts the server over stdio with SERVER_NODE_FLAGS as execArgv (run and debug)');
 	});
 
 	it('the README gives other editors the same command', () => {
