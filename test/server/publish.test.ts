@@ -188,6 +188,37 @@ describe('publishing diagnostics: the encoder', () => {
 		}
 	});
 
+	it('takes the diagnostics an edit left in place from the document\'s last publish, and writes the same bytes', async () => {
+		const enc = publishEncoder();
+		const d = (i: number) => Object.freeze({ range: Object.freeze({ start: Object.freeze({ line: i, character: 0 }), end: Object.freeze({ line: i, character: 1 }) }), severity: 2, message: `第 ${i} 条` });
+		const base = Array.from({ length: 50 }, (_, i) => d(i));
+		const check = async (ds: unknown[], uri = URI) => {
+			const msg = publish(ds, { uri });
+			assert.equal(await encoded(enc, msg), JSON.stringify(msg));
+		};
+		await check(base);
+		assert.equal(enc.stats.fromLast, 0);
+		// One diagnostic replaced in the middle: the 49 around it come from the last publish.
+		const one = [...base.slice(0, 20), d(100), ...base.slice(21)];
+		await check(one);
+		assert.equal(enc.stats.fromLast, 49);
+		// Removed, added at both ends, everything new, nothing: each as JSON.stringify writes it.
+		await check(one.slice(5, 40));
+		await check([d(-1), ...one.slice(5, 40), d(200)]);
+		await check(base.map((_, i) => d(i + 1)));
+		await check([]);
+		await check(base.slice(0, 3));
+		// Another document's publish takes nothing from this one's.
+		const before = enc.stats.fromLast;
+		await check(base.slice(0, 3), 'file:///other.md');
+		assert.equal(enc.stats.fromLast, before);
+		// A diagnostic that could change breaks the run: written as it is now, and the next publish starts afresh.
+		const open = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'before' };
+		await check([...base.slice(0, 3), open]);
+		open.message = 'after';
+		await check([...base.slice(0, 3), open]);
+	});
+
 	it('keeps every key order and leaves out what JSON leaves out', async () => {
 		const enc = publishEncoder();
 		const d = Object.freeze({ message: '价格不一致', range: Object.freeze({ end: Object.freeze({ character: 2, line: 1 }), start: Object.freeze({ line: 1, character: 0 }) }), severity: 2, extra: undefined });
