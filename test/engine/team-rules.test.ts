@@ -190,6 +190,34 @@ describe('team rules: validation at exact offsets', () => {
 		assert.ok(cpu.user + cpu.system < 3_000_000, `${(cpu.user + cpu.system) / 1000} ms`);
 	});
 
+	it('a replacement that another layer\'s rule turns back is refused once the layers merge, naming both; fixes then settle', () => {
+		const layer = (file: string, teamRules: unknown[]) => {
+			const parsed = parseConfigLayer(JSON.stringify({ teamRules }), file, knownRules);
+			assert.deepEqual(parsed.problems, [], file);
+			return parsed.layer!;
+		};
+		const pack = layer('pack/copydesk.json', [{ id: 'ab', kind: 'substitution', swap: { 智慧手表: '智能手表' }, message: msgs, fix: 'content' }]);
+		const workspace = layer('copydesk.json', [
+			{ id: 'ba', kind: 'substitution', swap: { 智能手表: '智慧手表' }, message: msgs, fix: 'content' },
+			{ id: 'other', kind: 'existence', tokens: ['甲'], message: msgs },
+		]);
+		const config = resolveConfig([pack, workspace]);
+		const ids = (config.extra.teamRules as TeamRule[]).map((r) => r.id);
+		assert.equal(ids.length, 2, ids.join());
+		assert.ok(ids.some((id) => id.endsWith('ab')) && ids.some((id) => id.endsWith('other')), ids.join());
+		assert.equal(config.problems.length, 1);
+		assert.equal(config.problems[0].origin, 'teamRules');
+		assert.match(config.problems[0].message, /ba .*"智能手表" → "智慧手表" undoes "智慧手表" → "智能手表" of \S*ab/);
+		// With the later rule gone, fixing with content fixes reaches a fixed point in one direction.
+		const text = weibo('新款智慧手表和智能手表今天发布。');
+		const once = fixAll(text, (t) => lint({ text: t, config }), { kinds: [...FIX_KINDS] });
+		assert.ok(once.text.includes('新款智能手表和智能手表'), once.text);
+		assert.equal(fixAll(once.text, (t) => lint({ text: t, config }), { kinds: [...FIX_KINDS] }).text, once.text);
+		// Each layer alone, and the same pair in one file, are as before (that one refused at load).
+		assert.deepEqual(resolveConfig([pack]).problems, []);
+		assert.deepEqual(resolveConfig([workspace]).problems, []);
+	});
+
 	it('a pack with catastrophic patterns is refused quickly, with a message per pattern', () => {
 		const hostile = ['(a+)+b', '(a|aa)*', '(.*a){20}', '(x{1,20}){1,20}', Array.from({ length: 40 }, () => '(a|b|c)').join(''), `${'(a?)'.repeat(30)}${'a'.repeat(30)}`];
 		const text = JSON.stringify([{ id: 'evil', kind: 'existence', patterns: hostile, message: msgs }]);

@@ -4,7 +4,7 @@
  */
 import { msg } from '../messages';
 import { FIELD_NAMES, applyMode, builtinPlatforms, type FieldSpec, type PlatformProfile } from '../platforms';
-import { mergeTeamRules, unknownTeamSettings } from '../teamrules';
+import { mergeTeamRules, refuseTeamSwapsAcrossLayers, teamRulesOf, unknownTeamSettings } from '../teamrules';
 import { refuseTermCycles } from '../terms';
 import { FIELD_KEYS, PROTECT_KEYS, isReservedName, record, type ConfigLayer, type ResolvedConfig } from './base';
 
@@ -123,6 +123,16 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
 		}
 	}
 	out.problems.push(...unknownTeamSettings(out.rules, out.extra).map((message) => ({ origin: 'rules', message })));
+	// Team replacements of different layers that undo each other (each file's own were refused when read): the later rule goes.
+	if (out.extra.teamRules !== undefined) {
+		const swaps = refuseTeamSwapsAcrossLayers(teamRulesOf(out.extra));
+		if (swaps.refused.length) {
+			out.extra.teamRules = swaps.rules;
+			for (const x of swaps.refused) {
+				out.problems.push({ origin: 'teamRules', message: msg('team.swapAcrossLayers', { id: x.rule.id, origin: x.rule.origin, from: x.from, to: x.to, otherFrom: x.other.m.source, otherTo: x.other.m.to, rule: x.other.rule.id, otherOrigin: x.other.rule.origin }) });
+			}
+		}
+	}
 	// Term substitutions that undo each other would change the file at every --fix: refused here, at load time.
 	const cycles = refuseTermCycles(out.extra.terms);
 	if (cycles.cycles.length) {

@@ -53,3 +53,62 @@ function matchesWhole(e: Entry, text: string): boolean {
 }
 
 export type { Entry as Replacement };
+
+/** A rule refused because a replacement of it undoes one of an earlier rule (or of itself). */
+export interface RefusedSwap {
+	rule: TeamRule;
+	from: string;
+	to: string;
+	other: Entry;
+}
+
+/**
+ * Rules read in order: each one with a replacement that an earlier accepted rule (or the same rule)
+ * turns back is refused. Used for a team rules file at load (teamrules/index.ts) and for the merged
+ * layers (refuseTeamSwapsAcrossLayers, from config/resolve.ts).
+ */
+export class SwapGuard {
+	private readonly earlier = new Replacements();
+
+	/** The refusal, or undefined with the rule's replacements remembered. */
+	check(rule: TeamRule): RefusedSwap | undefined {
+		const mine = new Replacements();
+		const added: Entry[] = [];
+		for (const m of rule.kind === 'substitution' || rule.kind === 'spelling' ? rule.match : []) {
+			if (m.to === undefined) {
+				continue;
+			}
+			const e: Entry = { rule, m: m as TeamMatcher & { to: string } };
+			const other = this.earlier.undone(e) ?? mine.undone(e);
+			if (other) {
+				return { rule, from: m.source, to: m.to, other };
+			}
+			mine.add(e);
+			added.push(e);
+		}
+		for (const e of added) {
+			this.earlier.add(e);
+		}
+		return undefined;
+	}
+}
+
+/**
+ * The merged layers' team rules with those refused whose replacement undoes an earlier layer's (a pack's
+ * `A` → `B` and the workspace's `B` → `A`): each file is checked on its own when read, so only pairs
+ * across layers are found here.
+ */
+export function refuseTeamSwapsAcrossLayers(rules: readonly TeamRule[]): { rules: TeamRule[]; refused: RefusedSwap[] } {
+	const guard = new SwapGuard();
+	const out: TeamRule[] = [];
+	const refused: RefusedSwap[] = [];
+	for (const r of rules) {
+		const no = guard.check(r);
+		if (no) {
+			refused.push(no);
+		} else {
+			out.push(r);
+		}
+	}
+	return { rules: out, refused };
+}

@@ -15,8 +15,9 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { msg } from '../messages';
 import type { InputProblem } from '../types';
 import { readRule } from './rule';
-import { Replacements, type Replacement } from './cycles';
-import { MAX_PATTERN_STEPS, MAX_TEAM_RULES, type TeamMatcher, type TeamRule } from './types';
+import { SwapGuard } from './cycles';
+export { refuseTeamSwapsAcrossLayers } from './cycles';
+import { MAX_PATTERN_STEPS, MAX_TEAM_RULES, type TeamRule } from './types';
 
 export * from './types';
 
@@ -45,30 +46,17 @@ export function checkTeamRulesNode(list: JsonNode, path: string, namespace: stri
 	const seen = new Set<string>();
 	const ctx = { path, namespace, origin, bad, seen, budget: { left: MAX_PATTERN_STEPS } };
 	// Replacements so far (substitution and spelling), to refuse one that an earlier one undoes.
-	const earlier = new Replacements();
+	const guard = new SwapGuard();
 	items.forEach((n, i) => {
 		const rule = readRule(n, i, ctx);
 		if (!rule) {
 			return;
 		}
-		const mine = new Replacements();
-		const added: Replacement[] = [];
-		for (const m of rule.kind === 'substitution' || rule.kind === 'spelling' ? rule.match : []) {
-			if (m.to === undefined) {
-				continue;
-			}
-			const e: Replacement = { rule, m: m as TeamMatcher & { to: string } };
-			const back = earlier.undone(e) ?? mine.undone(e);
-			if (back) {
-				// Fixes would flip the text between the two for ever: the later rule is refused.
-				bad(n, `${path}[${i}]`, msg('team.swapCycle', { from: m.source, to: m.to, otherFrom: back.m.source, otherTo: back.m.to, rule: back.rule.id }));
-				return;
-			}
-			mine.add(e);
-			added.push(e);
-		}
-		for (const e of added) {
-			earlier.add(e);
+		const back = guard.check(rule);
+		if (back) {
+			// Fixes would flip the text between the two for ever: the later rule is refused.
+			bad(n, `${path}[${i}]`, msg('team.swapCycle', { from: back.from, to: back.to, otherFrom: back.other.m.source, otherTo: back.other.m.to, rule: back.other.rule.id }));
+			return;
 		}
 		rules.push(rule);
 	});
