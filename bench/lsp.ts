@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	createProtocolConnection, StreamMessageReader, StreamMessageWriter,
@@ -91,5 +93,53 @@ export class BenchClient {
 		}
 		this.connection.dispose();
 		this.proc.kill();
+	}
+}
+
+/** The line and character of a UTF-16 offset. */
+function position(text: string, offset: number): { line: number; character: number } {
+	let line = 0;
+	let last = 0;
+	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+		line++;
+		last = i + 1;
+	}
+	return { line, character: offset - last };
+}
+
+/**
+ * Per-edit latency of the server bundle (bench/run.ts and bench/latency.ts): didChange → publishDiagnostics
+ * for that version, `n` edits at the start of post bodies spread over the file (a character inserted, then
+ * deleted), measured after `warm` edits (typing is many edits in a row; the first ones after opening run
+ * cold code). With the server's resident memory at the end.
+ */
+export async function editLatency(serverBundle: string, text: string, n: number, warm: number): Promise<{ times: number[]; rss?: number }> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-lsp-'));
+	const client = new BenchClient(serverBundle, dir, { debounce: 0 });
+	try {
+		await client.initialize();
+		const uri = pathToFileURL(path.join(dir, 'campaign.md')).toString();
+		await client.open(uri, text);
+		const bodies: number[] = [];
+		for (let i = text.indexOf('-->\n'); i >= 0; i = text.indexOf('-->\n', i + 1)) {
+			bodies.push(i + 4);
+		}
+		const times: number[] = [];
+		let version = 1;
+		for (let k = 0; k < warm + n; k++) {
+			const at = position(text, bodies[Math.floor(k / 2) * 7919 % bodies.length]);
+			const change = k % 2 === 0
+				? { range: { start: at, end: at }, text: '新' }
+				: { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+			const t = performance.now();
+			await client.change(uri, ++version, [change]);
+			if (k >= warm) {
+				times.push(performance.now() - t);
+			}
+		}
+		return { times, rss: client.rss() };
+	} finally {
+		await client.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { LintCache, lint, resolveConfig, rules } from '../server/src/engine';
 import { campaignFile, campaignFileOfSize, generateCorpus } from './corpus';
 import { SERVER_NODE_FLAGS } from '../server/src/shared/runtime';
-import { BenchClient } from './lsp';
+import { BenchClient, editLatency } from './lsp';
 import { loadPeers, peerCache, type Peer } from './peers';
 import { profileRun } from './profile';
 
@@ -158,53 +158,6 @@ interface Row {
 	cpu?: string;
 	target?: string;
 	pass?: boolean;
-}
-
-/** The line and character of a UTF-16 offset. */
-function position(text: string, offset: number): { line: number; character: number } {
-	let line = 0;
-	let last = 0;
-	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-		line++;
-		last = i + 1;
-	}
-	return { line, character: offset - last };
-}
-
-/**
- * Per-edit latency: didChange → publishDiagnostics for that version, `n` edits in post bodies, measured
- * after `warm` edits (typing is many edits in a row; the first ones after opening run cold code).
- */
-async function editLatency(text: string, n: number, warm: number): Promise<number[]> {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-lsp-'));
-	const client = new BenchClient(SERVER_BUNDLE, dir, { debounce: 0 });
-	try {
-		await client.initialize();
-		const uri = pathToFileURL(path.join(dir, 'campaign.md')).toString();
-		await client.open(uri, text);
-		// Edit at the start of post bodies spread over the file: insert a character, then delete it.
-		const bodies: number[] = [];
-		for (let i = text.indexOf('-->\n'); i >= 0; i = text.indexOf('-->\n', i + 1)) {
-			bodies.push(i + 4);
-		}
-		const out: number[] = [];
-		let version = 1;
-		for (let k = 0; k < warm + n; k++) {
-			const at = position(text, bodies[Math.floor(k / 2) * 7919 % bodies.length]);
-			const change = k % 2 === 0
-				? { range: { start: at, end: at }, text: '新' }
-				: { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-			const t = now();
-			await client.change(uri, ++version, [change]);
-			if (k >= warm) {
-				out.push(now() - t);
-			}
-		}
-		return out;
-	} finally {
-		await client.stop();
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
 }
 
 /** Server RSS after opening `n` drafts of 20 posts each (and the baseline after initialize). */
@@ -441,8 +394,8 @@ async function main(): Promise<void> {
 	const clientLoad = clientLoadTime();
 	const mem = await serverMemory(100);
 	log('editor latency: 20-post file, 1 MB file');
-	const lat20 = await editLatency(f20, QUICK ? 20 : 60, QUICK ? 4 : 10);
-	const lat1m = await editLatency(big.text, QUICK ? 6 : 40, QUICK ? 2 : 10);
+	const lat20 = (await editLatency(SERVER_BUNDLE, f20, QUICK ? 20 : 60, QUICK ? 4 : 10)).times;
+	const lat1m = (await editLatency(SERVER_BUNDLE, big.text, QUICK ? 6 : 40, QUICK ? 2 : 10)).times;
 
 	// Start-up: `copydesk check` of a one-line file against `node -e 0`.
 	log('start-up');
