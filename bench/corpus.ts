@@ -175,6 +175,12 @@ export function campaignFile(seed: number, posts: number): string {
 	return out.join('\n');
 }
 
+/** The bench's one-post edit: `text` with one character added at the start of the post body nearest its middle. */
+export function withOneEdit(text: string): string {
+	const at = text.indexOf('-->\n', Math.floor(text.length / 2)) + 4;
+	return text.slice(0, at) + '新' + text.slice(at);
+}
+
 /** A campaign file of about `bytes` bytes (UTF-8). */
 export function campaignFileOfSize(seed: number, bytes: number): { text: string; posts: number } {
 	let posts = Math.max(1, Math.round(bytes / 400));

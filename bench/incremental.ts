@@ -9,13 +9,12 @@
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 import { LintCache, lint, resolveConfig } from '../server/src/engine';
-import { campaignFileOfSize } from './corpus';
+import { campaignFileOfSize, withOneEdit } from './corpus';
 
 const config = resolveConfig([]);
 const big = campaignFileOfSize(1, 1024 * 1024).text;
 const cache = new LintCache();
-const mid = big.indexOf('-->\n', Math.floor(big.length / 2)) + 4;
-const edited = big.slice(0, mid) + '新' + big.slice(mid);
+const edited = withOneEdit(big);
 const N = Number(process.argv[2] ?? 200);
 const session = new Session();
 session.connect();
