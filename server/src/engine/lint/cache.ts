@@ -94,11 +94,12 @@ export function cacheKey(draft: Draft, post: Post, only?: readonly string[]): st
 }
 
 /**
- * Moves a range that lies in the post (at or after `from`, the post's old start); front matter ranges stay.
+ * A range at or after `from` (in the post, or after the edit) moved by `d`; ranges before it (the front
+ * matter's, the text above an edit) and any range when `d` is 0 are returned as they are.
  * (A copy whose fields are then set: V8 copies an object of a known shape fast, not one spread with overrides.)
  */
 export function shift<T extends { start: number; end: number }>(x: T, d: number, from: number): T {
-	if (x.start < from) {
+	if (x.start < from || d === 0) {
 		return x;
 	}
 	const m = { ...x };

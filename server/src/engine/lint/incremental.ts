@@ -8,6 +8,7 @@ import type { Directive } from '../directives';
 import type { Comment, Draft, Located, Post, PostSettings } from '../draft';
 import { lowerBound } from '../text';
 import { TextView } from '../textview';
+import { shift } from './cache';
 
 /** The one changed range: `start` in both texts, `oldEnd` in the old, `newEnd` in the new (common prefix and suffix outside it). */
 export interface TextEdit {
@@ -65,25 +66,14 @@ function fenceFree(text: string, start: number, end: number): boolean {
 	return !s.includes('<!--') && !s.includes('-->');
 }
 
-/** A range at or after `from` moved by `d` (a copy whose fields are then set: V8 copies an object of a known shape fast). */
-function moved<T extends { start: number; end: number }>(x: T, d: number, from: number): T {
-	if (x.start < from || d === 0) {
-		return x;
-	}
-	const m = { ...x };
-	m.start += d;
-	m.end += d;
-	return m;
-}
-
 /** Directives after an edit that touched no comment: those after it moved. */
 export function moveDirectives(ds: Directive[], d: number, from: number): Directive[] {
 	return d === 0 ? ds : ds.map((x) => {
 		if (x.start < from) {
 			return x;
 		}
-		const m = moved(x, d, from);
-		m.ruleRanges = x.ruleRanges.map((r) => moved(r, d, from));
+		const m = shift(x, d, from);
+		m.ruleRanges = x.ruleRanges.map((r) => shift(r, d, from));
 		return m;
 	});
 }
@@ -107,7 +97,7 @@ function moveSettings(s: PostSettings, d: number, from: number): PostSettings {
 	const out: Record<string, unknown> = {};
 	for (const k in s) {
 		const v = (s as Record<string, Located<unknown> | Located<unknown>[] | undefined>)[k];
-		out[k] = Array.isArray(v) ? v.map((x) => moved(x, d, from)) : v === undefined ? v : moved(v, d, from);
+		out[k] = Array.isArray(v) ? v.map((x) => shift(x, d, from)) : v === undefined ? v : shift(v, d, from);
 	}
 	return out as PostSettings;
 }
@@ -154,7 +144,7 @@ export function reparse(old: Draft, text: string, e: TextEdit): { draft: Draft; 
 	if (!post || e.oldEnd > post.end || (post.marker && e.start < post.marker.end)) {
 		return undefined;
 	}
-	const comments: Comment[] = next === cs.length || d === 0 ? cs : [...cs.slice(0, next), ...cs.slice(next).map((c) => moved(c, d, 0))];
+	const comments: Comment[] = next === cs.length || d === 0 ? cs : [...cs.slice(0, next), ...cs.slice(next).map((c) => shift(c, d, 0))];
 	const bodyFrom = post.marker ? post.marker.end : post.start;
 	const end = post.end + d;
 	const lo = lowerBound(comments.length, (i) => comments[i].end <= bodyFrom);
@@ -184,7 +174,7 @@ export function reparse(old: Draft, text: string, e: TextEdit): { draft: Draft; 
 		}
 		posts.push({ index: p.index, start: p.start + d, end: p.end + d, marker, settings: moveSettings(p.settings, d, from), body: p.body.moved(d) });
 	}
-	const problems = old.problems.map((p) => (p.start >= from ? { ...p, start: p.start + d, end: p.end + d } : p));
+	const problems = old.problems.map((p) => shift(p, d, from));
 	return {
 		draft: { ...old, text, posts, comments, problems },
 		edited: at,
