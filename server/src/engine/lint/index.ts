@@ -141,7 +141,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		const deduped = dedupe(postFindings).sort(byPosition);
+		const deduped = dedupe(postFindings);
 		// A loop, not push(...xs): a huge post can have more findings than a call takes arguments.
 		for (const f of deduped) {
 			findings.push(f);
@@ -216,7 +216,7 @@ export function lint(input: LintInput, cache?: LintCache): LintResult {
 				}
 			}
 		}
-		const deduped = dedupe(found).sort(byPosition);
+		const deduped = dedupe(found);
 		for (const f of deduped) {
 			findings.push(f);
 		}

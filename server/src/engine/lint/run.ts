@@ -138,10 +138,6 @@ function messageKey(rule: Rule, key: string): string {
 }
 
 /**
- * The findings without repeats (same rule, range and message; the first is kept, order kept).
- * Findings are grouped by start, so no key string is built per finding.
- */
-/**
  * The order of a lint's findings: by start, then end, then rule id. Each post's findings are put in
  * this order when they are made (and keep it when the post moves), so the whole file's sort, which is
  * stable, only merges runs that are already in order and gives what sorting everything at once gives.
@@ -150,6 +146,10 @@ export function byPosition(a: Finding, b: Finding): number {
 	return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
 }
 
+/**
+ * A post's findings without repeats (same rule, range and message; the first is kept), in position
+ * order (byPosition, stable). Findings are grouped by start, so no key string is built per finding.
+ */
 export function dedupe(findings: Finding[]): Finding[] {
 	const byStart = new Map<number, Finding[]>();
 	const out: Finding[] = [];
@@ -164,5 +164,5 @@ export function dedupe(findings: Finding[]): Finding[] {
 		}
 		out.push(f);
 	}
-	return out;
+	return out.sort(byPosition);
 }
