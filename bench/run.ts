@@ -513,7 +513,8 @@ async function main(): Promise<void> {
 
 const profile = arg('--profile');
 if (!SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
-	// The in-process rows measure what the language server does: run with its V8 flags, as its client starts it.
+	// The in-process rows measure what the language server does: run with its V8 flags, as its client starts it
+	// (bench/build.mjs passes them; this is for a run started some other way).
 	const r = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
 	process.exit(r.status ?? 1);
 } else {

@@ -1,3 +1,5 @@
+import flags from './server-node-flags.json';
+
 /**
  * How the language server's Node process is started, shared by the VS Code client (which forks it),
  * the benchmarks (which measure what the server does) and the docs for other editors.
@@ -8,6 +10,7 @@
  * keystroke in a large draft ran a scavenge that copied the live copies; with 16–64 MB the copies
  * of an edit are mostly dead before the next scavenge. Measured on the bench's 1 MB file (4,527
  * posts), a one-post edit: ~30 ms → ~11 ms CPU median; memory: ~25 MB more resident with 100 drafts
- * open (bench/results). Only V8 heap sizes: no flag here changes what the server does.
+ * open (bench/results). Only V8 heap sizes: no flag here changes what the server does. The list is
+ * data (server-node-flags.json) so that bench/build.mjs, plain JavaScript, starts the bench with it too.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=16'];
+export const SERVER_NODE_FLAGS: readonly string[] = flags;
