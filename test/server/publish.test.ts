@@ -293,7 +293,7 @@ describe('publishing diagnostics: what the client asks for after a publish', () 
 		assert.ok(cards.some((c) => c.images.length === 2) && cards.some((c) => c.findings.length > 1));
 		for (const c of cards) {
 			assert.deepEqual(c.findings, result.findings.filter((f) => f.post === c.post && (!f.platform || f.platform === c.platform)).map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })));
-			assert.deepEqual(c.images, previewImages(result, c.post, 'en'));
+			assert.deepEqual(c.images, previewImages((result.media ?? []).find((m) => m.post === c.post)?.images ?? [], 'en'));
 		}
 	});
 });

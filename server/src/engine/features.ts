@@ -6,8 +6,9 @@
 import { explainField, hanShare, targetLabel } from './explain';
 import { isValidCount, limitLabel, limitState } from './limits';
 import type { LintResult } from './lint';
-import { isRemote, type PostImage } from './media';
+import { imagesByPost, isRemote, type PostImage } from './media';
 import { language, msg } from './messages';
+import { groupBy } from './text';
 import { platformName } from './platforms';
 import type { FieldCount, Target } from './rule';
 import type { Finding } from './types';
@@ -41,21 +42,8 @@ export function summarize(result: LintResult): PostSummary[] {
 	const lang = language();
 	const out: PostSummary[] = [];
 	// Each post's targets and images looked up once (a 1 MB file has thousands of posts: a search per post was quadratic).
-	const targets = new Map<number, Target[]>();
-	for (const t of result.targets) {
-		const ts = targets.get(t.post.index);
-		if (ts) {
-			ts.push(t);
-		} else {
-			targets.set(t.post.index, [t]);
-		}
-	}
-	const imagesByPost = new Map<number, number>();
-	for (const m of result.media ?? []) {
-		if (!imagesByPost.has(m.post)) {
-			imagesByPost.set(m.post, m.images.length);
-		}
-	}
+	const targets = groupBy(result.targets, (t) => t.post.index);
+	const images = imagesByPost(result.media);
 	for (const post of result.draft.posts) {
 		const ts = targets.get(post.index) ?? [];
 		if (!ts.length) {
@@ -80,9 +68,9 @@ export function summarize(result: LintResult): PostSummary[] {
 		if (hanPercent !== undefined) {
 			parts.push(msg('lens.han', { percent: hanPercent }));
 		}
-		const images = imagesByPost.get(post.index) ?? 0;
-		if (images) {
-			parts.push(msg('lens.images', { count: images }));
+		const imageCount = images.get(post.index)?.length ?? 0;
+		if (imageCount) {
+			parts.push(msg('lens.images', { count: imageCount }));
 		}
 		out.push({
 			post: post.index,
@@ -91,7 +79,7 @@ export function summarize(result: LintResult): PostSummary[] {
 			end: post.end,
 			platforms,
 			hanPercent,
-			images,
+			images: imageCount,
 			title: parts.join(' · '),
 		});
 	}

@@ -42,6 +42,17 @@ export interface PostMedia {
 	images: PostImage[];
 }
 
+/** Each post's images in a result's media list (the first entry of a post counts), looked up once rather than searched per post. */
+export function imagesByPost(media: readonly PostMedia[] | undefined): Map<number, readonly PostImage[]> {
+	const out = new Map<number, readonly PostImage[]>();
+	for (const m of media ?? []) {
+		if (!out.has(m.post)) {
+			out.set(m.post, m.images);
+		}
+	}
+	return out;
+}
+
 // ![alt](src "title") with an optional <src>; alt and src on one line. Linear: no nested quantifiers.
 const MD_IMAGE = /!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+"[^"\n]*")?\s*\)/g;
 

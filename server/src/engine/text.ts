@@ -288,3 +288,18 @@ export function lowerBound(n: number, before: (i: number) => boolean): number {
 	}
 	return lo;
 }
+
+/** The items of `xs` grouped by `key`, each group in the items' order (Node 20 has no Map.groupBy). */
+export function groupBy<T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T[]> {
+	const out = new Map<K, T[]>();
+	for (const x of xs) {
+		const k = key(x);
+		const g = out.get(k);
+		if (g) {
+			g.push(x);
+		} else {
+			out.set(k, [x]);
+		}
+	}
+	return out;
+}

@@ -5,10 +5,11 @@
  * (Weibo's #话题# with a closing hash, X's #tag, Xiaohongshu's #话题[话题]#…). Pure: the
  * language server builds the model from a lint result; html.ts renders it.
  */
-import { countText, isRemote, language, limitLabel, limitState, msg, platformName, type Finding, type LimitState, type LintResult, type PostImage, type Severity } from '../engine';
+import { countText, isRemote, language, limitLabel, limitState, msg, platformName, type LimitState, type LintResult, type PostImage, type Severity } from '../engine';
 import { foldMarker, linkDisplay } from '../engine/feed';
 import { findHashtags as findTags, findLinkedMentions } from '../engine/social';
-import { findUrls } from '../engine/text';
+import { findUrls, groupBy } from '../engine/text';
+import { imagesByPost } from '../engine/media';
 import type { PlatformProfile } from '../engine/platforms';
 
 export type SegmentKind = 'text' | 'hashtag' | 'mention' | 'url';
@@ -68,12 +69,8 @@ export interface PreviewImage {
 	missing: boolean;
 }
 
-/** The images of a post for the preview and the report. */
-export function previewImages(result: LintResult, post: number, lang: 'en' | 'zh-cn'): PreviewImage[] {
-	return cardImages((result.media ?? []).find((m) => m.post === post)?.images ?? [], lang);
-}
-
-function cardImages(images: readonly PostImage[], lang: 'en' | 'zh-cn'): PreviewImage[] {
+/** A post's images for the preview and the report (its entry of `imagesByPost(result.media)`). */
+export function previewImages(images: readonly PostImage[], lang: 'en' | 'zh-cn'): PreviewImage[] {
 	return images.map((img) => {
 		const i = img.info;
 		const file = isRemote(img.src) ? msg('hover.imageRemote', {}, lang)
@@ -174,21 +171,8 @@ export function buildPreview(result: LintResult): PreviewModel {
 	const lang = language();
 	const cards: PreviewCard[] = [];
 	// Each post's findings (in their order) and images gathered once: a search of them all per card was quadratic in a large file.
-	const byPost = new Map<number | undefined, Finding[]>();
-	for (const f of result.findings) {
-		const fs = byPost.get(f.post);
-		if (fs) {
-			fs.push(f);
-		} else {
-			byPost.set(f.post, [f]);
-		}
-	}
-	const images = new Map<number, readonly PostImage[]>();
-	for (const m of result.media ?? []) {
-		if (!images.has(m.post)) {
-			images.set(m.post, m.images);
-		}
-	}
+	const byPost = groupBy(result.findings, (f) => f.post);
+	const images = imagesByPost(result.media);
 	for (const t of result.targets) {
 		const p = t.platform;
 		const body = t.post.body.text;
@@ -215,7 +199,7 @@ export function buildPreview(result: LintResult): PreviewModel {
 			segments: segment(body, tokens, foldAt, overflowAt),
 			findings: (byPost.get(t.post.index) ?? []).filter((f) => !f.platform || f.platform === p.id)
 				.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
-			images: cardImages(images.get(t.post.index) ?? [], lang),
+			images: previewImages(images.get(t.post.index) ?? [], lang),
 		});
 	}
 	return {

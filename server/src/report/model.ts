@@ -6,6 +6,8 @@
  */
 import { isValidCount, language, limitState, msg, platformName, summarize, type Fact, type Lang, type LimitState, type LintResult, type Severity, type Target, type VariantFacts } from '../engine';
 import { foldMarker as foldLabel, findTokens, previewImages, segment, type PreviewImage, type PreviewSegment } from '../preview/model';
+import { imagesByPost } from '../engine/media';
+import { groupBy } from '../engine/text';
 import { LineIndex } from '../positions';
 
 /** A rule switched off for part of a draft, and why (from a disable comment). */
@@ -306,10 +308,14 @@ export function buildReport(inputs: readonly ReportInput[], title: string): Repo
 			return { ...(n !== undefined ? { n } : {}), rule: f.rule, severity: f.severity, message: f.message, line: p.line + 1, column: p.character + 1, platform: f.platform };
 		};
 		const oddAt = (post: number) => (fact: Fact) => result.findings.some((f) => f.rule === 'campaign-consistency' && f.post === post && f.start === fact.start && f.end === fact.end);
+		// Each post's targets, findings and images gathered once (a search per post is quadratic in a large file).
+		const targetsOf = groupBy(result.targets, (t) => t.post.index);
+		const findingsOf = groupBy(result.findings, (f) => f.post);
+		const images = imagesByPost(result.media);
 		for (const post of result.draft.posts) {
-			const ts = result.targets.filter((t) => t.post.index === post.index);
+			const ts = targetsOf.get(post.index) ?? [];
 			const s = summaries.get(post.index);
-			const own = result.findings.filter((f) => f.post === post.index);
+			const own = findingsOf.get(post.index) ?? [];
 			const numbered = own.map((f, i) => ({ n: i + 1, start: f.start, platform: f.platform }));
 			const status = post.settings.status?.value;
 			byStatus[status ?? 'draft']++;
@@ -320,7 +326,7 @@ export function buildReport(inputs: readonly ReportInput[], title: string): Repo
 				title: ts.some((t) => t.counts.some((c) => c.field === 'title')) ? post.settings.title?.value : undefined,
 				...(status ? { status } : {}),
 				...(post.settings.approvedBy ? { approvedBy: post.settings.approvedBy.value } : {}),
-				images: previewImages(result, post.index, lang),
+				images: previewImages(images.get(post.index) ?? [], lang),
 				locale: ts[0]?.locale ?? post.settings.locale?.value,
 				hanPercent: s?.hanPercent,
 				targets: ts.map((t) => {
