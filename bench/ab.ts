@@ -14,12 +14,12 @@
  * and with the trees swapped (run it from the other checkout), not one ratio.
  */
 import * as path from 'node:path';
-import { campaignFile, generateCorpus } from './corpus';
+import { BENCH_SEED, campaignFile, generateCorpus } from './corpus';
 import { lintCpu, loadEngine, median } from './engines';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const ONLY = process.env.ONLY ? process.env.ONLY.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-const SEED = 20260501;
+const SEED = BENCH_SEED;
 
 function main(): void {
 	const otherRoot = process.argv[2];

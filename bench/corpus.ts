@@ -175,6 +175,9 @@ export function campaignFile(seed: number, posts: number): string {
 	return out.join('\n');
 }
 
+/** The seed of the bench's corpus and campaign files (`npm run bench -- --seed N` or BENCH_SEED overrides it there). */
+export const BENCH_SEED = 20260501;
+
 /** The bench's one-post edit: `text` with one character added at the start of the post body nearest its middle. */
 export function withOneEdit(text: string): string {
 	const at = text.indexOf('-->\n', Math.floor(text.length / 2)) + 4;

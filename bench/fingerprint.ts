@@ -8,7 +8,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateCorpus } from './corpus';
+import { BENCH_SEED, generateCorpus } from './corpus';
 
 type Engine = typeof import('../server/src/engine');
 
@@ -19,7 +19,7 @@ function main(): void {
 	const dumpAt = process.argv.indexOf('--dump');
 	const dump: string[] | undefined = dumpAt > 0 ? [] : undefined;
 	const config = engine.resolveConfig([]);
-	const files: [string, string][] = [...generateCorpus(20260501, 10_000).files];
+	const files: [string, string][] = [...generateCorpus(BENCH_SEED, 10_000).files];
 	const judged = path.join(root, 'test', 'corpus', 'judgment');
 	for (const name of fs.existsSync(judged) ? fs.readdirSync(judged).filter((n) => n.endsWith('.md')).sort() : []) {
 		files.push([`judgment/${name}`, fs.readFileSync(path.join(judged, name), 'utf8')]);

@@ -9,10 +9,10 @@
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 import { LintCache, lint, resolveConfig } from '../server/src/engine';
-import { campaignFileOfSize, withOneEdit } from './corpus';
+import { BENCH_SEED, campaignFileOfSize, withOneEdit } from './corpus';
 
 const config = resolveConfig([]);
-const big = campaignFileOfSize(1, 1024 * 1024).text;
+const big = campaignFileOfSize(BENCH_SEED, 1024 * 1024).text;
 const cache = new LintCache();
 const edited = withOneEdit(big);
 const N = Number(process.argv[2] ?? 200);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateCorpus } from './corpus';
+import { BENCH_SEED, generateCorpus } from './corpus';
 import { lintCpu, loadEngine, median } from './engines';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -22,7 +22,7 @@ function main(): void {
 	const here = loadEngine(path.resolve(__dirname, '..'));
 	const otherRoot = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
 	const other = otherRoot ? loadEngine(path.resolve(otherRoot)) : undefined;
-	const corpus = generateCorpus(20260501, POSTS);
+	const corpus = generateCorpus(BENCH_SEED, POSTS);
 	const texts = [...corpus.files.values()];
 	const posts = corpus.posts;
 	const ids = here.rules.map((r) => r.meta.id).filter((id) => !other || other.rules.some((r) => r.meta.id === id));
@@ -56,7 +56,7 @@ function main(): void {
 		'',
 		`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim().split(' ').slice(0, 2).join(' ') ?? '?'} · load average ${load0.map((x) => x.toFixed(1)).join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at end`,
 		'',
-		`${posts} posts in ${texts.length} files (bench corpus, seed 20260501), each rule run alone (\`lint({ only: [id] })\`), ${ROUNDS} rounds, CPU time per post, median of the rounds;`
+		`${posts} posts in ${texts.length} files (bench corpus, seed ${BENCH_SEED}), each rule run alone (\`lint({ only: [id] })\`), ${ROUNDS} rounds, CPU time per post, median of the rounds;`
 		+ ` the trees take turns every ${CHUNK} files.${otherRoot ? ` This tree: ${commitOf(path.resolve(__dirname, '..'))}; other tree: ${commitOf(path.resolve(otherRoot))}. A ratio below 1: this tree is faster.` : ''}`,
 		'',
 	];

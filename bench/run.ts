@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LintCache, lint, resolveConfig, rules } from '../server/src/engine';
-import { campaignFile, campaignFileOfSize, generateCorpus, withOneEdit } from './corpus';
+import { BENCH_SEED, campaignFile, campaignFileOfSize, generateCorpus, withOneEdit } from './corpus';
 import { SERVER_NODE_FLAGS } from '../server/src/shared/runtime';
 import { BenchClient, editLatency } from './lsp';
 import { loadPeers, peerCache, type Peer } from './peers';
@@ -33,7 +33,7 @@ function arg(name: string): string | undefined {
 }
 const flag = (name: string) => process.argv.includes(name);
 
-const SEED = Number(arg('--seed') ?? process.env.BENCH_SEED ?? 20260501);
+const SEED = Number(arg('--seed') ?? process.env.BENCH_SEED ?? BENCH_SEED);
 const POSTS = Number(arg('--posts') ?? process.env.BENCH_POSTS ?? 10000);
 const QUICK = flag('--quick');
 const PEERS = !flag('--no-peers');
